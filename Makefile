@@ -1,0 +1,29 @@
+# sineng — build, test and benchmark.
+GO      ?= go
+BIN     := bin/sineng
+PKGS    := ./...
+
+.PHONY: site test vet build bench clean fmt check-imports
+
+## site: build the example site into public/
+site: build
+	./$(BIN) build --source .
+
+## build: compile the sineng binary into bin/
+build:
+	$(GO) build -o $(BIN) ./cmd/sineng
+
+## test: vet and run every test
+test:
+	$(GO) vet $(PKGS)
+	$(GO) test $(PKGS)
+
+## bench: Go benchmarks of the hot paths (outputs on /dev/shm)
+bench:
+	$(GO) test -run '^$$' -bench . -benchmem ./generator/...
+
+fmt:
+	gofmt -l -w cmd generator themes
+
+clean:
+	rm -rf bin public public-funders public-team

@@ -1,0 +1,146 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"strings"
+	"time"
+
+	"github.com/sineng/sineng/generator/audience"
+	"github.com/sineng/sineng/generator/diag"
+	"github.com/sineng/sineng/generator/site"
+)
+
+func cmdBuild(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("sineng build", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	var opts site.Options
+	var aud string
+	var verbose bool
+	fs.StringVar(&opts.Source, "source", ".", "site folder holding site.toml")
+	fs.StringVar(&opts.Out, "out", "", "output folder (default public/, or public-<audience>/)")
+	fs.StringVar(&aud, "audience", "", "who the build is for: public, funders or team (default public)")
+	fs.BoolVar(&opts.Drafts, "drafts", false, "include drafts")
+	fs.BoolVar(&opts.Future, "future", false, "include pages dated in the future")
+	fs.BoolVar(&opts.Expired, "expired", false, "include expired pages")
+	fs.StringVar(&opts.BaseURL, "base-url", "", "override the baseURL of site.toml")
+	fs.BoolVar(&verbose, "verbose", false, "print each stage's time")
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "Usage: sineng build [flags]\n\nBuilds the site. A failed build leaves the output folder as it was.\n\nFlags:")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return exitOK
+		}
+		return exitUsage
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(stderr, "sineng build: unexpected argument %q\n", fs.Arg(0))
+		return exitUsage
+	}
+	if aud != "" {
+		l, err := audience.Parse(aud)
+		if err != nil {
+			fmt.Fprintf(stderr, "sineng build: --audience: %v\n", err)
+			return exitUsage
+		}
+		opts.Audience, opts.AudienceSet = l, true
+	}
+	if verbose {
+		opts.Verbose = stderr
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	done := progress(stderr)
+	res, err := site.Build(ctx, opts)
+	done()
+	if res != nil {
+		printWarnings(stderr, res.Warnings)
+	}
+	if err != nil {
+		return report(stderr, err)
+	}
+	fmt.Fprintf(stdout, "built %s: %d pages, %d files (%d written, %d unchanged) in %s\n",
+		res.Out, res.Pages, res.Files, res.Written, res.Unchanged, res.Duration.Round(time.Millisecond))
+	return exitOK
+}
+
+// report prints a failed build's errors and returns its exit code.
+func report(stderr io.Writer, err error) int {
+	var list *diag.Errors
+	if errors.As(err, &list) {
+		for _, e := range list.List {
+			fmt.Fprintf(stderr, "error: %v\n", e)
+		}
+		n := len(list.List) + list.More
+		if list.More > 0 {
+			fmt.Fprintf(stderr, "... and %d more errors\n", list.More)
+		}
+		fmt.Fprintf(stderr, "build failed with %d error%s; the output folder was not changed\n", n, plural(n))
+		return exitBuild
+	}
+	var one *diag.Error
+	if errors.As(err, &one) {
+		fmt.Fprintf(stderr, "error: %v\nbuild failed; the output folder was not changed\n", one)
+		return exitBuild
+	}
+	fmt.Fprintf(stderr, "error: %v\n", err)
+	return exitBuild
+}
+
+func printWarnings(w io.Writer, warns []error) {
+	for _, e := range warns {
+		fmt.Fprintf(w, "warning: %v\n", e)
+	}
+}
+
+func plural(n int) string {
+	if n == 1 {
+		return ""
+	}
+	return "s"
+}
+
+// progress prints a line on a terminal while a build runs longer than a
+// second; the returned func stops it and clears the line.
+func progress(w io.Writer) func() {
+	f, ok := w.(*os.File)
+	if !ok || !isTerminal(f) {
+		return func() {}
+	}
+	stop := make(chan struct{})
+	finished := make(chan struct{})
+	go func() {
+		defer close(finished)
+		start := time.Now()
+		tick := time.NewTicker(250 * time.Millisecond)
+		defer tick.Stop()
+		shown := false
+		for {
+			select {
+			case <-stop:
+				if shown {
+					fmt.Fprint(w, "\r"+strings.Repeat(" ", 40)+"\r")
+				}
+				return
+			case <-tick.C:
+				if el := time.Since(start); el > time.Second {
+					fmt.Fprintf(w, "\rbuilding… %.1fs", el.Seconds())
+					shown = true
+				}
+			}
+		}
+	}()
+	return func() { close(stop); <-finished }
+}
+
+func isTerminal(f *os.File) bool {
+	st, err := f.Stat()
+	return err == nil && st.Mode()&os.ModeCharDevice != 0
+}

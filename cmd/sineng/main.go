@@ -1,0 +1,71 @@
+// Command sineng builds static sites for community-leader training programs
+// of the Four Capabilities path (四能): leader portfolios, stage handbooks,
+// funder showcases and peer-learning hubs, from Markdown.
+//
+// Usage:
+//
+//	sineng build [--source DIR] [--out DIR] [--audience A] [--drafts] [--future] [--base-url URL]
+//	sineng check [--source DIR]
+//	sineng new site DIR
+//	sineng new KIND PATH
+//	sineng version
+//
+// Exit codes: 0 success, 1 content, config or template errors, 2 usage errors.
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+)
+
+// version is the release of this binary; set with -ldflags "-X main.version=…".
+var version = "0.1.0-dev"
+
+// exit codes
+const (
+	exitOK    = 0
+	exitBuild = 1
+	exitUsage = 2
+)
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+// run dispatches a command line and returns the exit code.
+func run(args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		usage(stderr)
+		return exitUsage
+	}
+	switch args[0] {
+	case "build":
+		return cmdBuild(args[1:], stdout, stderr)
+	case "new":
+		return cmdNew(args[1:], stdout, stderr)
+	case "version", "--version", "-version":
+		fmt.Fprintf(stdout, "sineng %s\n", version)
+		return exitOK
+	case "help", "-h", "--help", "-help":
+		usage(stdout)
+		return exitOK
+	}
+	fmt.Fprintf(stderr, "sineng: unknown command %q\n\n", args[0])
+	usage(stderr)
+	return exitUsage
+}
+
+func usage(w io.Writer) {
+	fmt.Fprint(w, `sineng builds program sites for the Four Capabilities (四能) path from Markdown.
+
+Usage:
+  sineng build [flags]      build the site into public/ (or public-<audience>/)
+  sineng new site DIR       create a new site
+  sineng new KIND PATH      create a content file from an archetype
+  sineng version            print the version
+
+Run 'sineng COMMAND --help' for a command's flags.
+Exit codes: 0 success, 1 content/config/template errors, 2 usage errors.
+`)
+}

@@ -1,0 +1,71 @@
+package audience
+
+import (
+	"testing"
+	"time"
+)
+
+func TestDecide(t *testing.T) {
+	now := time.Date(2026, 6, 1, 0, 0, 0, 0, time.UTC)
+	date := now.AddDate(-1, 0, 0)
+	ok := Consent{Publish: true, Date: date, Scope: []string{"portfolio", "name"}}
+	withdrawn := ok
+	withdrawn.Withdrawn = now.AddDate(0, -1, 0)
+	later := ok
+	later.Withdrawn = now.AddDate(0, 1, 0)
+	story := Consent{Publish: true, ReviewedBy: "社工 李"}
+	cases := []struct {
+		name string
+		in   Input
+		want Level
+	}{
+		{"plain page defaults public", Input{}, Public},
+		{"plain page field team", Input{Field: "team"}, Team},
+		{"site default funders", Input{Default: Funders}, Funders},
+		{"field widens site default", Input{Default: Funders, Field: "public"}, Public},
+		{"section narrows page", Input{Field: "public", Inherits: Team}, Team},
+		{"leader without consent", Input{Kind: "leader", Field: "public"}, Team},
+		{"leader with consent", Input{Kind: "leader", Consent: ok}, Public},
+		{"leader consent without date", Input{Kind: "leader", Consent: Consent{Publish: true, Scope: []string{"portfolio"}}}, Team},
+		{"leader without portfolio scope", Input{Kind: "leader", Consent: Consent{Publish: true, Date: date, Scope: []string{"name"}}}, Team},
+		{"leader withdrawn", Input{Kind: "leader", Field: "public", Consent: withdrawn, Now: now}, Team},
+		{"leader withdrawal dated later", Input{Kind: "leader", Consent: later, Now: now}, Public},
+		{"leader with consent, field funders", Input{Kind: "leader", Field: "funders", Consent: ok}, Funders},
+		{"case default", Input{Kind: "case", Field: "public"}, Team},
+		{"case consent not reviewed", Input{Kind: "case", Field: "public", Consent: Consent{Publish: true}}, Team},
+		{"case story", Input{Kind: "case", Consent: story}, Funders},
+		{"case story public", Input{Kind: "case", Field: "public", Consent: story}, Public},
+		{"case story field team", Input{Kind: "case", Field: "team", Consent: story}, Team},
+	}
+	for _, c := range cases {
+		if c.in.Now.IsZero() {
+			c.in.Now = now
+		}
+		d, err := Decide(c.in)
+		if err != nil {
+			t.Errorf("%s: %v", c.name, err)
+		}
+		if d.Level != c.want {
+			t.Errorf("%s: %v (%s), want %v", c.name, d.Level, d.Reason, c.want)
+		}
+	}
+}
+
+func TestUnknownAudienceFailsClosed(t *testing.T) {
+	d, err := Decide(Input{Field: "pubic"})
+	if err == nil {
+		t.Fatal("want an error for an unknown audience")
+	}
+	if d.Level != Team {
+		t.Errorf("unknown audience decided %v, want team", d.Level)
+	}
+}
+
+func TestParseRoundTrip(t *testing.T) {
+	for _, l := range []Level{Public, Funders, Team} {
+		got, err := Parse(l.String())
+		if err != nil || got != l {
+			t.Errorf("%v: %v %v", l, got, err)
+		}
+	}
+}

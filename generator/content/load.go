@@ -1,0 +1,411 @@
+package content
+
+import (
+	"context"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/sineng/sineng/generator/diag"
+	"github.com/sineng/sineng/generator/frontmatter"
+)
+
+// Options says where content lives and how to read it. The zero value reads
+// "content" under the current folder as one language, "en".
+type Options struct {
+	Source          string   // site root folder
+	ContentDir      string   // folder under Source; default "content"
+	Languages       []string // language keys, default first is not implied: see DefaultLanguage
+	DefaultLanguage string   // key of the default language; default "en", or Languages[0]
+	DefaultInSubdir bool     // put the default language under /<key>/ too
+	Taxonomies      []string // plural names of the configured taxonomies ("tags", "skills")
+	Workers         int      // parallel readers; default GOMAXPROCS
+}
+
+func (o *Options) defaults() {
+	if o.ContentDir == "" {
+		o.ContentDir = "content"
+	}
+	if o.DefaultLanguage == "" {
+		if len(o.Languages) > 0 {
+			o.DefaultLanguage = o.Languages[0]
+		} else {
+			o.DefaultLanguage = "en"
+		}
+	}
+	if len(o.Languages) == 0 {
+		o.Languages = []string{o.DefaultLanguage}
+	}
+	if o.Workers <= 0 {
+		o.Workers = runtime.GOMAXPROCS(0)
+	}
+}
+
+// Tree is every page of a content folder, with sections linked.
+type Tree struct {
+	// Pages holds every page, made-up sections and homes included, sorted
+	// by language (default first) then Path.
+	Pages []*Page
+	// Homes maps a language key to its home page.
+	Homes map[string]*Page
+	// Files lists content files that are not Markdown and not inside a
+	// leaf bundle (copied as they are), content-relative, sorted.
+	Files []string
+
+	byFile map[string]*Page
+	byPath map[string]*Page // lang + "\x00" + Path
+}
+
+// ByFile returns the page read from a site-relative file, e.g.
+// "content/projects/x.md".
+func (t *Tree) ByFile(file string) (*Page, bool) {
+	p, ok := t.byFile[file]
+	return p, ok
+}
+
+// ByPath returns the page of a language at a content-relative path without
+// extension ("projects/x", "leaders/wang/index", "news/_index").
+func (t *Tree) ByPath(lang, p string) (*Page, bool) {
+	pg, ok := t.byPath[lang+"\x00"+p]
+	return pg, ok
+}
+
+// file is one Markdown file found by the walk, before it is read.
+type file struct {
+	rel    string // content-relative slash path
+	lang   string
+	stem   string // rel without extension and language suffix
+	bundle bool   // index.md of a leaf bundle
+}
+
+// Load reads the content folder. Problems in files are added to errs (the
+// build goes on to find them all); the returned error is for failures that
+// stop the walk itself, such as an unreadable content folder.
+func Load(ctx context.Context, opts Options, errs *diag.List) (*Tree, error) {
+	opts.defaults()
+	root := filepath.Join(opts.Source, opts.ContentDir)
+	files, others, resources, err := walk(root, opts)
+	if err != nil {
+		return nil, err
+	}
+
+	pages := make([]*Page, len(files))
+	jobs := make(chan int)
+	var wg sync.WaitGroup
+	for w := 0; w < opts.Workers && w < len(files); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range jobs {
+				pages[i] = readPage(root, opts, files[i], errs)
+			}
+		}()
+	}
+	for i := range files {
+		if ctx.Err() != nil {
+			break
+		}
+		jobs <- i
+	}
+	close(jobs)
+	wg.Wait()
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+
+	t := &Tree{Homes: map[string]*Page{}, Files: others, byFile: map[string]*Page{}, byPath: map[string]*Page{}}
+	for _, p := range pages {
+		if p == nil {
+			continue
+		}
+		if p.Bundle {
+			p.Resources = resources[p.Dir]
+		}
+		t.add(p)
+	}
+	t.assemble(opts)
+	return t, nil
+}
+
+func (t *Tree) add(p *Page) {
+	t.Pages = append(t.Pages, p)
+	if p.File != "" {
+		t.byFile[p.File] = p
+	}
+	t.byPath[p.Lang+"\x00"+p.Path] = p
+}
+
+// walk lists Markdown files, other files outside bundles, and each leaf
+// bundle's resources (keyed by the bundle folder).
+func walk(root string, opts Options) ([]file, []string, map[string][]string, error) {
+	langs := map[string]bool{}
+	for _, l := range opts.Languages {
+		langs[l] = true
+	}
+	var files []file
+	var others []string
+	resources := map[string][]string{}
+	var bundles []string // folders holding index.md, in walk order (parents first)
+
+	inBundle := func(rel string) (string, bool) {
+		for i := len(bundles) - 1; i >= 0; i-- {
+			b := bundles[i]
+			if strings.HasPrefix(rel, b+"/") {
+				return b, true
+			}
+		}
+		return "", false
+	}
+
+	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			if p == root && os.IsNotExist(err) {
+				return fs.SkipAll
+			}
+			return fmt.Errorf("content: walk %s: %w", p, err)
+		}
+		rel, _ := filepath.Rel(root, p)
+		rel = filepath.ToSlash(rel)
+		name := d.Name()
+		if rel != "." && ignored(name) {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if d.IsDir() {
+			if rel != "." {
+				if _, err := os.Stat(filepath.Join(p, "index.md")); err == nil {
+					if _, nested := inBundle(rel); !nested {
+						bundles = append(bundles, rel)
+					}
+				}
+			}
+			return nil
+		}
+		if !d.Type().IsRegular() {
+			return nil // symlinks and devices are never read
+		}
+		if b, ok := inBundle(rel); ok {
+			if !(path.Dir(rel) == b && isIndex(name, langs)) {
+				resources[b] = append(resources[b], rel)
+				return nil
+			}
+		}
+		if !strings.HasSuffix(name, ".md") {
+			others = append(others, rel)
+			return nil
+		}
+		f := file{rel: rel, lang: opts.DefaultLanguage}
+		base := strings.TrimSuffix(name, ".md")
+		if i := strings.LastIndexByte(base, '.'); i > 0 && langs[base[i+1:]] {
+			f.lang = base[i+1:]
+			base = base[:i]
+		}
+		dir := path.Dir(rel)
+		if dir == "." {
+			f.stem = base
+		} else {
+			f.stem = dir + "/" + base
+		}
+		f.bundle = base == "index" && dir != "."
+		files = append(files, f)
+		return nil
+	})
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	for _, r := range resources {
+		sort.Strings(r)
+	}
+	sort.Strings(others)
+	return files, others, resources, nil
+}
+
+func isIndex(name string, langs map[string]bool) bool {
+	if name == "index.md" {
+		return true
+	}
+	if strings.HasPrefix(name, "index.") && strings.HasSuffix(name, ".md") {
+		return langs[strings.TrimSuffix(strings.TrimPrefix(name, "index."), ".md")]
+	}
+	return false
+}
+
+// ignored reports editor leftovers and hidden files, which are never content.
+func ignored(name string) bool {
+	return strings.HasPrefix(name, ".") || strings.HasPrefix(name, "#") ||
+		strings.HasSuffix(name, "~") || strings.HasSuffix(name, ".swp") ||
+		strings.HasSuffix(name, ".swx") || strings.HasSuffix(name, ".tmp")
+}
+
+// readPage reads and decodes one file; on a problem it reports to errs and
+// returns nil, so one bad file never hides the others' problems.
+func readPage(root string, opts Options, f file, errs *diag.List) *Page {
+	siteRel := path.Join(filepath.ToSlash(opts.ContentDir), f.rel)
+	src, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(f.rel)))
+	if err != nil {
+		errs.Add(&diag.Error{File: siteRel, Err: fmt.Errorf("read: %w", err)})
+		return nil
+	}
+	m, body, err := frontmatter.Parse(siteRel, src)
+	if err != nil {
+		errs.Add(err)
+		return nil
+	}
+	p := &Page{File: siteRel, Path: f.stem, Lang: f.lang, Kind: KindPage, Bundle: f.bundle, Matter: m, Body: body}
+	base := path.Base(f.stem)
+	switch {
+	case f.stem == "_index":
+		p.Kind, p.Dir = KindHome, ""
+	case base == "_index":
+		p.Kind, p.Dir = KindSection, path.Dir(f.stem)
+	case f.bundle:
+		p.Dir = path.Dir(f.stem)
+	default:
+		p.Dir = f.stem
+	}
+	container := p.Dir
+	if p.Kind == KindPage {
+		container = path.Dir(p.Dir)
+	}
+	if p.Kind != KindHome && container != "." {
+		p.Section = strings.SplitN(container, "/", 2)[0]
+	}
+	if !decodeFields(p, opts, errs) {
+		return nil
+	}
+	return p
+}
+
+// decodeFields fills the shared fields from front matter; it reports every
+// wrong type and returns false if there was one.
+func decodeFields(p *Page, opts Options, errs *diag.List) bool {
+	d := fieldDecoder{page: p, errs: errs}
+	data := p.Matter.Data
+	p.Title = d.str("title")
+	p.Slug = d.str("slug")
+	p.URL = d.str("url")
+	p.Type = d.str("type")
+	p.Layout = d.str("layout")
+	p.Summary = d.str("summary")
+	p.Description = d.str("description")
+	p.Audience = d.str("audience")
+	p.TranslationKey = d.str("translationKey")
+	p.Draft = d.boolean("draft")
+	p.Weight = d.integer("weight")
+	p.Date = d.date("date")
+	p.Lastmod = d.date("lastmod")
+	p.PublishDate = d.date("publishDate")
+	p.ExpiryDate = d.date("expiryDate")
+	p.Aliases = d.strings("aliases")
+	for _, tax := range opts.Taxonomies {
+		if _, ok := data[tax]; ok {
+			if terms := dedupe(d.strings(tax)); len(terms) > 0 {
+				if p.Terms == nil {
+					p.Terms = map[string][]string{}
+				}
+				p.Terms[tax] = terms
+			}
+		}
+	}
+	if p.Type == "" {
+		p.Type = p.Section
+	}
+	if p.Title == "" {
+		p.Title, p.TitleFromFile = fallbackTitle(p), true
+	}
+	if p.Lastmod.IsZero() {
+		p.Lastmod = p.Date
+	}
+	if p.Date.IsZero() && !p.PublishDate.IsZero() {
+		p.Date = p.PublishDate
+	}
+	if p.TranslationKey == "" {
+		p.TranslationKey = p.Path
+	}
+	return !d.failed
+}
+
+func dedupe(in []string) []string {
+	seen := map[string]bool{}
+	out := in[:0:0]
+	for _, s := range in {
+		s = strings.TrimSpace(s)
+		if s == "" || seen[s] {
+			continue
+		}
+		seen[s] = true
+		out = append(out, s)
+	}
+	return out
+}
+
+// fallbackTitle is the first Markdown heading of the body, else the file or
+// bundle folder name.
+func fallbackTitle(p *Page) string {
+	body := p.Body
+	inFence := false
+	for len(body) > 0 {
+		i := strings.IndexByte(string(body), '\n')
+		var line string
+		if i < 0 {
+			line, body = string(body), nil
+		} else {
+			line, body = string(body[:i]), body[i+1:]
+		}
+		t := strings.TrimSpace(line)
+		if strings.HasPrefix(t, "```") || strings.HasPrefix(t, "~~~") {
+			inFence = !inFence
+			continue
+		}
+		if inFence || !strings.HasPrefix(t, "#") {
+			continue
+		}
+		h := strings.TrimLeft(t, "#")
+		if len(t)-len(h) <= 6 && (h == "" || h[0] == ' ' || h[0] == '\t') {
+			h = strings.TrimSpace(strings.TrimRight(strings.TrimSpace(h), "#"))
+			if h != "" {
+				return h
+			}
+		}
+	}
+	switch p.Kind {
+	case KindHome:
+		return ""
+	case KindSection:
+		return path.Base(p.Dir)
+	}
+	if p.Bundle {
+		return path.Base(p.Dir)
+	}
+	return path.Base(p.Path)
+}
+
+// Published reports whether a page passes the draft, future and expiry
+// rules at time now.
+func (p *Page) Published(drafts, future, expired bool, now time.Time) bool {
+	if p.Draft && !drafts {
+		return false
+	}
+	if !future {
+		pub := p.PublishDate
+		if pub.IsZero() {
+			pub = p.Date
+		}
+		if !pub.IsZero() && pub.After(now) {
+			return false
+		}
+	}
+	if !expired && !p.ExpiryDate.IsZero() && !p.ExpiryDate.After(now) {
+		return false
+	}
+	return true
+}

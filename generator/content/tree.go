@@ -1,0 +1,185 @@
+package content
+
+import (
+	"net/url"
+	"path"
+	"sort"
+	"strings"
+)
+
+// assemble makes up missing homes and top-level sections, links every page
+// to its section, and computes URLs and output paths.
+func (t *Tree) assemble(opts Options) {
+	for _, lang := range opts.Languages {
+		if _, ok := t.byPath[lang+"\x00_index"]; !ok {
+			t.add(&Page{Path: "_index", Lang: lang, Kind: KindHome, Type: "home", TranslationKey: "_index", Matter: emptyMatter()})
+		}
+	}
+	// Top-level folders are sections even without an _index.md.
+	need := map[string]bool{}
+	for _, p := range t.Pages {
+		if p.Kind != KindHome && p.Section != "" {
+			need[p.Lang+"\x00"+p.Section] = true
+		}
+	}
+	keys := make([]string, 0, len(need))
+	for k := range need {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		lang, sec, _ := strings.Cut(k, "\x00")
+		if _, ok := t.byPath[lang+"\x00"+sec+"/_index"]; !ok {
+			t.add(&Page{Path: sec + "/_index", Dir: sec, Lang: lang, Kind: KindSection, Section: sec, Type: sec,
+				Title: sec, TitleFromFile: true, TranslationKey: sec + "/_index", Matter: emptyMatter()})
+		}
+	}
+
+	langRank := map[string]int{}
+	for i, l := range opts.Languages {
+		langRank[l] = i + 1
+	}
+	langRank[opts.DefaultLanguage] = 0
+	sort.Slice(t.Pages, func(i, j int) bool {
+		a, b := t.Pages[i], t.Pages[j]
+		if a.Lang != b.Lang {
+			return langRank[a.Lang] < langRank[b.Lang]
+		}
+		return a.Path < b.Path
+	})
+
+	for _, p := range t.Pages {
+		if p.Kind == KindHome {
+			t.Homes[p.Lang] = p
+			continue
+		}
+		p.Parent = t.sectionOf(p)
+		if p.Kind == KindSection {
+			p.Parent.Subsections = append(p.Parent.Subsections, p)
+		} else {
+			p.Parent.Pages = append(p.Parent.Pages, p)
+		}
+	}
+	for _, p := range t.Pages {
+		prefix := ""
+		if p.Lang != opts.DefaultLanguage || opts.DefaultInSubdir {
+			prefix = p.Lang
+		}
+		p.RelPermalink, p.OutPath = permalink(p, prefix)
+	}
+}
+
+// sectionOf finds the nearest enclosing section of the same language.
+func (t *Tree) sectionOf(p *Page) *Page {
+	dir := p.Dir
+	if p.Kind == KindSection {
+		dir = path.Dir(dir)
+	} else if p.Bundle || p.Kind == KindPage {
+		dir = path.Dir(p.Dir)
+	}
+	for dir != "." && dir != "" {
+		if s, ok := t.byPath[p.Lang+"\x00"+dir+"/_index"]; ok {
+			return s
+		}
+		dir = path.Dir(dir)
+	}
+	return t.byPath[p.Lang+"\x00_index"]
+}
+
+// permalink computes a page's URL path (percent-encoded) and its output
+// file (a slash path, not encoded).
+func permalink(p *Page, langPrefix string) (rel, out string) {
+	var segs []string
+	if langPrefix != "" {
+		segs = append(segs, langPrefix)
+	}
+	if p.URL != "" {
+		u := strings.Trim(p.URL, "/")
+		if langPrefix != "" && (u == langPrefix || strings.HasPrefix(u, langPrefix+"/")) {
+			segs = nil
+		}
+		if u != "" {
+			segs = append(segs, strings.Split(u, "/")...)
+		}
+		if strings.HasSuffix(u, ".html") || strings.HasSuffix(u, ".xml") || strings.HasSuffix(u, ".json") {
+			return encode(segs, false), strings.Join(segs, "/")
+		}
+		return encode(segs, true), join(segs, "index.html")
+	}
+	switch p.Kind {
+	case KindHome:
+	case KindSection:
+		segs = append(segs, strings.Split(p.Dir, "/")...)
+		if p.Slug != "" {
+			segs[len(segs)-1] = Slugify(p.Slug)
+		}
+	default:
+		segs = append(segs, strings.Split(p.Dir, "/")...)
+		last := segs[len(segs)-1]
+		if p.Slug != "" {
+			last = Slugify(p.Slug)
+		} else {
+			last = Slugify(last)
+		}
+		segs[len(segs)-1] = last
+	}
+	return encode(segs, true), join(segs, "index.html")
+}
+
+func join(segs []string, file string) string {
+	if len(segs) == 0 {
+		return file
+	}
+	return strings.Join(segs, "/") + "/" + file
+}
+
+// encode builds a URL path from segments, percent-encoding each the same
+// way everywhere (links, feeds, sitemap).
+func encode(segs []string, dir bool) string {
+	var b strings.Builder
+	b.WriteByte('/')
+	for i, s := range segs {
+		if i > 0 {
+			b.WriteByte('/')
+		}
+		b.WriteString(url.PathEscape(s))
+	}
+	if dir && len(segs) > 0 {
+		b.WriteByte('/')
+	}
+	return b.String()
+}
+
+// EncodePath percent-encodes each segment of a slash path the way page URLs
+// are encoded.
+func EncodePath(p string) string {
+	segs := strings.Split(strings.Trim(p, "/"), "/")
+	if p == "/" || p == "" {
+		return "/"
+	}
+	return encode(segs, strings.HasSuffix(p, "/"))
+}
+
+// Slugify turns a title or file name into a URL segment: letters and digits
+// of any script are kept (lower-cased), runs of anything else become one
+// '-'. A result with nothing left falls back to the input trimmed.
+func Slugify(s string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range strings.ToLower(s) {
+		switch {
+		case r == '_' || r == '.' || isWordRune(r):
+			if dash && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			dash = false
+			b.WriteRune(r)
+		default:
+			dash = true
+		}
+	}
+	if b.Len() == 0 {
+		return strings.TrimSpace(s)
+	}
+	return b.String()
+}

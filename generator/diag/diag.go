@@ -1,0 +1,210 @@
+// Package diag carries build problems with their source positions.
+//
+// A problem in a file is an *Error with File, Line and Col; it prints as
+// "path:line:col: message", the form editors and terminals link to. A List
+// gathers the errors and warnings of one build from many goroutines, keeps the
+// first Cap of each in a deterministic order and counts the rest.
+//
+// List is safe for concurrent use; Error is an immutable value.
+package diag
+
+import (
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+	"sync"
+)
+
+// Error is one problem at a position in a source file. Line and Col are
+// 1-based; zero means unknown and is left out when printed.
+type Error struct {
+	File string // path as the user would type it, relative to the site where possible
+	Line int
+	Col  int
+	Err  error
+}
+
+// Errorf returns an *Error at file:line:col with a formatted message.
+func Errorf(file string, line, col int, format string, args ...any) *Error {
+	return &Error{File: file, Line: line, Col: col, Err: fmt.Errorf(format, args...)}
+}
+
+// Error formats the problem as "path:line:col: message".
+func (e *Error) Error() string {
+	var b strings.Builder
+	if e.File != "" {
+		b.WriteString(e.File)
+		if e.Line > 0 {
+			fmt.Fprintf(&b, ":%d", e.Line)
+			if e.Col > 0 {
+				fmt.Fprintf(&b, ":%d", e.Col)
+			}
+		}
+		b.WriteString(": ")
+	}
+	if e.Err != nil {
+		b.WriteString(e.Err.Error())
+	}
+	return b.String()
+}
+
+// Unwrap returns the underlying error.
+func (e *Error) Unwrap() error { return e.Err }
+
+// DefaultCap is how many errors a List keeps when its Cap is zero.
+const DefaultCap = 100
+
+// List collects the errors and warnings of one build. Its zero value is ready
+// to use and keeps DefaultCap of each.
+type List struct {
+	Cap int // how many of each kind to keep; 0 means DefaultCap
+
+	mu       sync.Mutex
+	errs     []error
+	warns    []error
+	errTotal int
+	wrnTotal int
+}
+
+func (l *List) limit() int {
+	if l.Cap > 0 {
+		return l.Cap
+	}
+	return DefaultCap
+}
+
+// Add records err as an error. A nil err is ignored. An error that joins
+// several (errors.Join, or a *List) is added one by one.
+func (l *List) Add(err error) {
+	for _, e := range flatten(err) {
+		l.mu.Lock()
+		l.errTotal++
+		if len(l.errs) < l.limit() {
+			l.errs = append(l.errs, e)
+		}
+		l.mu.Unlock()
+	}
+}
+
+// Warn records err as a warning; warnings never fail a build.
+func (l *List) Warn(err error) {
+	for _, e := range flatten(err) {
+		l.mu.Lock()
+		l.wrnTotal++
+		if len(l.warns) < l.limit() {
+			l.warns = append(l.warns, e)
+		}
+		l.mu.Unlock()
+	}
+}
+
+// Errorf adds an *Error at a position.
+func (l *List) Errorf(file string, line, col int, format string, args ...any) {
+	l.Add(Errorf(file, line, col, format, args...))
+}
+
+// Warnf adds a warning at a position.
+func (l *List) Warnf(file string, line, col int, format string, args ...any) {
+	l.Warn(Errorf(file, line, col, format, args...))
+}
+
+// HasErrors reports whether any error was added.
+func (l *List) HasErrors() bool {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.errTotal > 0
+}
+
+// Errors returns the kept errors sorted by file, line and column, and how
+// many more were dropped by the cap.
+func (l *List) Errors() ([]error, int) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return sorted(l.errs), l.errTotal - len(l.errs)
+}
+
+// Warnings returns the kept warnings, sorted, and how many more were dropped.
+func (l *List) Warnings() ([]error, int) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return sorted(l.warns), l.wrnTotal - len(l.warns)
+}
+
+// Err returns nil when no error was added, else an error whose message lists
+// every kept error on its own line and the count of the rest.
+func (l *List) Err() error {
+	if !l.HasErrors() {
+		return nil
+	}
+	errs, more := l.Errors()
+	return &Errors{List: errs, More: more}
+}
+
+// Errors is the error a failed build returns: every kept problem, in order.
+type Errors struct {
+	List []error
+	More int // problems beyond the cap
+}
+
+// Error prints one problem a line.
+func (e *Errors) Error() string {
+	var b strings.Builder
+	for i, err := range e.List {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		b.WriteString(err.Error())
+	}
+	if e.More > 0 {
+		fmt.Fprintf(&b, "\n... and %d more errors", e.More)
+	}
+	return b.String()
+}
+
+// Unwrap returns the kept errors, so errors.As finds an *Error among them.
+func (e *Errors) Unwrap() []error { return e.List }
+
+func flatten(err error) []error {
+	if err == nil {
+		return nil
+	}
+	var many *Errors
+	if errors.As(err, &many) && error(many) == err {
+		return append([]error(nil), many.List...)
+	}
+	if j, ok := err.(interface{ Unwrap() []error }); ok {
+		var out []error
+		for _, e := range j.Unwrap() {
+			out = append(out, flatten(e)...)
+		}
+		return out
+	}
+	return []error{err}
+}
+
+func sorted(in []error) []error {
+	out := append([]error(nil), in...)
+	sort.SliceStable(out, func(i, j int) bool {
+		a, b := position(out[i]), position(out[j])
+		if a.File != b.File {
+			return a.File < b.File
+		}
+		if a.Line != b.Line {
+			return a.Line < b.Line
+		}
+		if a.Col != b.Col {
+			return a.Col < b.Col
+		}
+		return out[i].Error() < out[j].Error()
+	})
+	return out
+}
+
+func position(err error) Error {
+	var e *Error
+	if errors.As(err, &e) {
+		return Error{File: e.File, Line: e.Line, Col: e.Col}
+	}
+	return Error{}
+}

@@ -1,0 +1,401 @@
+package site
+
+import (
+	"context"
+	"mime"
+	"net/url"
+	"path"
+	"sort"
+	"strings"
+
+	"github.com/sineng/sineng/generator/config"
+	"github.com/sineng/sineng/generator/content"
+	"github.com/sineng/sineng/generator/render"
+)
+
+// langSite is one language of the build: its site-wide view and its pages.
+type langSite struct {
+	lang    config.Language
+	site    *render.Site
+	home    *pageState
+	pages   []*pageState // published pages of the language, tree order
+	regular []*pageState // published regular pages, newest first
+	taxes   []*taxonomyState
+}
+
+// taxonomyState is one taxonomy of one language with its terms.
+type taxonomyState struct {
+	view  *render.Taxonomy
+	page  *render.Page   // the taxonomy's list page (/tags/)
+	terms []*termState   // sorted by name
+	out   string         // output folder, "tags"
+}
+
+type termState struct {
+	view  *render.Term
+	page  *render.Page
+	pages []*pageState
+	out   string // output folder, "tags/社区"
+}
+
+// generator names the tool in pages' generator meta.
+const generator = "sineng"
+
+// assemble links the published pages into per-language sites: views,
+// sections, navigation, taxonomies. It runs once, on one goroutine.
+func (b *builder) assemble(context.Context) error {
+	styles := b.assets()
+	b.copyStatic()
+	byLang := map[string]*langSite{}
+	for _, l := range b.cfg.Languages() {
+		ls := &langSite{lang: l}
+		title := l.Title
+		if title == "" {
+			title = b.cfg.Title
+		}
+		ls.site = &render.Site{
+			Title:        title,
+			BaseURL:      b.cfg.BaseURL,
+			LanguageCode: l.Code(),
+			Lang:         l.Key,
+			Copyright:    b.cfg.Copyright,
+			Description:  paramString(b.cfg.Params, "description"),
+			Params:       b.cfg.Params,
+			Audience:     b.opts.Audience.String(),
+			NoIndex:      b.opts.Audience == 2,
+			Generator:    generator,
+			Styles:       styles,
+			Strings:      b.loadStrings(l.Key, l.Code()),
+		}
+		byLang[l.Key] = ls
+		b.langs = append(b.langs, ls)
+	}
+	// Views first, then links between them.
+	for _, st := range b.pages {
+		ls := byLang[st.page.Lang]
+		if ls == nil {
+			continue
+		}
+		st.lang = ls
+		st.view = b.newView(st, ls.site)
+		ls.pages = append(ls.pages, st)
+		if st.page.Kind == content.KindHome {
+			ls.home = st
+			ls.site.Home = st.view
+		}
+	}
+	for _, st := range b.pages {
+		if st.lang == nil || st.page.Parent == nil {
+			continue
+		}
+		parent := b.byPage[st.page.Parent]
+		if st.page.Kind == content.KindSection {
+			parent.subs = append(parent.subs, st)
+		} else {
+			parent.children = append(parent.children, st)
+		}
+	}
+	b.pruneEmptySections()
+	for _, ls := range b.langs {
+		b.assembleLang(ls)
+	}
+	b.linkTranslations()
+	return nil
+}
+
+// pruneEmptySections drops made-up sections (a folder with no _index.md)
+// that hold no published page, deepest first, so that a public build has
+// no empty /cases/ list hinting at what was left out.
+func (b *builder) pruneEmptySections() {
+	for changed := true; changed; {
+		changed = false
+		kept := b.pages[:0]
+		for _, st := range b.pages {
+			p := st.page
+			if p.Kind == content.KindSection && p.File == "" && len(st.children) == 0 && len(st.subs) == 0 {
+				if parent := b.byPage[p.Parent]; parent != nil {
+					parent.subs = remove(parent.subs, st)
+				}
+				delete(b.byPage, p)
+				changed = true
+				continue
+			}
+			kept = append(kept, st)
+		}
+		b.pages = kept
+	}
+	for _, ls := range b.langs {
+		kept := ls.pages[:0]
+		for _, st := range ls.pages {
+			if b.byPage[st.page] != nil {
+				kept = append(kept, st)
+			}
+		}
+		ls.pages = kept
+	}
+}
+
+func remove(list []*pageState, x *pageState) []*pageState {
+	out := list[:0]
+	for _, s := range list {
+		if s != x {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// newView makes a page's view with the fields known before rendering.
+func (b *builder) newView(st *pageState, site *render.Site) *render.Page {
+	p := st.page
+	kind := string(p.Kind)
+	v := &render.Page{
+		Kind:         kind,
+		Type:         p.Type,
+		Section:      p.Section,
+		Layout:       p.Layout,
+		File:         p.File,
+		Title:        p.Title,
+		Description:  p.Description,
+		Lang:         site.LanguageCode,
+		Date:         p.Date,
+		Lastmod:      p.Lastmod,
+		Draft:        p.Draft,
+		Weight:       p.Weight,
+		Params:       p.Matter.Data,
+		RelPermalink: b.relURL(p.RelPermalink),
+		Permalink:    b.absURL(p.RelPermalink),
+		Site:         site,
+	}
+	if p.Kind == content.KindHome && v.Title == "" {
+		v.Title = site.Title
+	}
+	for _, a := range p.Aliases {
+		v.Aliases = append(v.Aliases, a)
+	}
+	if len(p.Terms) > 0 {
+		v.Terms = map[string][]render.Link{}
+		for tax, terms := range p.Terms {
+			for _, t := range terms {
+				v.Terms[tax] = append(v.Terms[tax], render.Link{Name: t, URL: b.termURL(p.Lang, tax, t)})
+			}
+		}
+		v.Tags = v.Terms["tags"]
+	}
+	if p.Bundle {
+		dir := path.Dir(p.OutPath)
+		for _, r := range p.Resources {
+			name := strings.TrimPrefix(r, p.Dir+"/")
+			v.Resources = append(v.Resources, render.Resource{
+				Name:         name,
+				RelPermalink: b.relURL(content.EncodePath("/" + dir + "/" + name)),
+				MediaType:    mime.TypeByExtension(path.Ext(name)),
+			})
+		}
+	}
+	return v
+}
+
+// assembleLang fills the site-wide view of one language.
+func (b *builder) assembleLang(ls *langSite) {
+	for _, st := range ls.pages {
+		if st.page.Kind == content.KindPage {
+			ls.regular = append(ls.regular, st)
+		}
+	}
+	sort.SliceStable(ls.regular, func(i, j int) bool {
+		a, c := ls.regular[i].page, ls.regular[j].page
+		if !a.Date.Equal(c.Date) {
+			return a.Date.After(c.Date)
+		}
+		return a.Path < c.Path
+	})
+	ls.site.RegularPages = views(ls.regular)
+	for _, st := range ls.pages {
+		if st.page.Kind == content.KindPage {
+			continue
+		}
+		sortPages(st.children)
+		sortPages(st.subs)
+		list := append(append([]*pageState{}, st.subs...), st.children...)
+		st.view.Pages = views(list)
+		for i, c := range st.children {
+			if i > 0 {
+				c.view.Prev = st.children[i-1].view
+			}
+			if i+1 < len(st.children) {
+				c.view.Next = st.children[i+1].view
+			}
+		}
+	}
+	for _, st := range ls.pages {
+		for p := st.page.Parent; p != nil; p = p.Parent {
+			if ps := b.byPage[p]; ps != nil {
+				if st.view.Parent == nil {
+					st.view.Parent = ps.view
+				}
+				st.view.Ancestors = append([]*render.Page{ps.view}, st.view.Ancestors...)
+			}
+		}
+	}
+	if ls.home != nil {
+		ls.site.Sections = views(ls.home.subs)
+	}
+	ls.site.Menu = b.menu(ls)
+	if b.cfg.Outputs.RSS {
+		ls.site.RSSURL = b.relURL(langPrefix(b, ls) + "index.xml")
+	}
+	b.assembleTaxonomies(ls)
+}
+
+func views(list []*pageState) []*render.Page {
+	out := make([]*render.Page, len(list))
+	for i, st := range list {
+		out[i] = st.view
+	}
+	return out
+}
+
+// menu is the configured main menu, else the top-level sections.
+func (b *builder) menu(ls *langSite) []render.MenuEntry {
+	var out []render.MenuEntry
+	for _, m := range b.cfg.Menu.Main {
+		u := m.URL
+		if !strings.Contains(u, "://") {
+			u = b.relURL(langPrefix(b, ls) + strings.TrimPrefix(u, "/"))
+		}
+		out = append(out, render.MenuEntry{Name: m.Name, URL: u, Weight: m.Weight})
+	}
+	if len(out) == 0 {
+		for _, s := range ls.site.Sections {
+			out = append(out, render.MenuEntry{Name: s.Title, URL: s.RelPermalink, Weight: s.Weight})
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Weight < out[j].Weight })
+	return out
+}
+
+// langPrefix is the URL folder of a language ("" or "en/").
+func langPrefix(b *builder, ls *langSite) string {
+	if ls.lang.Key == b.cfg.DefaultLanguage && !b.cfg.DefaultLanguageInSubdir {
+		return ""
+	}
+	return ls.lang.Key + "/"
+}
+
+// assembleTaxonomies builds the taxonomy and term views of one language
+// from its published regular pages only.
+func (b *builder) assembleTaxonomies(ls *langSite) {
+	for _, tax := range b.cfg.TaxonomyNames() {
+		byTerm := map[string]*termState{}
+		for _, st := range ls.regular { // newest first
+			for _, t := range st.page.Terms[tax.Plural] {
+				ts := byTerm[t]
+				if ts == nil {
+					ts = &termState{view: &render.Term{Name: t, URL: b.termURL(ls.lang.Key, tax.Plural, t)}}
+					byTerm[t] = ts
+				}
+				ts.pages = append(ts.pages, st)
+			}
+		}
+		prefix := langPrefix(b, ls)
+		tv := &render.Taxonomy{Singular: tax.Singular, Plural: tax.Plural, URL: b.relURL(content.EncodePath("/" + prefix + tax.Plural + "/"))}
+		state := &taxonomyState{view: tv, out: prefix + tax.Plural}
+		names := make([]string, 0, len(byTerm))
+		for n := range byTerm {
+			names = append(names, n)
+		}
+		sort.Strings(names)
+		title := ls.site.T(tax.Plural)
+		for _, n := range names {
+			ts := byTerm[n]
+			ts.view.Count = len(ts.pages)
+			ts.view.Pages = views(ts.pages)
+			ts.out = prefix + tax.Plural + "/" + content.Slugify(n)
+			ts.page = &render.Page{
+				Kind: "term", Type: tax.Plural, Section: tax.Plural, Title: n, Lang: ls.site.LanguageCode,
+				RelPermalink: ts.view.URL, Permalink: b.absFromRel(ts.view.URL), Pages: ts.view.Pages, Site: ls.site,
+			}
+			tv.Terms = append(tv.Terms, ts.view)
+			state.terms = append(state.terms, ts)
+		}
+		state.page = &render.Page{
+			Kind: "taxonomy", Type: tax.Plural, Section: tax.Plural, Title: title, Lang: ls.site.LanguageCode,
+			RelPermalink: tv.URL, Permalink: b.absFromRel(tv.URL), Site: ls.site,
+		}
+		for _, ts := range state.terms {
+			ts.page.Parent = state.page
+			ts.page.Ancestors = []*render.Page{ls.site.Home, state.page}
+		}
+		state.page.Ancestors = []*render.Page{ls.site.Home}
+		state.page.Parent = ls.site.Home
+		ls.site.Taxonomies = append(ls.site.Taxonomies, tv)
+		ls.taxes = append(ls.taxes, state)
+	}
+}
+
+// termURL is the relative URL of a taxonomy term's page.
+func (b *builder) termURL(lang, plural, term string) string {
+	prefix := ""
+	if lang != b.cfg.DefaultLanguage || b.cfg.DefaultLanguageInSubdir {
+		prefix = lang + "/"
+	}
+	return b.relURL(content.EncodePath("/" + prefix + plural + "/" + content.Slugify(term) + "/"))
+}
+
+// linkTranslations links each page to the same page in other languages.
+func (b *builder) linkTranslations() {
+	if len(b.langs) < 2 {
+		return
+	}
+	byKey := map[string][]*pageState{}
+	for _, st := range b.pages {
+		if st.lang != nil {
+			byKey[st.page.TranslationKey] = append(byKey[st.page.TranslationKey], st)
+		}
+	}
+	for _, st := range b.pages {
+		if st.lang == nil {
+			continue
+		}
+		for _, o := range byKey[st.page.TranslationKey] {
+			if o != st && o.lang != st.lang {
+				st.view.Translations = append(st.view.Translations, render.Link{Name: o.lang.lang.Name(), URL: o.view.RelPermalink, Lang: o.lang.site.LanguageCode})
+			}
+		}
+	}
+}
+
+// basePath is the URL path of the site's base URL, "/" or "/sub/".
+func (b *builder) basePath() string {
+	u, err := url.Parse(b.cfg.BaseURL)
+	if err != nil || u.Path == "" {
+		return "/"
+	}
+	return strings.TrimSuffix(u.EscapedPath(), "/") + "/"
+}
+
+// relURL turns a site-rooted path ("/projects/x/" or "css/a.css") into the
+// URL to write in pages, under the base URL's path.
+func (b *builder) relURL(p string) string {
+	return b.basePath() + strings.TrimPrefix(p, "/")
+}
+
+// absURL turns a site-rooted path into an absolute URL under the base URL.
+func (b *builder) absURL(p string) string {
+	base := b.cfg.BaseURL
+	if !strings.HasSuffix(base, "/") {
+		base += "/"
+	}
+	return base + strings.TrimPrefix(p, "/")
+}
+
+// absFromRel turns a URL made by relURL into an absolute one.
+func (b *builder) absFromRel(rel string) string {
+	return b.absURL(strings.TrimPrefix(rel, b.basePath()))
+}
+
+func paramString(m map[string]any, key string) string {
+	s, _ := m[key].(string)
+	return s
+}

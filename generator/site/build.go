@@ -1,0 +1,178 @@
+package site
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"path/filepath"
+	"runtime"
+	"time"
+
+	"github.com/sineng/sineng/generator/audience"
+	"github.com/sineng/sineng/generator/config"
+	"github.com/sineng/sineng/generator/content"
+	"github.com/sineng/sineng/generator/diag"
+	"github.com/sineng/sineng/generator/layout"
+	"github.com/sineng/sineng/generator/markdown"
+	"github.com/sineng/sineng/generator/output"
+)
+
+// builder is the state of one Build call. It lives only while Build runs.
+type builder struct {
+	opts   Options
+	errs   *diag.List
+	cfg    *config.Config
+	theme  *theme
+	layout *layout.Set
+	md     *markdown.Renderer
+	tree   *content.Tree
+	pages  []*pageState            // published pages of this build, in tree order
+	byPage map[*content.Page]*pageState
+	langs  []*langSite
+	stage  *output.Stage
+	stages []StageTime
+	pageN  int
+}
+
+// Build runs the whole pipeline. On any content, config or template problem
+// it returns a *diag.Errors listing them all and the output folder is left
+// exactly as it was.
+func Build(ctx context.Context, opts Options) (*Result, error) {
+	start := time.Now()
+	b, err := newBuilder(opts)
+	if err != nil {
+		return nil, err
+	}
+	// A step marked stop is the last one run when problems were found: the
+	// steps before it gather as many problems as they can together (a broken
+	// template and a broken front matter are reported in one run).
+	steps := []struct {
+		name string
+		run  func(context.Context) error
+		stop bool
+	}{
+		{"config", b.loadConfig, true},
+		{"templates", b.loadTemplates, false},
+		{"content", b.loadContent, true},
+		{"decide", b.decide, false},
+		{"assemble", b.assemble, false},
+		{"markdown", b.renderMarkdown, true},
+		{"render", b.renderOutputs, true},
+	}
+	for _, s := range steps {
+		t0 := time.Now()
+		if err := s.run(ctx); err != nil {
+			b.abort()
+			return nil, err
+		}
+		b.timed(s.name, time.Since(t0))
+		if s.stop && b.errs.HasErrors() {
+			b.abort()
+			return b.result(start), b.errs.Err()
+		}
+	}
+	t0 := time.Now()
+	stats, err := b.stage.Commit()
+	if err != nil {
+		b.abort()
+		return nil, fmt.Errorf("build: %w", err)
+	}
+	b.timed("write", time.Since(t0))
+	res := b.result(start)
+	res.Written, res.Unchanged = stats.Written+stats.Copied, stats.Unchanged
+	res.Files = stats.Written + stats.Copied + stats.Unchanged
+	return res, nil
+}
+
+func newBuilder(opts Options) (*builder, error) {
+	if opts.Source == "" {
+		opts.Source = "."
+	}
+	src, err := filepath.Abs(opts.Source)
+	if err != nil {
+		return nil, fmt.Errorf("build: source folder: %w", err)
+	}
+	opts.Source = src
+	if opts.Now.IsZero() {
+		opts.Now = time.Now()
+	}
+	if opts.Workers <= 0 {
+		opts.Workers = runtime.GOMAXPROCS(0)
+	}
+	return &builder{opts: opts, errs: &diag.List{}, byPage: map[*content.Page]*pageState{}}, nil
+}
+
+func (b *builder) timed(name string, d time.Duration) {
+	b.stages = append(b.stages, StageTime{Name: name, Duration: d})
+	if b.opts.Verbose != nil {
+		fmt.Fprintf(b.opts.Verbose, "%-10s %8.1f ms\n", name, float64(d.Microseconds())/1000)
+	}
+}
+
+func (b *builder) abort() {
+	if b.stage != nil {
+		_ = b.stage.Abort()
+	}
+}
+
+func (b *builder) result(start time.Time) *Result {
+	warns, more := b.errs.Warnings()
+	if more > 0 {
+		warns = append(warns, fmt.Errorf("... and %d more warnings", more))
+	}
+	return &Result{Out: b.opts.Out, Pages: b.pageN, Duration: time.Since(start), Warnings: warns, Stages: b.stages}
+}
+
+// loadConfig reads site.toml and applies the CLI's overrides.
+func (b *builder) loadConfig(context.Context) error {
+	cfg, warns, err := config.Load(filepath.Join(b.opts.Source, "site.toml"))
+	for _, w := range warns {
+		b.errs.Warn(w)
+	}
+	if err != nil {
+		var de *diag.Errors
+		var pe *diag.Error
+		if errors.As(err, &de) || errors.As(err, &pe) {
+			b.errs.Add(err)
+			return nil
+		}
+		return fmt.Errorf("build: %w", err)
+	}
+	b.cfg = cfg
+	if b.opts.BaseURL != "" {
+		b.cfg = cfg.WithBaseURL(b.opts.BaseURL)
+	}
+	if !b.opts.AudienceSet && cfg.Build.Audience != "" {
+		if l, err := audience.Parse(string(cfg.Build.Audience)); err == nil {
+			b.opts.Audience = l
+		}
+	}
+	b.opts.Drafts = b.opts.Drafts || cfg.Build.Drafts
+	b.opts.Future = b.opts.Future || cfg.Build.Future
+	b.opts.Expired = b.opts.Expired || cfg.Build.Expired
+	if b.opts.Out == "" {
+		b.opts.Out = cfg.Build.Out
+	}
+	if b.opts.Out == "" {
+		b.opts.Out = DefaultOut(b.opts.Audience)
+	}
+	if !filepath.IsAbs(b.opts.Out) {
+		b.opts.Out = filepath.Join(b.opts.Source, b.opts.Out)
+	}
+	st, err := output.Open(b.opts.Out, output.Options{Source: b.opts.Source})
+	if err != nil {
+		return fmt.Errorf("build: %w", err)
+	}
+	b.stage = st
+	return nil
+}
+
+// DefaultOut is the output folder of an audience's build when none is
+// given: public/ for the public, public-funders/ and public-team/ for the
+// others, so a confidential build never overwrites the public one.
+func DefaultOut(a audience.Level) string {
+	if a == audience.Public {
+		return "public"
+	}
+	return "public-" + a.String()
+}

@@ -1,0 +1,119 @@
+package site
+
+import (
+	"context"
+	"fmt"
+	"html"
+	"html/template"
+	"net/url"
+	"path"
+	"strings"
+
+	"github.com/sineng/sineng/generator/markdown"
+	"github.com/sineng/sineng/generator/render"
+	"github.com/sineng/sineng/generator/text"
+)
+
+// renderMarkdown converts every published page's body on all cores. Each
+// worker writes only its page's md slot; views are filled afterwards on one
+// goroutine, so templates and shortcodes never race with conversion.
+func (b *builder) renderMarkdown(context.Context) error {
+	if b.md == nil {
+		return nil
+	}
+	b.parallel(len(b.pages), func(i int) {
+		st := b.pages[i]
+		if st.page.File == "" || st.view == nil {
+			return
+		}
+		res, err := b.md.Render(st.page.Body, markdown.Context{
+			File:       st.page.File,
+			LineOffset: st.page.Matter.BodyLine,
+			Links:      linkResolver{b: b, from: st},
+			Shortcodes: b.shortcodes(st),
+		})
+		if err != nil {
+			b.errs.Add(err)
+		}
+		st.md = res
+	})
+	limit := b.cfg.SummaryLength
+	for _, st := range b.pages {
+		v := st.view
+		if v == nil {
+			continue
+		}
+		res := &st.md
+		v.Content = template.HTML(res.HTML)
+		v.TableOfContents = template.HTML(res.TOCHTML)
+		v.WordCount = text.WordCount(res.Text)
+		v.ReadingTime = text.ReadingTime(res.Text)
+		plain := text.Summary(res.Text, limit)
+		switch {
+		case st.page.Summary != "":
+			v.Summary = template.HTML(html.EscapeString(st.page.Summary))
+			plain = st.page.Summary
+		case res.SummaryHTML != nil:
+			v.Summary = template.HTML(res.SummaryHTML)
+		default:
+			v.Summary = template.HTML(html.EscapeString(plain))
+		}
+		if v.Description == "" {
+			v.Description = plain
+		}
+		for _, img := range res.Images {
+			if strings.TrimSpace(img.Alt) == "" {
+				b.errs.Warnf(st.page.File, img.Line, img.Col, "image %s has no alt text", img.Dest)
+			}
+		}
+	}
+	return nil
+}
+
+// shortcodes returns the shortcode runner of one page.
+func (b *builder) shortcodes(st *pageState) markdown.ShortcodeFunc {
+	return func(sc markdown.Shortcode) (string, error) {
+		if b.layout == nil {
+			return "", nil // templates failed to load; that error is reported already
+		}
+		if !b.layout.HasShortcode(sc.Name) {
+			return "", fmt.Errorf("unknown shortcode %q (no layouts/shortcodes/%s.html)", sc.Name, sc.Name)
+		}
+		return b.layout.Shortcode(sc.Name, &render.Shortcode{
+			Name: sc.Name, Args: sc.Args, Named: sc.Named, Inner: sc.Inner,
+			Page: st.view, Site: st.view.Site,
+		})
+	}
+}
+
+// linkResolver maps a page's relative links to content files onto the
+// URLs of the pages they name.
+type linkResolver struct {
+	b    *builder
+	from *pageState
+}
+
+// Resolve implements markdown.LinkResolver.
+func (r linkResolver) Resolve(dest string, image bool) (string, error) {
+	raw := dest
+	query := ""
+	if i := strings.IndexByte(dest, '?'); i >= 0 {
+		dest, query = dest[:i], dest[i:]
+	}
+	if u, err := url.PathUnescape(dest); err == nil {
+		dest = u
+	}
+	if image || !strings.HasSuffix(dest, ".md") {
+		return raw, nil
+	}
+	file := path.Join(path.Dir(r.from.page.File), dest)
+	target, ok := r.b.tree.ByFile(file)
+	if !ok {
+		return "", fmt.Errorf("link to %s: no such page (%s)", raw, file)
+	}
+	st := r.b.byPage[target]
+	if st == nil || st.view == nil {
+		return "", fmt.Errorf("link to %s: %s is not published in the %s build", raw, file, r.b.opts.Audience)
+	}
+	return st.view.RelPermalink + query, nil
+}

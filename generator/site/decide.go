@@ -1,0 +1,187 @@
+package site
+
+import (
+	"context"
+	"sort"
+	"strings"
+
+	"github.com/sineng/sineng/generator/audience"
+	"github.com/sineng/sineng/generator/content"
+	"github.com/sineng/sineng/generator/markdown"
+	"github.com/sineng/sineng/generator/program"
+	"github.com/sineng/sineng/generator/render"
+)
+
+// pageState is one page of the build as it moves through the stages.
+type pageState struct {
+	page     *content.Page
+	item     program.Item // nil for pages that are not program pages
+	decision audience.Decision
+	view     *render.Page
+	lang     *langSite
+	md       markdown.Result
+	children []*pageState // sections and home: published regular pages inside, sorted
+	subs     []*pageState // sections and home: published sections inside, sorted
+}
+
+// loadContent walks and reads content/ in parallel.
+func (b *builder) loadContent(ctx context.Context) error {
+	langs := b.cfg.Languages()
+	keys := make([]string, len(langs))
+	for i, l := range langs {
+		keys[i] = l.Key
+	}
+	taxes := b.cfg.TaxonomyNames()
+	plurals := make([]string, len(taxes))
+	for i, t := range taxes {
+		plurals[i] = t.Plural
+	}
+	tree, err := content.Load(ctx, content.Options{
+		Source:          b.opts.Source,
+		Languages:       keys,
+		DefaultLanguage: b.cfg.DefaultLanguage,
+		DefaultInSubdir: b.cfg.DefaultLanguageInSubdir,
+		Taxonomies:      plurals,
+		Workers:         b.opts.Workers,
+	}, b.errs)
+	if err != nil {
+		return err
+	}
+	b.tree = tree
+	return nil
+}
+
+// decide makes the one visibility decision per page: the draft, future and
+// expiry rules, then the audience (consent rules first). Pages outside the
+// build are dropped here, before anything is assembled or rendered, so no
+// later stage can see them.
+func (b *builder) decide(context.Context) error {
+	pages := b.tree.Pages
+	states := make([]*pageState, len(pages))
+	b.parallel(len(pages), func(i int) {
+		p := pages[i]
+		st := &pageState{page: p}
+		if p.File != "" {
+			item, err := program.Decode(program.Entry{
+				File: p.File, Path: p.Path, Type: p.Type, Data: p.Matter.Data,
+				Pos: p.Position, URL: p.RelPermalink, Title: p.Title,
+			})
+			if err != nil {
+				b.errs.Add(err)
+			}
+			st.item = item
+		}
+		states[i] = st
+	})
+
+	// Homes and sections are decided first, shallowest first, so that a
+	// page knows its section's decision: a page inside a section left out
+	// of the build is left out too, and a section's audience narrows the
+	// audience of everything inside it.
+	order := make([]*pageState, len(states))
+	copy(order, states)
+	sort.SliceStable(order, func(i, j int) bool { return rank(order[i].page) < rank(order[j].page) })
+	kept := map[*content.Page]bool{}
+	for _, st := range order {
+		p := st.page
+		in := audience.Input{Default: b.defaultAudience(p.Type), Field: p.Audience, Now: b.opts.Now}
+		if p.Parent != nil {
+			ps := b.byPage[p.Parent]
+			if ps == nil {
+				continue
+			}
+			in.Inherits = ps.decision.Level
+		}
+		in.Kind, in.Consent = consentOf(st.item)
+		d, err := audience.Decide(in)
+		if err != nil {
+			line, col := p.Position("audience")
+			b.errs.Errorf(p.File, line, col, "%v", err)
+		}
+		st.decision = d
+		if d.Level > b.opts.Audience {
+			continue
+		}
+		if p.File != "" && !p.Published(b.opts.Drafts, b.opts.Future, b.opts.Expired, b.opts.Now) {
+			continue
+		}
+		b.byPage[p] = st
+		kept[p] = true
+	}
+	for _, st := range states { // tree order: deterministic
+		if kept[st.page] {
+			b.pages = append(b.pages, st)
+		}
+	}
+	return nil
+}
+
+// defaultAudience is the site's audience for a content type with no field.
+func (b *builder) defaultAudience(typ string) audience.Level {
+	l, err := audience.Parse(string(b.cfg.DefaultAudienceFor(typ)))
+	if err != nil {
+		return audience.Public
+	}
+	return l
+}
+
+// rank orders pages for deciding: homes, then sections by depth, then
+// regular pages.
+func rank(p *content.Page) int {
+	switch p.Kind {
+	case content.KindHome:
+		return 0
+	case content.KindSection:
+		return 1 + strings.Count(p.Dir, "/")
+	}
+	return 1 << 20
+}
+
+// consentOf extracts what the audience rules need from a program item.
+func consentOf(it program.Item) (string, audience.Consent) {
+	switch v := it.(type) {
+	case *program.Leader:
+		c := audience.Consent{Publish: v.Consent.Publish, Date: v.Consent.Date, Scope: v.Consent.Scope}
+		if v.Consent.Withdrawn != nil {
+			c.Withdrawn = *v.Consent.Withdrawn
+		}
+		return "leader", c
+	case *program.Case:
+		c := audience.Consent{Publish: v.Consent.Publish, ReviewedBy: v.Disguise.ReviewedBy}
+		return "case", c
+	}
+	return "", audience.Consent{}
+}
+
+// sortPages orders pages the way lists show them: by weight (weighted
+// pages first), then newest first, then title, then path.
+func sortPages(ps []*pageState) {
+	sort.SliceStable(ps, func(i, j int) bool {
+		a, c := ps[i].page, ps[j].page
+		aw, cw := a.Weight, c.Weight
+		if (aw == 0) != (cw == 0) {
+			return aw != 0
+		}
+		if aw != cw {
+			return aw < cw
+		}
+		if !a.Date.Equal(c.Date) {
+			return a.Date.After(c.Date)
+		}
+		if a.Title != c.Title {
+			return a.Title < c.Title
+		}
+		return a.Path < c.Path
+	})
+}
+
+// sortNewest orders pages newest first, then by path.
+func sortNewest(ps []*pageState) {
+	sort.SliceStable(ps, func(i, j int) bool {
+		a, c := ps[i].page, ps[j].page
+		if !a.Date.Equal(c.Date) {
+			return a.Date.After(c.Date)
+		}
+		return a.Path < c.Path
+	})
+}

@@ -1,0 +1,46 @@
+package site
+
+import (
+	"io"
+	"time"
+
+	"github.com/sineng/sineng/generator/audience"
+)
+
+// Options says what to build and where. The zero value builds the site in
+// the current folder for the public audience into public/.
+type Options struct {
+	Source   string         // site folder holding site.toml; default "."
+	Out      string         // output folder; default public/, or public-<audience>/ for other audiences
+	Audience audience.Level // who the build is for
+	Drafts   bool           // include drafts
+	Future   bool           // include pages dated in the future
+	Expired  bool           // include expired pages
+	BaseURL  string         // overrides site.toml's baseURL when set
+	Now      time.Time      // the build's clock; default time.Now()
+	Workers  int            // parallel workers; default GOMAXPROCS
+	Verbose  io.Writer      // where stage times go; nil for none
+	Progress func(done, total int)
+
+	// AudienceSet records whether Audience was chosen explicitly; when not,
+	// the site's build.audience default applies.
+	AudienceSet bool
+}
+
+// Result describes a finished build.
+type Result struct {
+	Out       string        // output folder written
+	Pages     int           // HTML pages written (aliases excluded)
+	Files     int           // files in the output
+	Written   int           // files whose bytes changed
+	Unchanged int           // files kept as they were
+	Duration  time.Duration // wall time of the whole build
+	Warnings  []error
+	Stages    []StageTime
+}
+
+// StageTime is how long one stage of a build took.
+type StageTime struct {
+	Name     string
+	Duration time.Duration
+}

@@ -1,0 +1,340 @@
+package site
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"path"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"sync"
+
+	"github.com/sineng/sineng/generator/content"
+	"github.com/sineng/sineng/generator/diag"
+	"github.com/sineng/sineng/generator/layout"
+	"github.com/sineng/sineng/generator/render"
+)
+
+// job is one output file to make.
+type job struct {
+	out  string // output slash path
+	from string // source named in errors: a content file or a made-up page's URL
+	html bool   // counts as a page
+	make func(*bytes.Buffer) error
+}
+
+// renderOutputs makes every output file of the build on all cores and
+// stages it.
+func (b *builder) renderOutputs(context.Context) error {
+	if b.layout == nil {
+		return nil
+	}
+	var jobs []job
+	for _, ls := range b.langs {
+		jobs = append(jobs, b.pageJobs(ls)...)
+		jobs = append(jobs, b.feedJobs(ls)...)
+	}
+	jobs = append(jobs, b.siteJobs()...)
+	tplErrs := &templateErrors{seen: map[string]bool{}}
+	var pages int
+	var mu sync.Mutex
+	b.parallel(len(jobs), func(i int) {
+		j := jobs[i]
+		var buf bytes.Buffer
+		if err := j.make(&buf); err != nil {
+			tplErrs.add(b, j.from, err)
+			return
+		}
+		if err := b.stage.WriteFile(j.out, buf.Bytes(), j.from); err != nil {
+			b.errs.Add(err)
+			return
+		}
+		if j.html {
+			mu.Lock()
+			pages++
+			mu.Unlock()
+		}
+	})
+	b.pageN = pages
+	b.copyResources()
+	return nil
+}
+
+// templateErrors reports each template problem once, however many pages
+// hit it.
+type templateErrors struct {
+	mu   sync.Mutex
+	seen map[string]bool
+}
+
+func (t *templateErrors) add(b *builder, from string, err error) {
+	var de *diag.Error
+	if errors.As(err, &de) && de.File != from {
+		key := fmt.Sprintf("%s:%d:%d", de.File, de.Line, de.Col)
+		t.mu.Lock()
+		dup := t.seen[key]
+		t.seen[key] = true
+		t.mu.Unlock()
+		if dup {
+			return
+		}
+		b.errs.Add(&diag.Error{File: de.File, Line: de.Line, Col: de.Col, Err: fmt.Errorf("%w (rendering %s)", de.Err, from)})
+		return
+	}
+	b.errs.Add(&diag.Error{File: from, Err: err})
+}
+
+// execute runs the template for a view into buf.
+func (b *builder) execute(buf *bytes.Buffer, kind, typ, lay string, v any) error {
+	t, ok := b.layout.Lookup(kind, typ, lay)
+	if !ok {
+		return fmt.Errorf("no template for a %s page of type %q (add layouts/_default/%s.html)", kind, typ, defaultTemplate(kind))
+	}
+	return b.layout.Execute(buf, t, v)
+}
+
+func defaultTemplate(kind string) string {
+	switch kind {
+	case "page":
+		return "single"
+	case "home":
+		return "home"
+	case "404":
+		return "../404"
+	case "taxonomy", "term":
+		return kind
+	}
+	return "list"
+}
+
+// pageJobs are the HTML pages of one language: content pages (lists
+// paginated), taxonomies and terms, and the 404 page.
+func (b *builder) pageJobs(ls *langSite) []job {
+	var jobs []job
+	for _, st := range ls.pages {
+		st := st
+		from := st.page.File
+		if from == "" {
+			from = st.view.RelPermalink
+		}
+		if st.page.Kind == content.KindPage {
+			jobs = append(jobs, job{out: st.page.OutPath, from: from, html: true, make: func(buf *bytes.Buffer) error {
+				return b.execute(buf, "page", st.view.Type, st.view.Layout, st.view)
+			}})
+		} else {
+			jobs = append(jobs, b.listJobs(st.view, path.Dir(st.page.OutPath), from)...)
+		}
+		for _, a := range st.page.Aliases {
+			jobs = append(jobs, b.aliasJob(a, st, from))
+		}
+	}
+	for _, tax := range ls.taxes {
+		tax := tax
+		jobs = append(jobs, job{out: tax.out + "/index.html", from: tax.page.RelPermalink, html: true, make: func(buf *bytes.Buffer) error {
+			return b.execute(buf, "taxonomy", tax.page.Type, "", tax.page)
+		}})
+		for _, ts := range tax.terms {
+			jobs = append(jobs, b.listJobs(ts.page, ts.out, ts.page.RelPermalink)...)
+		}
+	}
+	prefix := langPrefix(b, ls)
+	nf := &render.Page{Kind: "404", Type: "404", Title: ls.site.T("not_found_title"), Lang: ls.site.LanguageCode,
+		RelPermalink: b.relURL(prefix + "404.html"), Permalink: b.absURL(prefix + "404.html"), Site: ls.site}
+	jobs = append(jobs, job{out: prefix + "404.html", from: "404", make: func(buf *bytes.Buffer) error {
+		return b.execute(buf, "404", "404", "", nf)
+	}})
+	return jobs
+}
+
+// listJobs paginates a list page: page 1 at the list's URL, page n at
+// <list>/page/<n>/.
+func (b *builder) listJobs(v *render.Page, dir, from string) []job {
+	size := b.cfg.Paginate
+	if size <= 0 {
+		size = 10
+	}
+	all := v.Pages
+	total := (len(all) + size - 1) / size
+	if total == 0 {
+		total = 1
+	}
+	if v.Kind == "home" {
+		total = 1 // the home page shows its own selection; it is not paginated
+	}
+	urlOf := func(n int) string {
+		if n == 1 {
+			return v.RelPermalink
+		}
+		return v.RelPermalink + "page/" + strconv.Itoa(n) + "/"
+	}
+	var jobs []job
+	for n := 1; n <= total; n++ {
+		lo, hi := (n-1)*size, n*size
+		if hi > len(all) || v.Kind == "home" {
+			hi = len(all)
+		}
+		if lo > hi {
+			lo = hi
+		}
+		pager := &render.Pager{Number: n, TotalPages: total, Pages: all[lo:hi]}
+		if n > 1 {
+			pager.PrevURL = urlOf(n - 1)
+		}
+		if n < total {
+			pager.NextURL = urlOf(n + 1)
+		}
+		for k := 1; k <= total; k++ {
+			pager.Links = append(pager.Links, render.PagerLink{Number: k, URL: urlOf(k), Current: k == n})
+		}
+		pv := *v
+		pv.Paginator = pager
+		if n > 1 {
+			pv.RelPermalink = urlOf(n)
+			pv.Permalink = b.absFromRel(urlOf(n))
+		}
+		out := join(dir, "index.html")
+		if n > 1 {
+			out = join(dir, "page/"+strconv.Itoa(n)+"/index.html")
+		}
+		jobs = append(jobs, job{out: out, from: from, html: true, make: func(buf *bytes.Buffer) error {
+			return b.execute(buf, pv.Kind, pv.Type, pv.Layout, &pv)
+		}})
+	}
+	return jobs
+}
+
+func join(dir, file string) string {
+	if dir == "." || dir == "" {
+		return file
+	}
+	return dir + "/" + file
+}
+
+// aliasJob is a redirect page from an old URL of a page.
+func (b *builder) aliasJob(alias string, st *pageState, from string) job {
+	a := strings.TrimPrefix(alias, "/")
+	out := a
+	if !strings.HasSuffix(a, ".html") {
+		out = join(strings.TrimSuffix(a, "/"), "index.html")
+	}
+	return job{out: path.Clean(out), from: from, make: func(buf *bytes.Buffer) error {
+		data, err := render.Alias(st.view.Permalink, st.view.Title, st.view.Lang)
+		buf.Write(data)
+		return err
+	}}
+}
+
+// feedJobs are the RSS feeds of one language: the home feed and one per
+// section, from published pages only.
+func (b *builder) feedJobs(ls *langSite) []job {
+	if !b.cfg.Outputs.RSS {
+		return nil
+	}
+	var jobs []job
+	for _, st := range ls.pages {
+		if st.page.Kind == content.KindPage {
+			continue
+		}
+		st := st
+		var items []*pageState
+		if st.page.Kind == content.KindHome {
+			items = ls.regular
+		} else {
+			items = b.regularUnder(st)
+		}
+		dir := path.Dir(st.page.OutPath)
+		jobs = append(jobs, job{out: join(dir, "index.xml"), from: st.view.RelPermalink, make: func(buf *bytes.Buffer) error {
+			buf.Write(b.feed(ls, st.view, items))
+			return nil
+		}})
+	}
+	return jobs
+}
+
+// regularUnder lists the published regular pages in a section and its
+// subsections, newest first.
+func (b *builder) regularUnder(sec *pageState) []*pageState {
+	var out []*pageState
+	var walk func(s *pageState)
+	walk = func(s *pageState) {
+		out = append(out, s.children...)
+		for _, c := range s.subs {
+			walk(c)
+		}
+	}
+	walk(sec)
+	sortNewest(out)
+	return out
+}
+
+// feedLimit is how many items a feed carries.
+const feedLimit = 20
+
+func (b *builder) feed(ls *langSite, v *render.Page, pages []*pageState) []byte {
+	if len(pages) > feedLimit {
+		pages = pages[:feedLimit]
+	}
+	items := make([]render.FeedItem, len(pages))
+	for i, st := range pages {
+		items[i] = render.FeedItem{Title: st.view.Title, Link: st.view.Permalink, Date: st.view.Date, Description: st.view.Description}
+	}
+	title := v.Title
+	if v.Kind != "home" {
+		title = v.Title + " – " + ls.site.Title
+	}
+	self := v.Permalink + "index.xml"
+	return render.RSS(title, v.Permalink, self, ls.site.Description, ls.site.LanguageCode, items)
+}
+
+// siteJobs are the files of the whole site: sitemap and robots.txt.
+func (b *builder) siteJobs() []job {
+	var jobs []job
+	if b.cfg.Outputs.Sitemap {
+		jobs = append(jobs, job{out: "sitemap.xml", from: "sitemap", make: func(buf *bytes.Buffer) error {
+			var entries []render.SitemapEntry
+			for _, ls := range b.langs {
+				for _, st := range ls.pages {
+					entries = append(entries, render.SitemapEntry{Loc: st.view.Permalink, Lastmod: st.view.Lastmod})
+				}
+				for _, tax := range ls.taxes {
+					entries = append(entries, render.SitemapEntry{Loc: tax.page.Permalink})
+					for _, ts := range tax.terms {
+						entries = append(entries, render.SitemapEntry{Loc: ts.page.Permalink})
+					}
+				}
+			}
+			buf.Write(render.Sitemap(entries))
+			return nil
+		}})
+	}
+	if b.cfg.EnableRobots {
+		jobs = append(jobs, job{out: "robots.txt", from: "robots.txt", make: func(buf *bytes.Buffer) error {
+			buf.Write(render.Robots(b.absURL("sitemap.xml"), b.opts.Audience != 0 && b.opts.Audience.String() == "team"))
+			return nil
+		}})
+	}
+	return jobs
+}
+
+// copyResources copies the files of published page bundles beside their
+// pages.
+func (b *builder) copyResources() {
+	for _, st := range b.pages {
+		p := st.page
+		if !p.Bundle || st.view == nil {
+			continue
+		}
+		dir := path.Dir(p.OutPath)
+		for _, r := range p.Resources {
+			name := strings.TrimPrefix(r, p.Dir+"/")
+			src := filepath.Join(b.opts.Source, "content", filepath.FromSlash(r))
+			if err := b.stage.CopyFile(join(dir, name), src, "content/"+r); err != nil {
+				b.errs.Add(err)
+			}
+		}
+	}
+}
+
+var _ = layout.Options{}

@@ -1,0 +1,235 @@
+package site
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/base64"
+	"encoding/hex"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/BurntSushi/toml"
+
+	"github.com/sineng/sineng/generator/diag"
+	"github.com/sineng/sineng/generator/highlight"
+	"github.com/sineng/sineng/generator/layout"
+	"github.com/sineng/sineng/generator/markdown"
+	"github.com/sineng/sineng/generator/render"
+	"github.com/sineng/sineng/themes"
+)
+
+// theme is the resolved theme of a build: its files and its name for
+// messages.
+type theme struct {
+	fs   fs.FS  // root of the theme: layouts/, assets/, static/, i18n/
+	name string // "themes/default" for messages
+}
+
+// resolveTheme finds the theme folder in the site, else the embedded
+// default theme.
+func (b *builder) resolveTheme() (*theme, error) {
+	name := b.cfg.Theme
+	if name == "" {
+		name = "default"
+	}
+	dir := filepath.Join(b.opts.Source, "themes", name)
+	if st, err := os.Stat(dir); err == nil && st.IsDir() {
+		return &theme{fs: os.DirFS(dir), name: "themes/" + name}, nil
+	}
+	if name == "default" {
+		return &theme{fs: themes.Default(), name: "themes/default"}, nil
+	}
+	line, col := b.cfg.Position("theme")
+	return nil, diag.Errorf("site.toml", line, col, "theme %q not found in themes/%s", name, name)
+}
+
+// loadTemplates parses the site's and the theme's templates once, and sets
+// up Markdown with its highlighter.
+func (b *builder) loadTemplates(context.Context) error {
+	th, err := b.resolveTheme()
+	if err != nil {
+		b.errs.Add(err)
+		return nil
+	}
+	b.theme = th
+	hl := highlight.New(b.cfg.Markup.HighlightStyle)
+	b.hl = hl
+	b.md = markdown.New(markdown.Options{
+		Unsafe:      b.cfg.Markup.Unsafe,
+		Highlight:   hl,
+		TOCMinLevel: b.cfg.Markup.TOCMinLevel,
+		TOCMaxLevel: b.cfg.Markup.TOCMaxLevel,
+	})
+	var siteLayouts fs.FS
+	if st, err := os.Stat(filepath.Join(b.opts.Source, "layouts")); err == nil && st.IsDir() {
+		siteLayouts = os.DirFS(filepath.Join(b.opts.Source, "layouts"))
+	}
+	set, err := layout.Load(layout.Options{
+		SiteLayouts:     siteLayouts,
+		SiteLayoutsName: "layouts",
+		Theme:           th.fs,
+		ThemeName:       th.name,
+		Funcs:           template.FuncMap{"markdownify": b.markdownify},
+		BaseURL:         b.cfg.BaseURL,
+	})
+	if err != nil {
+		b.errs.Add(err)
+		return nil
+	}
+	b.layout = set
+	return nil
+}
+
+// markdownify renders a short Markdown string (a field value) to HTML
+// inside templates; links in it are left as written.
+func (b *builder) markdownify(s string) (template.HTML, error) {
+	res, err := b.md.Render([]byte(s), markdown.Context{File: "markdownify"})
+	if err != nil {
+		return "", err
+	}
+	h := strings.TrimSpace(string(res.HTML))
+	if strings.HasPrefix(h, "<p>") && strings.HasSuffix(h, "</p>") && strings.Count(h, "<p>") == 1 {
+		h = h[3 : len(h)-4]
+	}
+	return template.HTML(h), nil
+}
+
+// strings loads the theme strings of a language: the theme's
+// i18n/<lang>.toml overridden key by key by the site's.
+func (b *builder) loadStrings(key, code string) map[string]string {
+	out := map[string]string{}
+	candidates := []string{key, code, strings.ToLower(code)}
+	if i := strings.IndexByte(code, '-'); i > 0 {
+		candidates = append(candidates, code[:i])
+	}
+	read := func(fsys fs.FS, label string) {
+		if fsys == nil {
+			return
+		}
+		for _, c := range candidates {
+			if c == "" {
+				continue
+			}
+			data, err := fs.ReadFile(fsys, "i18n/"+c+".toml")
+			if err != nil {
+				continue
+			}
+			var m map[string]string
+			if _, err := toml.Decode(string(data), &m); err != nil {
+				b.errs.Add(&diag.Error{File: label + "/i18n/" + c + ".toml", Err: fmt.Errorf("theme strings: %w", err)})
+				return
+			}
+			for k, v := range m {
+				out[k] = v
+			}
+			return
+		}
+	}
+	if b.theme != nil {
+		read(b.theme.fs, b.theme.name)
+	}
+	read(os.DirFS(b.opts.Source), ".")
+	return out
+}
+
+// assets fingerprints the stylesheets: the theme's assets/css/*.css
+// overridden file by file by the site's, then the generated syntax
+// highlighting stylesheet. Each is written as css/<name>.<hash>.css.
+func (b *builder) assets() []render.Asset {
+	files := map[string][]byte{}
+	collect := func(fsys fs.FS) {
+		entries, err := fs.ReadDir(fsys, "assets/css")
+		if err != nil {
+			return
+		}
+		for _, e := range entries {
+			if e.IsDir() || !strings.HasSuffix(e.Name(), ".css") {
+				continue
+			}
+			data, err := fs.ReadFile(fsys, "assets/css/"+e.Name())
+			if err != nil {
+				b.errs.Add(fmt.Errorf("assets: %w", err))
+				continue
+			}
+			files[e.Name()] = data
+		}
+	}
+	if b.theme != nil {
+		collect(b.theme.fs)
+	}
+	collect(os.DirFS(b.opts.Source))
+	names := make([]string, 0, len(files))
+	for n := range files {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	var out []render.Asset
+	add := func(name string, data []byte) {
+		sum := sha256.Sum256(data)
+		rel := "css/" + strings.TrimSuffix(name, ".css") + "." + hex.EncodeToString(sum[:])[:10] + ".css"
+		if err := b.stage.WriteFile(rel, data, "assets/css/"+name); err != nil {
+			b.errs.Add(err)
+			return
+		}
+		out = append(out, render.Asset{
+			URL:       b.relURL(rel),
+			Integrity: "sha256-" + base64.StdEncoding.EncodeToString(sum[:]),
+		})
+	}
+	for _, n := range names {
+		add(n, files[n])
+	}
+	add("syntax.css", b.hl.CSS())
+	return out
+}
+
+// copyStatic copies the theme's static/ then the site's static/ (the site's
+// file wins where both have one) and the content folder's non-Markdown
+// files outside bundles are reported, never copied.
+func (b *builder) copyStatic() {
+	siteStatic := filepath.Join(b.opts.Source, "static")
+	var siteFiles map[string]bool
+	if st, err := os.Stat(siteStatic); err == nil && st.IsDir() {
+		siteFiles = map[string]bool{}
+		_ = filepath.WalkDir(siteStatic, func(p string, d fs.DirEntry, err error) error {
+			if err == nil && d.Type().IsRegular() {
+				rel, _ := filepath.Rel(siteStatic, p)
+				siteFiles[filepath.ToSlash(rel)] = true
+			}
+			return nil
+		})
+		if err := b.stage.CopyDir(siteStatic, "", "static", nil); err != nil {
+			b.errs.Add(err)
+		}
+	}
+	if b.theme != nil {
+		_ = fs.WalkDir(b.theme.fs, "static", func(p string, d fs.DirEntry, err error) error {
+			if err != nil || !d.Type().IsRegular() {
+				return nil
+			}
+			rel := strings.TrimPrefix(p, "static/")
+			if siteFiles[rel] {
+				return nil
+			}
+			data, err := fs.ReadFile(b.theme.fs, p)
+			if err != nil {
+				b.errs.Add(fmt.Errorf("theme static %s: %w", p, err))
+				return nil
+			}
+			if err := b.stage.WriteFile(rel, data, b.theme.name+"/"+p); err != nil {
+				b.errs.Add(err)
+			}
+			return nil
+		})
+	}
+	// Loose files in content/ outside page bundles are never published: a
+	// scanned form in cases/ must not reach the site by being there.
+	for _, rel := range b.tree.Files {
+		b.errs.Warnf("content/"+rel, 0, 0, "not published: files in content/ are published only inside a page bundle (move it beside an index.md, or into static/)")
+	}
+}

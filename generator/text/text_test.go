@@ -1,0 +1,57 @@
+package text
+
+import "testing"
+
+func TestWordCount(t *testing.T) {
+	cases := []struct {
+		in   string
+		want int
+	}{
+		{"", 0},
+		{"hello world", 2},
+		{"社区领袖", 4},
+		{"加装电梯 elevator project", 6},
+		{"it's a co-op", 4},
+		{"第1期 training", 4},
+	}
+	for _, c := range cases {
+		if got := WordCount([]byte(c.in)); got != c.want {
+			t.Errorf("WordCount(%q) = %d, want %d", c.in, got, c.want)
+		}
+	}
+}
+
+func TestReadingTime(t *testing.T) {
+	if got := ReadingTime(nil); got != 0 {
+		t.Errorf("empty: %d", got)
+	}
+	if got := ReadingTime([]byte("短")); got != 1 {
+		t.Errorf("one char: %d", got)
+	}
+	long := make([]byte, 0, 3*900)
+	for i := 0; i < 900; i++ {
+		long = append(long, "居"...)
+	}
+	if got := ReadingTime(long); got != 3 {
+		t.Errorf("900 CJK chars: %d, want 3", got)
+	}
+}
+
+func TestSummary(t *testing.T) {
+	cases := []struct {
+		in    string
+		limit int
+		want  string
+	}{
+		{"short text", 50, "short text"},
+		{"一二三四五六七八九十", 5, "一二三四五…"},
+		{"居民议事。然后继续讨论加装电梯的事情", 6, "居民议事。"},
+		{"The elevator council met again", 16, "The elevator…"},
+		{"  spaces\n\nfolded  ", 50, "spaces folded"},
+	}
+	for _, c := range cases {
+		if got := Summary([]byte(c.in), c.limit); got != c.want {
+			t.Errorf("Summary(%q, %d) = %q, want %q", c.in, c.limit, got, c.want)
+		}
+	}
+}
