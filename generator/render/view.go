@@ -206,12 +206,13 @@ type Term struct {
 
 // Shortcode is the value a shortcode template sees as dot.
 type Shortcode struct {
-	Name  string
-	Args  []string          // positional arguments
-	Named map[string]string // key="value" arguments
-	Inner string            // text between the opening and closing tags
-	Page  *Page             // the page the shortcode is in (its Content is not ready yet)
-	Site  *Site
+	Name     string
+	Args     map[string]string // named arguments: {{< figure src="a.png" >}} → .Args.src
+	Params   []string          // positional arguments, in order
+	Inner    template.HTML     // the text between opening and closing tags, rendered as Markdown
+	InnerRaw string            // the same text as written
+	Page     *Page             // the page the shortcode is in (its Content is not ready yet)
+	Site     *Site
 }
 
 // Get returns a positional argument by index (an int) or a named one by
@@ -219,11 +220,11 @@ type Shortcode struct {
 func (s *Shortcode) Get(key any) string {
 	switch k := key.(type) {
 	case int:
-		if k >= 0 && k < len(s.Args) {
-			return s.Args[k]
+		if k >= 0 && k < len(s.Params) {
+			return s.Params[k]
 		}
 	case string:
-		return s.Named[k]
+		return s.Args[k]
 	}
 	return ""
 }

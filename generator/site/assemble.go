@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/sineng/sineng/generator/audience"
 	"github.com/sineng/sineng/generator/config"
 	"github.com/sineng/sineng/generator/content"
 	"github.com/sineng/sineng/generator/render"
@@ -26,9 +27,9 @@ type langSite struct {
 // taxonomyState is one taxonomy of one language with its terms.
 type taxonomyState struct {
 	view  *render.Taxonomy
-	page  *render.Page   // the taxonomy's list page (/tags/)
-	terms []*termState   // sorted by name
-	out   string         // output folder, "tags"
+	page  *render.Page // the taxonomy's list page (/tags/)
+	terms []*termState // sorted by name
+	out   string       // output folder, "tags"
 }
 
 type termState struct {
@@ -56,18 +57,18 @@ func (b *builder) assemble(context.Context) error {
 		ls.site = &render.Site{
 			Title:        title,
 			BaseURL:      b.cfg.BaseURL,
-			LanguageCode: l.Code(),
-			Lang:         l.Key,
+			LanguageCode: langCode(l),
+			Lang:         l.Code,
 			Copyright:    b.cfg.Copyright,
 			Description:  paramString(b.cfg.Params, "description"),
 			Params:       b.cfg.Params,
 			Audience:     b.opts.Audience.String(),
-			NoIndex:      b.opts.Audience == 2,
+			NoIndex:      b.opts.Audience == audience.Team,
 			Generator:    generator,
 			Styles:       styles,
-			Strings:      b.loadStrings(l.Key, l.Code()),
+			Strings:      b.loadStrings(l.Code, langCode(l)),
 		}
-		byLang[l.Key] = ls
+		byLang[l.Code] = ls
 		b.langs = append(b.langs, ls)
 	}
 	// Views first, then links between them.
@@ -78,6 +79,7 @@ func (b *builder) assemble(context.Context) error {
 		}
 		st.lang = ls
 		st.view = b.newView(st, ls.site)
+		b.redactLeader(st)
 		ls.pages = append(ls.pages, st)
 		if st.page.Kind == content.KindHome {
 			ls.home = st
@@ -259,7 +261,7 @@ func views(list []*pageState) []*render.Page {
 // menu is the configured main menu, else the top-level sections.
 func (b *builder) menu(ls *langSite) []render.MenuEntry {
 	var out []render.MenuEntry
-	for _, m := range b.cfg.Menu.Main {
+	for _, m := range b.cfg.Menu("main") {
 		u := m.URL
 		if !strings.Contains(u, "://") {
 			u = b.relURL(langPrefix(b, ls) + strings.TrimPrefix(u, "/"))
@@ -277,10 +279,10 @@ func (b *builder) menu(ls *langSite) []render.MenuEntry {
 
 // langPrefix is the URL folder of a language ("" or "en/").
 func langPrefix(b *builder, ls *langSite) string {
-	if ls.lang.Key == b.cfg.DefaultLanguage && !b.cfg.DefaultLanguageInSubdir {
+	if ls.lang.Code == b.cfg.DefaultLanguage && !b.cfg.DefaultLanguageInSubdir {
 		return ""
 	}
-	return ls.lang.Key + "/"
+	return ls.lang.Code + "/"
 }
 
 // assembleTaxonomies builds the taxonomy and term views of one language
@@ -292,7 +294,7 @@ func (b *builder) assembleTaxonomies(ls *langSite) {
 			for _, t := range st.page.Terms[tax.Plural] {
 				ts := byTerm[t]
 				if ts == nil {
-					ts = &termState{view: &render.Term{Name: t, URL: b.termURL(ls.lang.Key, tax.Plural, t)}}
+					ts = &termState{view: &render.Term{Name: t, URL: b.termURL(ls.lang.Code, tax.Plural, t)}}
 					byTerm[t] = ts
 				}
 				ts.pages = append(ts.pages, st)
@@ -360,7 +362,7 @@ func (b *builder) linkTranslations() {
 		}
 		for _, o := range byKey[st.page.TranslationKey] {
 			if o != st && o.lang != st.lang {
-				st.view.Translations = append(st.view.Translations, render.Link{Name: o.lang.lang.Name(), URL: o.view.RelPermalink, Lang: o.lang.site.LanguageCode})
+				st.view.Translations = append(st.view.Translations, render.Link{Name: o.lang.lang.Name, URL: o.view.RelPermalink, Lang: o.lang.site.LanguageCode})
 			}
 		}
 	}
@@ -393,6 +395,14 @@ func (b *builder) absURL(p string) string {
 // absFromRel turns a URL made by relURL into an absolute one.
 func (b *builder) absFromRel(rel string) string {
 	return b.absURL(strings.TrimPrefix(rel, b.basePath()))
+}
+
+// langCode is a language's BCP 47 tag for lang attributes.
+func langCode(l config.Language) string {
+	if l.LanguageCode != "" {
+		return l.LanguageCode
+	}
+	return l.Code
 }
 
 func paramString(m map[string]any, key string) string {

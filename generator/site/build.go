@@ -6,12 +6,14 @@ import (
 	"fmt"
 	"path/filepath"
 	"runtime"
+	"strings"
 	"time"
 
 	"github.com/sineng/sineng/generator/audience"
 	"github.com/sineng/sineng/generator/config"
 	"github.com/sineng/sineng/generator/content"
 	"github.com/sineng/sineng/generator/diag"
+	"github.com/sineng/sineng/generator/highlight"
 	"github.com/sineng/sineng/generator/layout"
 	"github.com/sineng/sineng/generator/markdown"
 	"github.com/sineng/sineng/generator/output"
@@ -25,13 +27,16 @@ type builder struct {
 	theme  *theme
 	layout *layout.Set
 	md     *markdown.Renderer
+	hl     *highlight.Highlighter
 	tree   *content.Tree
-	pages  []*pageState            // published pages of this build, in tree order
+	pages  []*pageState // published pages of this build, in tree order
 	byPage map[*content.Page]*pageState
-	langs  []*langSite
-	stage  *output.Stage
-	stages []StageTime
-	pageN  int
+	// excluded says why each page left out of the build was left out.
+	excluded map[*content.Page]string
+	langs    []*langSite
+	stage    *output.Stage
+	stages   []StageTime
+	pageN    int
 }
 
 // Build runs the whole pipeline. On any content, config or template problem
@@ -99,7 +104,7 @@ func newBuilder(opts Options) (*builder, error) {
 	if opts.Workers <= 0 {
 		opts.Workers = runtime.GOMAXPROCS(0)
 	}
-	return &builder{opts: opts, errs: &diag.List{}, byPage: map[*content.Page]*pageState{}}, nil
+	return &builder{opts: opts, errs: &diag.List{}, byPage: map[*content.Page]*pageState{}, excluded: map[*content.Page]string{}}, nil
 }
 
 func (b *builder) timed(name string, d time.Duration) {
@@ -140,7 +145,9 @@ func (b *builder) loadConfig(context.Context) error {
 	}
 	b.cfg = cfg
 	if b.opts.BaseURL != "" {
-		b.cfg = cfg.WithBaseURL(b.opts.BaseURL)
+		c := *cfg
+		c.BaseURL = strings.TrimSuffix(b.opts.BaseURL, "/") + "/"
+		b.cfg = &c
 	}
 	if !b.opts.AudienceSet && cfg.Build.Audience != "" {
 		if l, err := audience.Parse(string(cfg.Build.Audience)); err == nil {

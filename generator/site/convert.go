@@ -79,10 +79,25 @@ func (b *builder) shortcodes(st *pageState) markdown.ShortcodeFunc {
 		if !b.layout.HasShortcode(sc.Name) {
 			return "", fmt.Errorf("unknown shortcode %q (no layouts/shortcodes/%s.html)", sc.Name, sc.Name)
 		}
-		return b.layout.Shortcode(sc.Name, &render.Shortcode{
-			Name: sc.Name, Args: sc.Args, Named: sc.Named, Inner: sc.Inner,
+		data := &render.Shortcode{
+			Name: sc.Name, Args: sc.Named, Params: sc.Args, InnerRaw: sc.Inner,
 			Page: st.view, Site: st.view.Site,
-		})
+		}
+		if data.Args == nil {
+			data.Args = map[string]string{}
+		}
+		if sc.Inner != "" && !sc.Markdown {
+			res, err := b.md.Render([]byte(sc.Inner), markdown.Context{
+				File: st.page.File, LineOffset: sc.Line, Links: linkResolver{b: b, from: st}, Shortcodes: b.shortcodes(st),
+			})
+			if err != nil {
+				return "", err
+			}
+			data.Inner = template.HTML(res.HTML)
+		} else {
+			data.Inner = template.HTML(sc.Inner)
+		}
+		return b.layout.Shortcode(sc.Name, data)
 	}
 }
 
@@ -109,11 +124,15 @@ func (r linkResolver) Resolve(dest string, image bool) (string, error) {
 	file := path.Join(path.Dir(r.from.page.File), dest)
 	target, ok := r.b.tree.ByFile(file)
 	if !ok {
-		return "", fmt.Errorf("link to %s: no such page (%s)", raw, file)
+		return "", fmt.Errorf("no such page: %s", file)
 	}
 	st := r.b.byPage[target]
 	if st == nil || st.view == nil {
-		return "", fmt.Errorf("link to %s: %s is not published in the %s build", raw, file, r.b.opts.Audience)
+		why := r.b.excluded[target]
+		if why == "" {
+			why = "it is not published"
+		}
+		return "", fmt.Errorf("%s is not in the %s build: %s", file, r.b.opts.Audience, why)
 	}
 	return st.view.RelPermalink + query, nil
 }

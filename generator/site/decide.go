@@ -2,8 +2,10 @@ package site
 
 import (
 	"context"
+	"fmt"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/sineng/sineng/generator/audience"
 	"github.com/sineng/sineng/generator/content"
@@ -29,7 +31,7 @@ func (b *builder) loadContent(ctx context.Context) error {
 	langs := b.cfg.Languages()
 	keys := make([]string, len(langs))
 	for i, l := range langs {
-		keys[i] = l.Key
+		keys[i] = l.Code
 	}
 	taxes := b.cfg.TaxonomyNames()
 	plurals := make([]string, len(taxes))
@@ -61,7 +63,7 @@ func (b *builder) decide(context.Context) error {
 	b.parallel(len(pages), func(i int) {
 		p := pages[i]
 		st := &pageState{page: p}
-		if p.File != "" {
+		if p.File != "" && p.Kind == content.KindPage {
 			item, err := program.Decode(program.Entry{
 				File: p.File, Path: p.Path, Type: p.Type, Data: p.Matter.Data,
 				Pos: p.Position, URL: p.RelPermalink, Title: p.Title,
@@ -88,6 +90,7 @@ func (b *builder) decide(context.Context) error {
 		if p.Parent != nil {
 			ps := b.byPage[p.Parent]
 			if ps == nil {
+				b.excluded[p] = "its section is not published"
 				continue
 			}
 			in.Inherits = ps.decision.Level
@@ -100,9 +103,11 @@ func (b *builder) decide(context.Context) error {
 		}
 		st.decision = d
 		if d.Level > b.opts.Audience {
+			b.excluded[p] = fmt.Sprintf("it is for the %s audience (%s)", d.Level, d.Reason)
 			continue
 		}
 		if p.File != "" && !p.Published(b.opts.Drafts, b.opts.Future, b.opts.Expired, b.opts.Now) {
+			b.excluded[p] = unpublishedReason(p, b.opts.Now)
 			continue
 		}
 		b.byPage[p] = st
@@ -114,6 +119,18 @@ func (b *builder) decide(context.Context) error {
 		}
 	}
 	return nil
+}
+
+// unpublishedReason says why the draft, future or expiry rules left a page
+// out.
+func unpublishedReason(p *content.Page, now time.Time) string {
+	switch {
+	case p.Draft:
+		return "it is a draft (build with --drafts)"
+	case !p.ExpiryDate.IsZero() && !p.ExpiryDate.After(now):
+		return "it has expired (build with --expired)"
+	}
+	return "it is dated in the future (build with --future)"
 }
 
 // defaultAudience is the site's audience for a content type with no field.
@@ -141,7 +158,10 @@ func rank(p *content.Page) int {
 func consentOf(it program.Item) (string, audience.Consent) {
 	switch v := it.(type) {
 	case *program.Leader:
-		c := audience.Consent{Publish: v.Consent.Publish, Date: v.Consent.Date, Scope: v.Consent.Scope}
+		c := audience.Consent{Publish: v.Consent.Publish, Date: v.Consent.Date}
+		for _, s := range v.Consent.Scope {
+			c.Scope = append(c.Scope, string(s))
+		}
 		if v.Consent.Withdrawn != nil {
 			c.Withdrawn = *v.Consent.Withdrawn
 		}

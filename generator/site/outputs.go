@@ -11,9 +11,9 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/sineng/sineng/generator/audience"
 	"github.com/sineng/sineng/generator/content"
 	"github.com/sineng/sineng/generator/diag"
-	"github.com/sineng/sineng/generator/layout"
 	"github.com/sineng/sineng/generator/render"
 )
 
@@ -311,7 +311,7 @@ func (b *builder) siteJobs() []job {
 	}
 	if b.cfg.EnableRobots {
 		jobs = append(jobs, job{out: "robots.txt", from: "robots.txt", make: func(buf *bytes.Buffer) error {
-			buf.Write(render.Robots(b.absURL("sitemap.xml"), b.opts.Audience != 0 && b.opts.Audience.String() == "team"))
+			buf.Write(render.Robots(b.absURL("sitemap.xml"), b.opts.Audience == audience.Team))
 			return nil
 		}})
 	}
@@ -329,6 +329,9 @@ func (b *builder) copyResources() {
 		dir := path.Dir(p.OutPath)
 		for _, r := range p.Resources {
 			name := strings.TrimPrefix(r, p.Dir+"/")
+			if !b.publishedResource(st, name) {
+				continue
+			}
 			src := filepath.Join(b.opts.Source, "content", filepath.FromSlash(r))
 			if err := b.stage.CopyFile(join(dir, name), src, "content/"+r); err != nil {
 				b.errs.Add(err)
@@ -336,5 +339,3 @@ func (b *builder) copyResources() {
 		}
 	}
 }
-
-var _ = layout.Options{}

@@ -44,8 +44,7 @@ func (b *builder) resolveTheme() (*theme, error) {
 	if name == "default" {
 		return &theme{fs: themes.Default(), name: "themes/default"}, nil
 	}
-	line, col := b.cfg.Position("theme")
-	return nil, diag.Errorf("site.toml", line, col, "theme %q not found in themes/%s", name, name)
+	return nil, diag.Errorf("site.toml", 0, 0, "theme %q not found in themes/%s", name, name)
 }
 
 // loadTemplates parses the site's and the theme's templates once, and sets

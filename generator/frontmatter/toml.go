@@ -1,0 +1,94 @@
+package frontmatter
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/BurntSushi/toml"
+
+	"github.com/sineng/sineng/generator/diag"
+)
+
+// DecodeTOML decodes a whole TOML document that is a file of its own, such as
+// site.toml, with the positions of its keys. The Matter's Format is TOML and
+// its Line and BodyLine are 0. A leading UTF-8 byte order mark is ignored.
+// Errors are *diag.Error values positioned in file.
+func DecodeTOML(file string, src []byte) (Matter, error) {
+	src = bytes.TrimPrefix(src, utf8BOM)
+	data, pos, err := decodeTOML(file, src, 1)
+	return Matter{Format: TOML, Data: data, Pos: pos}, err
+}
+
+// decodeTOML decodes text whose first line is line firstLine of file. The
+// maps it returns are never nil.
+func decodeTOML(file string, text []byte, firstLine int) (map[string]any, map[string]Position, error) {
+	data := map[string]any{}
+	if _, err := toml.Decode(string(text), &data); err != nil {
+		return map[string]any{}, map[string]Position{}, tomlError(file, firstLine, err)
+	}
+	normaliseMap(data)
+	return data, TOMLPositions(text, firstLine), nil
+}
+
+// tomlError turns a TOML decoding error into a *diag.Error in the file.
+func tomlError(file string, firstLine int, err error) error {
+	var pe toml.ParseError
+	if errors.As(err, &pe) {
+		line := pe.Position.Line
+		if line < 1 {
+			line = 1
+		}
+		col := pe.Position.Col
+		if col < 1 {
+			col = 1
+		}
+		return diag.Errorf(file, firstLine+line-1, col, "toml: %s", pe.Message)
+	}
+	return &diag.Error{File: file, Line: firstLine, Col: 1, Err: fmt.Errorf("toml: %w", err)}
+}
+
+// normaliseMap rewrites, in place, the values BurntSushi/toml produces into
+// the package's value types: arrays of tables become []any, and local dates
+// and times are moved to UTC so a build never depends on the machine's zone.
+func normaliseMap(m map[string]any) {
+	for k, v := range m {
+		m[k] = normalise(v)
+	}
+}
+
+func normalise(v any) any {
+	switch v := v.(type) {
+	case map[string]any:
+		normaliseMap(v)
+		return v
+	case []map[string]any:
+		out := make([]any, len(v))
+		for i, t := range v {
+			normaliseMap(t)
+			out[i] = t
+		}
+		return out
+	case []any:
+		for i := range v {
+			v[i] = normalise(v[i])
+		}
+		return v
+	case time.Time:
+		return localToUTC(v)
+	case int:
+		return int64(v)
+	}
+	return v
+}
+
+// localToUTC keeps the wall clock of a TOML local date, date-time or time and
+// sets its zone to UTC. Times with an explicit offset are returned unchanged.
+func localToUTC(t time.Time) time.Time {
+	switch t.Location().String() {
+	case "datetime-local", "date-local", "time-local":
+		return time.Date(t.Year(), t.Month(), t.Day(), t.Hour(), t.Minute(), t.Second(), t.Nanosecond(), time.UTC)
+	}
+	return t
+}

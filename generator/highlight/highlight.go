@@ -1,0 +1,108 @@
+// Package highlight colours code blocks with chroma and produces the matching
+// stylesheet.
+//
+// A Highlighter writes HTML that carries CSS classes, never inline styles, so
+// one stylesheet (CSS) serves every page. It knows nothing about Markdown or
+// the rest of the generator. A Highlighter is immutable after New and safe for
+// concurrent use.
+package highlight
+
+import (
+	"fmt"
+	"io"
+	"strings"
+	"sync"
+	"text/template"
+
+	"github.com/alecthomas/chroma/v2"
+	chromahtml "github.com/alecthomas/chroma/v2/formatters/html"
+	"github.com/alecthomas/chroma/v2/lexers"
+	"github.com/alecthomas/chroma/v2/styles"
+)
+
+// DefaultStyle is the chroma style used when New gets an empty or unknown name.
+const DefaultStyle = "github"
+
+// Highlighter highlights code blocks with one chroma style. Build it with New;
+// it is safe for concurrent use.
+type Highlighter struct {
+	style     *chroma.Style
+	formatter *chromahtml.Formatter
+	css       []byte
+
+	// lexers caches the lexer found for each language name, so the slow
+	// fallback search in chroma's registry runs once per name. Values are
+	// chroma.Lexer, or nil for a name chroma does not know.
+	lexers sync.Map
+}
+
+// New returns a Highlighter for the chroma style named style. An empty or
+// unknown name falls back to DefaultStyle.
+func New(style string) *Highlighter {
+	s := lookupStyle(style)
+	f := chromahtml.New(chromahtml.WithClasses(true), chromahtml.PreventSurroundingPre(true))
+	return &Highlighter{style: s, formatter: f, css: buildCSS(s)}
+}
+
+// lookupStyle returns the registered style called name, or the default one.
+func lookupStyle(name string) *chroma.Style {
+	if s, ok := styles.Registry[strings.ToLower(strings.TrimSpace(name))]; ok {
+		return s
+	}
+	return styles.Registry[DefaultStyle]
+}
+
+// Block writes code as <pre class="chroma"><code class="language-LANG">…</code></pre>,
+// with tokens wrapped in classed spans when chroma knows lang. An unknown
+// language is written as escaped plain text in the same wrapper; an empty lang
+// leaves out the class attribute. The output depends only on its inputs.
+func (h *Highlighter) Block(w io.Writer, code []byte, lang string) error {
+	lang = strings.TrimSpace(lang)
+	if _, err := io.WriteString(w, `<pre class="chroma"><code`); err != nil {
+		return fmt.Errorf("highlight: write block: %w", err)
+	}
+	if lang != "" {
+		io.WriteString(w, ` class="language-`)
+		template.HTMLEscape(w, []byte(lang))
+		io.WriteString(w, `"`)
+	}
+	io.WriteString(w, ">")
+	if lexer := h.lexer(lang); lexer != nil {
+		it, err := lexer.Tokenise(nil, string(code))
+		if err != nil {
+			return fmt.Errorf("highlight: tokenise %s code: %w", lang, err)
+		}
+		if err := h.formatter.Format(w, h.style, it); err != nil {
+			return fmt.Errorf("highlight: format %s code: %w", lang, err)
+		}
+	} else {
+		template.HTMLEscape(w, code)
+	}
+	if _, err := io.WriteString(w, "</code></pre>"); err != nil {
+		return fmt.Errorf("highlight: write block: %w", err)
+	}
+	return nil
+}
+
+// lexer returns the coalescing lexer for lang, or nil if there is none.
+func (h *Highlighter) lexer(lang string) chroma.Lexer {
+	if lang == "" {
+		return nil
+	}
+	if v, ok := h.lexers.Load(lang); ok {
+		l, _ := v.(chroma.Lexer)
+		return l
+	}
+	var l chroma.Lexer
+	if found := lexers.Get(lang); found != nil {
+		l = chroma.Coalesce(found)
+	}
+	v, _ := h.lexers.LoadOrStore(lang, l)
+	l, _ = v.(chroma.Lexer)
+	return l
+}
+
+// CSS returns the stylesheet for the classes Block writes. When the style is
+// a light one, a dark counterpart follows inside
+// @media (prefers-color-scheme: dark). The caller must not modify the result.
+func (h *Highlighter) CSS() []byte { return h.css }

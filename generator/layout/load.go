@@ -1,0 +1,185 @@
+package layout
+
+import (
+	"fmt"
+	"html/template"
+	"sort"
+	"strings"
+	"text/template/parse"
+
+	"github.com/sineng/sineng/generator/diag"
+)
+
+// Load reads the template files of the site and the theme, parses each one
+// once and composes every template Lookup can return. All read and parse
+// problems come back together as a *diag.Errors whose entries are
+// *diag.Error values at "file:line[:col]".
+func Load(opts Options) (*Set, error) {
+	var errs diag.List
+	if err := checkFuncs(opts.Funcs); err != nil {
+		errs.Add(err)
+		return nil, errs.Err()
+	}
+	srcs := readSources(opts, &errs)
+	s := &Set{
+		files:      make(map[string]string, len(srcs)),
+		pages:      map[string]bool{},
+		bases:      map[string]bool{},
+		partials:   map[string]bool{},
+		shortcodes: map[string]bool{},
+		composed:   map[composedKey]*Template{},
+	}
+	for _, src := range srcs {
+		s.files[src.rel] = src.file
+	}
+	funcs := newFuncMap(opts, s)
+
+	trees := make(map[string][]*parse.Tree, len(srcs))
+	for _, src := range srcs {
+		t, err := template.New(src.rel).Funcs(funcs).Parse(src.text)
+		if err != nil {
+			errs.Add(parseError(err, src, s.files))
+			continue
+		}
+		trees[src.rel] = fileTrees(t, src.rel)
+	}
+	if errs.HasErrors() {
+		return nil, errs.Err()
+	}
+
+	s.common = template.New("").Funcs(funcs)
+	for _, src := range srcs {
+		switch roleOf(src.rel) {
+		case rolePartial:
+			s.partials[src.rel] = true
+		case roleShortcode:
+			s.shortcodes[strings.TrimSuffix(strings.TrimPrefix(src.rel, "shortcodes/"), ".html")] = true
+		case roleBase:
+			s.bases[src.rel] = true
+			continue
+		case rolePage:
+			s.pages[src.rel] = definesOnly(src.text)
+			continue
+		}
+		if err := addTrees(s.common, trees[src.rel]); err != nil {
+			errs.Add(&diag.Error{File: src.file, Err: err})
+		}
+	}
+	if errs.HasErrors() {
+		return nil, errs.Err()
+	}
+
+	c := composer{set: s, trees: trees, baseSets: map[string]*template.Template{}}
+	for _, src := range srcs {
+		if roleOf(src.rel) == rolePage {
+			c.compose(src, &errs)
+		}
+	}
+	if errs.HasErrors() {
+		return nil, errs.Err()
+	}
+	return s, nil
+}
+
+// parseError positions a parse error. Parse errors name a line but no
+// column; for an undefined function the column is found on that line.
+func parseError(err error, src source, files map[string]string) *diag.Error {
+	e := positioned(err, files, src.file)
+	if e.Line > 0 && e.Col == 0 {
+		e.Col = guessColumn(src.text, e.Line, err.Error())
+	}
+	return e
+}
+
+// fileTrees returns the parse trees of one parsed file: its top-level
+// template first, then its {{ define }}s by name.
+func fileTrees(t *template.Template, rel string) []*parse.Tree {
+	var defs []*parse.Tree
+	for _, x := range t.Templates() {
+		if x.Name() != rel && x.Tree != nil {
+			defs = append(defs, x.Tree)
+		}
+	}
+	sort.Slice(defs, func(i, j int) bool { return defs[i].Name < defs[j].Name })
+	if t.Tree == nil {
+		return defs
+	}
+	return append([]*parse.Tree{t.Tree}, defs...)
+}
+
+// addTrees adds copies of trees to set: html/template rewrites a tree when
+// it first executes, so no two sets may share one.
+func addTrees(set *template.Template, trees []*parse.Tree) error {
+	for _, tr := range trees {
+		if _, err := set.AddParseTree(tr.Name, tr.Copy()); err != nil {
+			return fmt.Errorf("add template %q: %w", tr.Name, err)
+		}
+	}
+	return nil
+}
+
+// composer builds the ready-to-execute templates of a Set during Load.
+type composer struct {
+	set      *Set
+	trees    map[string][]*parse.Tree
+	baseSets map[string]*template.Template // baseof.html → partials, shortcodes and that base
+}
+
+// compose builds every template a Lookup can return for the page template
+// src: the file alone, or the file applied inside each baseof.html that a
+// lookup can pair it with.
+func (c *composer) compose(src source, errs *diag.List) {
+	s := c.set
+	if !s.pages[src.rel] {
+		t, err := s.common.Clone()
+		if err == nil {
+			err = addTrees(t, c.trees[src.rel])
+		}
+		if err != nil {
+			errs.Add(&diag.Error{File: src.file, Err: err})
+			return
+		}
+		s.composed[composedKey{page: src.rel}] = &Template{name: src.file, entry: src.rel, tmpl: t}
+		return
+	}
+	for _, base := range s.reachableBases(src.rel) {
+		if !s.bases[base] {
+			errs.Add(&diag.Error{File: src.file, Line: 1, Col: 1,
+				Err: fmt.Errorf("the template starts with {{ define }}, so it needs a %s to be applied inside, and there is none", base)})
+			continue
+		}
+		bt, err := c.baseSet(base)
+		if err != nil {
+			errs.Add(&diag.Error{File: s.files[base], Err: err})
+			continue
+		}
+		t, err := bt.Clone()
+		if err == nil {
+			err = addTrees(t, c.trees[src.rel])
+		}
+		if err != nil {
+			errs.Add(&diag.Error{File: src.file, Err: err})
+			continue
+		}
+		s.composed[composedKey{page: src.rel, base: base}] = &Template{
+			name: src.file, base: s.files[base], entry: base, tmpl: t,
+		}
+	}
+}
+
+// baseSet returns the partials and shortcodes with one baseof.html added,
+// built the first time it is asked for.
+func (c *composer) baseSet(base string) (*template.Template, error) {
+	if t, ok := c.baseSets[base]; ok {
+		return t, nil
+	}
+	t, err := c.set.common.Clone()
+	if err != nil {
+		return nil, fmt.Errorf("clone templates: %w", err)
+	}
+	if err := addTrees(t, c.trees[base]); err != nil {
+		return nil, err
+	}
+	c.baseSets[base] = t
+	return t, nil
+}

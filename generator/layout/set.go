@@ -1,0 +1,114 @@
+package layout
+
+import (
+	"errors"
+	"fmt"
+	"html/template"
+	"io"
+	"strings"
+)
+
+// Set is every template of a site and its theme, parsed and composed once
+// by Load. It is safe for concurrent use.
+type Set struct {
+	files      map[string]string // template name (path under layouts/) → file path for messages
+	pages      map[string]bool   // page templates → whether they are applied inside a baseof.html
+	bases      map[string]bool   // baseof.html files that exist
+	partials   map[string]bool   // "partials/…" names
+	shortcodes map[string]bool   // shortcode names, without "shortcodes/" and ".html"
+	composed   map[composedKey]*Template
+	common     *template.Template // partials and shortcodes; what partial and Shortcode execute
+}
+
+// composedKey names one ready-to-execute template: a page template, and the
+// baseof.html it is applied inside ("" when it stands alone).
+type composedKey struct {
+	page string
+	base string
+}
+
+// Template is a page template ready to execute: a standalone file, or a file
+// of {{ define }} blocks applied inside a baseof.html.
+type Template struct {
+	name  string // file the page template came from
+	base  string // file of the baseof.html it is applied inside, or ""
+	entry string // template to execute: the page's own name or the base's
+	tmpl  *template.Template
+}
+
+// Name returns the file the template came from, as shown in messages, e.g.
+// "layouts/_default/single.html" or
+// "themes/default/layouts/_default/single.html".
+func (t *Template) Name() string { return t.name }
+
+// Base returns the file of the baseof.html the template is applied inside,
+// or "" for a standalone template.
+func (t *Template) Base() string { return t.base }
+
+// Execute applies t to data and writes the output to w. An error is a
+// *diag.Error at the innermost template position its message names (the
+// callers of a failing partial follow as "via file:line:col"), else at the
+// template's file.
+func (s *Set) Execute(w io.Writer, t *Template, data any) error {
+	if t == nil {
+		return errors.New("execute template: nil template")
+	}
+	if err := t.tmpl.ExecuteTemplate(w, t.entry, data); err != nil {
+		return positioned(err, s.files, t.name)
+	}
+	return nil
+}
+
+// HasShortcode reports whether layouts/shortcodes/<name>.html exists in the
+// site or the theme.
+func (s *Set) HasShortcode(name string) bool { return s.shortcodes[name] }
+
+// Shortcode executes layouts/shortcodes/<name>.html with data as dot and
+// returns its output. Errors are positioned as in Execute.
+func (s *Set) Shortcode(name string, data any) (string, error) {
+	if !s.shortcodes[name] {
+		return "", fmt.Errorf("shortcode %q not found", name)
+	}
+	rel := "shortcodes/" + name + ".html"
+	var b strings.Builder
+	if err := s.common.ExecuteTemplate(&b, rel, data); err != nil {
+		return "", positioned(err, s.files, s.files[rel])
+	}
+	return b.String(), nil
+}
+
+// partial is the "partial" template function: it executes
+// layouts/partials/<name> with the optional context as dot. The name may
+// leave out ".html" and may start with "partials/".
+func (s *Set) partial(name string, ctx ...any) (template.HTML, error) {
+	if len(ctx) > 1 {
+		return "", fmt.Errorf("partial %q: want at most one context argument, got %d", name, len(ctx))
+	}
+	rel, ok := s.partialName(name)
+	if !ok {
+		return "", fmt.Errorf("partial %q not found", name)
+	}
+	var data any
+	if len(ctx) == 1 {
+		data = ctx[0]
+	}
+	var b strings.Builder
+	if err := s.common.ExecuteTemplate(&b, rel, data); err != nil {
+		return "", err
+	}
+	return template.HTML(b.String()), nil
+}
+
+func (s *Set) partialName(name string) (string, bool) {
+	rel := name
+	if !strings.HasPrefix(rel, "partials/") {
+		rel = "partials/" + rel
+	}
+	if s.partials[rel] {
+		return rel, true
+	}
+	if !strings.HasSuffix(rel, ".html") && s.partials[rel+".html"] {
+		return rel + ".html", true
+	}
+	return "", false
+}

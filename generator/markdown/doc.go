@@ -1,0 +1,30 @@
+// Package markdown turns one page's Markdown body into HTML and the facts a
+// theme needs about it: table of contents, summary, plain text, images.
+//
+// A Renderer holds one goldmark instance configured with GFM (tables,
+// strikethrough, linkify, task lists), footnotes, definition lists, CJK line
+// breaks, heading attributes ({#id}) and chroma-highlighted code blocks. Raw
+// HTML is dropped unless Options.Unsafe is set; the typographer is off.
+//
+// Render runs these steps for a page:
+//
+//  1. Shortcodes ({{< >}} and {{% %}}) are found in the raw source, outside
+//     code spans and code blocks, and expanded through Context.Shortcodes:
+//     {{% %}} output is Markdown spliced into the source, {{< >}} output is
+//     HTML kept aside behind an alphanumeric placeholder.
+//  2. goldmark parses the expanded source.
+//  3. One pass over the tree assigns heading IDs, resolves relative links and
+//     images through Context.Links, collects images and headings and marks
+//     the <!--more--> summary divider.
+//  4. goldmark renders HTML; placeholders are replaced by the shortcode HTML
+//     and the summary is cut at the divider.
+//
+// Problems are gathered, not stopped at: Render returns every problem of the
+// page together as a *diag.Errors of *diag.Error values positioned in the
+// page's file. Columns count characters (runes), not bytes.
+//
+// The package knows nothing of content, layouts or sites: links and
+// shortcodes are resolved by the caller through Context. A Renderer is
+// immutable after New and safe for concurrent use; each Render call keeps
+// its own state.
+package markdown

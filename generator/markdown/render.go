@@ -1,0 +1,154 @@
+package markdown
+
+import (
+	"bytes"
+	"fmt"
+
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+
+	"github.com/sineng/sineng/generator/diag"
+)
+
+// page is the state of one Render call.
+type page struct {
+	ctx    Context
+	src    []byte
+	pos    positions
+	tokens placeholders
+	errs   diag.List
+}
+
+// errorf records a problem at a file position.
+func (p *page) errorf(line, col int, format string, args ...any) {
+	p.errs.Add(diag.Errorf(p.ctx.File, line, col, format, args...))
+}
+
+// srcErrorf records a problem at a byte offset of the page source.
+func (p *page) srcErrorf(off int, format string, args ...any) {
+	line, col := p.pos.srcPos(off)
+	p.errorf(line, col, format, args...)
+}
+
+// Render converts one page body to HTML. src is the Markdown after the front
+// matter; ctx says where it comes from and how to resolve its links and
+// shortcodes. When anything is wrong, Render returns a zero Result and a
+// *diag.Errors that lists every problem of the page. A panic inside (from a
+// shortcode function, say) becomes such an error too.
+func (r *Renderer) Render(src []byte, ctx Context) (res Result, err error) {
+	defer func() {
+		if v := recover(); v != nil {
+			var l diag.List
+			l.Errorf(ctx.File, 0, 0, "render markdown: panic: %v", v)
+			res, err = Result{}, l.Err()
+		}
+	}()
+	s := r.scratch.Get().(*scratch)
+	defer r.putScratch(s)
+
+	p := &page{ctx: ctx, src: src}
+	p.pos = positions{src: src, lineOffset: ctx.LineOffset}
+	p.tokens.src = src
+
+	body := src
+	if shortcodeStart(src) >= 0 {
+		var code [][2]int
+		if mayHaveCode(src) {
+			code = r.codeRanges(src)
+		}
+		body = p.expandShortcodes(code, &s.body)
+	}
+
+	ids := newHeadingIDs()
+	pc := parser.NewContext(parser.WithIDs(ids))
+	doc := r.md.Parser().Parse(text.NewReader(body), parser.WithContext(pc))
+
+	headings := p.prepare(doc, body, &res)
+	res.TOC = r.headings(p, headings, ids, body, &s.text)
+	res.TOCHTML = tocHTML(res.TOC)
+
+	s.html.Reset()
+	s.w.Reset(&s.html)
+	if err := r.md.Renderer().Render(s.w, body, doc); err != nil {
+		p.errorf(0, 0, "render markdown: %w", err)
+	}
+	res.HTML, res.SummaryHTML = p.finishHTML(s.html.Bytes())
+
+	res.Text = bytes.Clone(bytes.TrimRight(p.plainText(doc, body, &s.text), "\n"))
+
+	if err := p.errs.Err(); err != nil {
+		return Result{}, err
+	}
+	return res, nil
+}
+
+// maxPooled is the largest buffer put back into the scratch pool; a giant
+// page's buffers are left to the garbage collector.
+const maxPooled = 1 << 20
+
+func (r *Renderer) putScratch(s *scratch) {
+	if s.body.Cap() > maxPooled || s.html.Cap() > maxPooled || s.text.Cap() > maxPooled {
+		return
+	}
+	r.scratch.Put(s)
+}
+
+// headings gives every heading its ID, explicit ({#id}) ones first so
+// generated IDs never take them, and returns the table of contents.
+func (r *Renderer) headings(p *page, hs []*ast.Heading, ids *headingIDs, body []byte, scratch *bytes.Buffer) []Heading {
+	for _, h := range hs {
+		if v, ok := h.AttributeString("id"); ok {
+			if id, ok := v.([]byte); ok {
+				ids.Put(id)
+			}
+		}
+	}
+	var toc []Heading
+	for _, h := range hs {
+		txt := string(bytes.TrimSpace(p.plainText(h, body, scratch)))
+		var id string
+		if v, ok := h.AttributeString("id"); ok {
+			id = attrString(v)
+		} else {
+			id = string(ids.Generate([]byte(txt), ast.KindHeading))
+			h.SetAttributeString("id", []byte(id))
+		}
+		if h.Level >= r.tocMin && h.Level <= r.tocMax {
+			toc = append(toc, Heading{Level: h.Level, ID: id, Text: txt})
+		}
+	}
+	return toc
+}
+
+// attrString returns an attribute value as a string.
+func attrString(v any) string {
+	switch v := v.(type) {
+	case []byte:
+		return string(v)
+	case string:
+		return v
+	}
+	return fmt.Sprint(v)
+}
+
+// finishHTML replaces placeholders with shortcode HTML and cuts the summary
+// at the divider. The results do not share memory with h.
+func (p *page) finishHTML(h []byte) (body, summary []byte) {
+	var out []byte
+	if len(p.tokens.html) > 0 {
+		out = p.tokens.replaceHTML(h) // a new slice
+	} else {
+		out = bytes.Clone(h)
+	}
+	if p.tokens.prefix == "" {
+		return out, nil
+	}
+	mark := []byte(p.tokens.moreMark())
+	i := bytes.Index(out, mark)
+	if i < 0 {
+		return out, nil
+	}
+	body = append(out[:i], out[i+len(mark):]...) // out is ours: cut in place
+	return body, body[:i:i]
+}

@@ -1,0 +1,251 @@
+package markdown
+
+import (
+	"bytes"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/util"
+)
+
+// moreDivider is the summary divider, alone on its line.
+const moreDivider = "<!--more-->"
+
+// prepare makes one pass over the parsed page: it resolves links and images,
+// collects images and headings, and fixes up the tree for rendering (soft
+// line breaks, the summary divider). It returns the headings in order.
+func (p *page) prepare(doc ast.Node, body []byte, res *Result) []*ast.Heading {
+	var headings []*ast.Heading
+	var softs []*ast.Text
+	var markers []ast.Node
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *ast.Heading:
+			headings = append(headings, n)
+		case *ast.Text:
+			if n.SoftLineBreak() {
+				softs = append(softs, n)
+			}
+		case *ast.Link:
+			n.Destination = p.destination(n, n.Destination, body, false)
+		case *ast.Image:
+			n.Destination = p.destination(n, n.Destination, body, true)
+			line, col := p.nodePos(n, body)
+			res.Images = append(res.Images, Image{
+				Dest: string(n.Destination),
+				Alt:  string(bytes.TrimSpace(p.plainText(n, body, nil))),
+				Line: line,
+				Col:  col,
+			})
+			// Alt text is rendered by goldmark from the Text children as
+			// they are; leave their line breaks alone.
+			return ast.WalkSkipChildren, nil
+		case *ast.HTMLBlock:
+			if isMoreBlock(n, body) {
+				markers = append(markers, n)
+			}
+		case *ast.RawHTML:
+			if n.Segments.Len() == 1 {
+				s := n.Segments.At(0)
+				if string(s.Value(body)) == moreDivider {
+					markers = append(markers, n)
+				}
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+	for _, t := range softs {
+		fixSoftBreak(t, body)
+	}
+	p.placeMore(doc, markers)
+	return headings
+}
+
+// isMoreBlock reports whether an HTML block is the summary divider alone.
+func isMoreBlock(n *ast.HTMLBlock, body []byte) bool {
+	var b []byte
+	lines := n.Lines()
+	for i := 0; i < lines.Len(); i++ {
+		s := lines.At(i)
+		b = append(b, s.Value(body)...)
+	}
+	if n.HasClosure() {
+		b = append(b, n.ClosureLine.Value(body)...)
+	}
+	return string(bytes.TrimSpace(b)) == moreDivider
+}
+
+// placeMore turns the first divider that stands between top-level blocks
+// into the summary cut and drops every other one.
+func (p *page) placeMore(doc ast.Node, markers []ast.Node) {
+	placed := false
+	for _, m := range markers {
+		parent := m.Parent()
+		if !placed && parent == doc {
+			parent.ReplaceChild(parent, m, &moreNode{mark: p.tokens.moreMark()})
+			placed = true
+			continue
+		}
+		parent.RemoveChild(parent, m)
+	}
+}
+
+// fixSoftBreak settles a soft line break itself rather than leave it to
+// goldmark, which drops the break before any inline node that is not plain
+// text ("one\n*two*" would render as "one<em>two</em>"). The break goes away
+// between two East Asian wide characters and stays a newline otherwise.
+func fixSoftBreak(t *ast.Text, src []byte) {
+	t.SetSoftLineBreak(false)
+	before, ok1 := lastRune(t, src)
+	for c := t.PreviousSibling(); !ok1 && c != nil; c = c.PreviousSibling() {
+		before, ok1 = lastRune(c, src)
+	}
+	var after rune
+	ok2 := false
+	for c := t.NextSibling(); !ok2 && c != nil; c = c.NextSibling() {
+		after, ok2 = firstRune(c, src)
+	}
+	if ok1 && ok2 && util.IsEastAsianWideRune(before) && util.IsEastAsianWideRune(after) {
+		return
+	}
+	t.Parent().InsertAfter(t.Parent(), t, &softBreakNode{})
+}
+
+// lastRune returns the last character of the text n renders, if any.
+func lastRune(n ast.Node, src []byte) (rune, bool) {
+	if v, ok := leafText(n, src); ok {
+		if len(v) == 0 {
+			return 0, false
+		}
+		r, _ := utf8.DecodeLastRune(v)
+		return r, true
+	}
+	for c := n.LastChild(); c != nil; c = c.PreviousSibling() {
+		if r, ok := lastRune(c, src); ok {
+			return r, true
+		}
+	}
+	return 0, false
+}
+
+// firstRune returns the first character of the text n renders, if any.
+func firstRune(n ast.Node, src []byte) (rune, bool) {
+	if v, ok := leafText(n, src); ok {
+		if len(v) == 0 {
+			return 0, false
+		}
+		r, _ := utf8.DecodeRune(v)
+		return r, true
+	}
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		if r, ok := firstRune(c, src); ok {
+			return r, true
+		}
+	}
+	return 0, false
+}
+
+// leafText returns the text of a Text or String node.
+func leafText(n ast.Node, src []byte) ([]byte, bool) {
+	switch n := n.(type) {
+	case *ast.Text:
+		return n.Segment.Value(src), true
+	case *ast.String:
+		return n.Value, true
+	}
+	return nil, false
+}
+
+// destination resolves the destination of a link or image. A destination
+// built by a shortcode is taken as it is; a relative one goes through
+// ctx.Links, keeping its #fragment. A resolver error is reported at the node.
+func (p *page) destination(n ast.Node, dest, body []byte, image bool) []byte {
+	if p.tokens.has(dest) {
+		return p.tokens.replaceRaw(dest)
+	}
+	if p.ctx.Links == nil || !isRelative(dest) {
+		return dest
+	}
+	d, frag, hasFrag := strings.Cut(string(dest), "#")
+	u, err := p.ctx.Links.Resolve(d, image)
+	if err != nil {
+		what := "link"
+		if image {
+			what = "image"
+		}
+		line, col := p.nodePos(n, body)
+		p.errorf(line, col, "%s %q: %w", what, dest, err)
+		return dest
+	}
+	if hasFrag {
+		u += "#" + frag
+	}
+	return []byte(u)
+}
+
+// isRelative reports whether a destination is relative to the page: not
+// empty, no scheme, not starting with '/', '#' or '?'.
+func isRelative(dest []byte) bool {
+	if len(dest) == 0 {
+		return false
+	}
+	switch dest[0] {
+	case '/', '#', '?':
+		return false
+	}
+	return !hasScheme(dest)
+}
+
+// hasScheme reports whether dest starts with a URL scheme such as
+// "https:" or "mailto:".
+func hasScheme(dest []byte) bool {
+	for i, c := range dest {
+		switch {
+		case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z':
+		case i > 0 && ('0' <= c && c <= '9' || c == '+' || c == '-' || c == '.'):
+		case i > 0 && c == ':':
+			return true
+		default:
+			return false
+		}
+	}
+	return false
+}
+
+// nodePos returns the file position of an inline link or image: the '[' or
+// "![" before its first text, or else the first line of its block.
+func (p *page) nodePos(n ast.Node, body []byte) (line, col int) {
+	if off, ok := firstTextOffset(n); ok {
+		opener := "["
+		if n.Kind() == ast.KindImage {
+			opener = "!["
+		}
+		if off >= len(opener) && string(body[off-len(opener):off]) == opener {
+			off -= len(opener)
+		}
+		return p.pos.bodyPos(off)
+	}
+	for b := n.Parent(); b != nil; b = b.Parent() {
+		if b.Type() == ast.TypeBlock && b.Lines().Len() > 0 {
+			return p.pos.bodyPos(b.Lines().At(0).Start)
+		}
+	}
+	return 0, 0
+}
+
+// firstTextOffset returns the body offset of the first Text inside n.
+func firstTextOffset(n ast.Node) (int, bool) {
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		if t, ok := c.(*ast.Text); ok {
+			return t.Segment.Start, true
+		}
+		if off, ok := firstTextOffset(c); ok {
+			return off, true
+		}
+	}
+	return 0, false
+}

@@ -1,0 +1,172 @@
+package site
+
+import (
+	"bytes"
+	"context"
+	"flag"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/sineng/sineng/generator/audience"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden output trees in testdata/golden")
+
+// testNow is the clock of every test build, so "future" means the same on
+// every run.
+var testNow = time.Date(2026, 6, 1, 12, 0, 0, 0, time.UTC)
+
+// readTree returns every file under dir by slash path.
+func readTree(t *testing.T, dir string) map[string][]byte {
+	t.Helper()
+	out := map[string][]byte{}
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() {
+			return nil
+		}
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(dir, p)
+		out[filepath.ToSlash(rel)] = data
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+// build builds a fixture site into a fresh folder and fails the test on
+// any error.
+func build(t *testing.T, src string, opts Options) (string, *Result) {
+	t.Helper()
+	opts.Source = src
+	if opts.Out == "" {
+		opts.Out = filepath.Join(t.TempDir(), "out")
+	}
+	if opts.Now.IsZero() {
+		opts.Now = testNow
+	}
+	res, err := Build(context.Background(), opts)
+	if err != nil {
+		t.Fatalf("build %s: %v", src, err)
+	}
+	return opts.Out, res
+}
+
+// checkGolden compares a built tree with testdata/golden/<name>, file by
+// file; with -update it rewrites the golden tree instead.
+func checkGolden(t *testing.T, name, out string) {
+	t.Helper()
+	golden := filepath.Join("testdata", "golden", name)
+	got := readTree(t, out)
+	if *update {
+		if err := os.RemoveAll(golden); err != nil {
+			t.Fatal(err)
+		}
+		for rel, data := range got {
+			p := filepath.Join(golden, filepath.FromSlash(rel))
+			if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(p, data, 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		return
+	}
+	want := readTree(t, golden)
+	var names []string
+	for rel := range want {
+		names = append(names, rel)
+	}
+	for rel := range got {
+		if _, ok := want[rel]; !ok {
+			names = append(names, rel)
+		}
+	}
+	sort.Strings(names)
+	for _, rel := range names {
+		w, inWant := want[rel]
+		g, inGot := got[rel]
+		switch {
+		case !inGot:
+			t.Errorf("%s: in the golden tree but not built (stale golden? run go test -update)", rel)
+		case !inWant:
+			t.Errorf("%s: built but not in the golden tree (run go test -update)", rel)
+		case !bytes.Equal(w, g):
+			t.Errorf("%s differs from golden:\n%s", rel, diffLines(string(w), string(g)))
+		}
+	}
+}
+
+// diffLines shows the first lines where two texts differ.
+func diffLines(want, got string) string {
+	wl, gl := strings.Split(want, "\n"), strings.Split(got, "\n")
+	var b strings.Builder
+	shown := 0
+	for i := 0; i < len(wl) || i < len(gl); i++ {
+		var w, g string
+		if i < len(wl) {
+			w = wl[i]
+		}
+		if i < len(gl) {
+			g = gl[i]
+		}
+		if w != g {
+			b.WriteString("  line " + itoa(i+1) + "\n    want: " + w + "\n    got:  " + g + "\n")
+			if shown++; shown == 5 {
+				break
+			}
+		}
+	}
+	return b.String()
+}
+
+func itoa(n int) string {
+	var buf [20]byte
+	i := len(buf)
+	for n >= 10 {
+		i--
+		buf[i] = byte('0' + n%10)
+		n /= 10
+	}
+	i--
+	buf[i] = byte('0' + n)
+	return string(buf[i:])
+}
+
+func TestGoldenBasic(t *testing.T) {
+	out, _ := build(t, filepath.Join("testdata", "sites", "basic"), Options{})
+	checkGolden(t, "basic", out)
+}
+
+func TestGoldenBasicTeam(t *testing.T) {
+	out, _ := build(t, filepath.Join("testdata", "sites", "basic"), Options{Audience: audience.Team, AudienceSet: true, Drafts: true})
+	checkGolden(t, "basic-team", out)
+}
+
+func TestDeterministic(t *testing.T) {
+	src := filepath.Join("testdata", "sites", "basic")
+	a, _ := build(t, src, Options{Workers: 1})
+	b, _ := build(t, src, Options{Workers: 8})
+	ta, tb := readTree(t, a), readTree(t, b)
+	if len(ta) != len(tb) {
+		t.Fatalf("%d files vs %d files", len(ta), len(tb))
+	}
+	for rel, data := range ta {
+		if !bytes.Equal(data, tb[rel]) {
+			t.Errorf("%s differs between a 1-worker and an 8-worker build", rel)
+		}
+	}
+}
