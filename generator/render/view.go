@@ -54,7 +54,26 @@ type Page struct {
 
 	Translations []Link // the same page in other languages
 
+	// Program views, each set only on the pages it belongs to.
+	Leader    *LeaderView     // a leader's portfolio page
+	Project   *ProjectView    // a project's page
+	Session   *SessionView    // a session plan's page
+	Exchange  *ExchangeView   // an exchange material's page
+	Stage     *StageView      // a stage handbook page
+	Leaders   []*LeaderView   // the leaders index and its filter pages
+	Projects  []*ProjectView  // the showcase and its browse pages
+	Exchanges []*ExchangeView // the exchange hub and its filter pages
+	Facets    []*Facet        // filter links of an index page
+	Filter    *Filter         // the filter a filter page applies
+
 	Site *Site // the site this page belongs to
+}
+
+// Facet is one dimension of filter pages with a link for each value.
+type Facet struct {
+	Dimension string // "stage", "community", "skill", "scheme", "status", "kind", "topic"
+	Label     string // translated name of the dimension
+	Filters   []Filter
 }
 
 // IsHome reports whether the page is the home page.
@@ -145,6 +164,10 @@ type Site struct {
 	Languages []Link  // every language of the site, linking to its home
 
 	RSSURL string // relative URL of the home feed, "" when feeds are off
+
+	// Program is the Four Capabilities program of this build, or nil when
+	// the site has no program content.
+	Program *Program
 
 	// Strings maps theme string keys to this language's text (from i18n/<lang>.toml).
 	Strings map[string]string

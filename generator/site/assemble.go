@@ -22,6 +22,7 @@ type langSite struct {
 	pages   []*pageState // published pages of the language, tree order
 	regular []*pageState // published regular pages, newest first
 	taxes   []*taxonomyState
+	program *programSite // nil when the language has no program content
 }
 
 // taxonomyState is one taxonomy of one language with its terms.
@@ -100,6 +101,7 @@ func (b *builder) assemble(context.Context) error {
 	b.pruneEmptySections()
 	for _, ls := range b.langs {
 		b.assembleLang(ls)
+		b.assembleProgram(ls)
 	}
 	b.linkTranslations()
 	return nil

@@ -33,10 +33,13 @@ type builder struct {
 	byPage map[*content.Page]*pageState
 	// excluded says why each page left out of the build was left out.
 	excluded map[*content.Page]string
-	langs    []*langSite
-	stage    *output.Stage
-	stages   []StageTime
-	pageN    int
+	// langStates holds every page of each language, published or not, for
+	// the program model's reference checks.
+	langStates map[string][]*pageState
+	langs      []*langSite
+	stage      *output.Stage
+	stages     []StageTime
+	pageN      int
 }
 
 // Build runs the whole pipeline. On any content, config or template problem
@@ -104,7 +107,7 @@ func newBuilder(opts Options) (*builder, error) {
 	if opts.Workers <= 0 {
 		opts.Workers = runtime.GOMAXPROCS(0)
 	}
-	return &builder{opts: opts, errs: &diag.List{}, byPage: map[*content.Page]*pageState{}, excluded: map[*content.Page]string{}}, nil
+	return &builder{opts: opts, errs: &diag.List{}, byPage: map[*content.Page]*pageState{}, excluded: map[*content.Page]string{}, langStates: map[string][]*pageState{}}, nil
 }
 
 func (b *builder) timed(name string, d time.Duration) {

@@ -16,14 +16,15 @@ import (
 
 // pageState is one page of the build as it moves through the stages.
 type pageState struct {
-	page     *content.Page
-	item     program.Item // nil for pages that are not program pages
-	decision audience.Decision
-	view     *render.Page
-	lang     *langSite
-	md       markdown.Result
-	children []*pageState // sections and home: published regular pages inside, sorted
-	subs     []*pageState // sections and home: published sections inside, sorted
+	page      *content.Page
+	item      program.Item // nil for pages that are not program pages
+	decision  audience.Decision
+	view      *render.Page
+	lang      *langSite
+	md        markdown.Result
+	children  []*pageState // sections and home: published regular pages inside, sorted
+	generated bool         // made by the build (handbook, showcase, filters), not from a file or folder
+	subs      []*pageState // sections and home: published sections inside, sorted
 }
 
 // loadContent walks and reads content/ in parallel.
@@ -75,6 +76,9 @@ func (b *builder) decide(context.Context) error {
 		}
 		states[i] = st
 	})
+	for _, st := range states {
+		b.langStates[st.page.Lang] = append(b.langStates[st.page.Lang], st)
+	}
 
 	// Homes and sections are decided first, shallowest first, so that a
 	// page knows its section's decision: a page inside a section left out

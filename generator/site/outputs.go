@@ -35,6 +35,7 @@ func (b *builder) renderOutputs(context.Context) error {
 	for _, ls := range b.langs {
 		jobs = append(jobs, b.pageJobs(ls)...)
 		jobs = append(jobs, b.feedJobs(ls)...)
+		jobs = append(jobs, b.exportJobs(ls)...)
 	}
 	jobs = append(jobs, b.siteJobs()...)
 	tplErrs := &templateErrors{seen: map[string]bool{}}
@@ -234,7 +235,7 @@ func (b *builder) feedJobs(ls *langSite) []job {
 	}
 	var jobs []job
 	for _, st := range ls.pages {
-		if st.page.Kind == content.KindPage {
+		if st.page.Kind == content.KindPage || st.generated {
 			continue
 		}
 		st := st
@@ -337,5 +338,27 @@ func (b *builder) copyResources() {
 				b.errs.Add(err)
 			}
 		}
+	}
+}
+
+// exportJobs are the machine-readable showcase exports of one language,
+// made from the same audience-filtered views as the pages.
+func (b *builder) exportJobs(ls *langSite) []job {
+	if ls.program == nil || ls.program.view.ProjectsJSON == "" {
+		return nil
+	}
+	records := render.ProjectRecords(ls.program.view.Projects)
+	prefix := langPrefix(b, ls)
+	return []job{
+		{out: prefix + "showcase/projects.json", from: "showcase/projects.json", make: func(buf *bytes.Buffer) error {
+			data, err := render.ProjectsJSON(records)
+			buf.Write(data)
+			return err
+		}},
+		{out: prefix + "showcase/projects.csv", from: "showcase/projects.csv", make: func(buf *bytes.Buffer) error {
+			data, err := render.ProjectsCSV(records)
+			buf.Write(data)
+			return err
+		}},
 	}
 }
