@@ -42,6 +42,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 	switch args[0] {
 	case "build":
 		return cmdBuild(args[1:], stdout, stderr)
+	case "check":
+		return cmdCheck(args[1:], stdout, stderr)
 	case "new":
 		return cmdNew(args[1:], stdout, stderr)
 	case "version", "--version", "-version":
@@ -61,6 +63,7 @@ func usage(w io.Writer) {
 
 Usage:
   sineng build [flags]      build the site into public/ (or public-<audience>/)
+  sineng check [flags]      validate the site for every audience; write nothing
   sineng new site DIR       create a new site
   sineng new KIND PATH      create a content file from an archetype
   sineng version            print the version

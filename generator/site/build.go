@@ -37,7 +37,7 @@ type builder struct {
 	// the program model's reference checks.
 	langStates map[string][]*pageState
 	langs      []*langSite
-	stage      *output.Stage
+	stage      sink
 	stages     []StageTime
 	pageN      int
 }
@@ -168,6 +168,10 @@ func (b *builder) loadConfig(context.Context) error {
 	}
 	if !filepath.IsAbs(b.opts.Out) {
 		b.opts.Out = filepath.Join(b.opts.Source, b.opts.Out)
+	}
+	if b.opts.DryRun {
+		b.stage = newDiscard()
+		return nil
 	}
 	st, err := output.Open(b.opts.Out, output.Options{Source: b.opts.Source})
 	if err != nil {

@@ -20,7 +20,9 @@ type Options struct {
 	Now      time.Time      // the build's clock; default time.Now()
 	Workers  int            // parallel workers; default GOMAXPROCS
 	Verbose  io.Writer      // where stage times go; nil for none
-	Progress func(done, total int)
+	// DryRun runs every stage and reports every problem but writes nothing:
+	// `sineng check`.
+	DryRun bool
 
 	// AudienceSet records whether Audience was chosen explicitly; when not,
 	// the site's build.audience default applies.

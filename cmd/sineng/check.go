@@ -1,0 +1,64 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+
+	"github.com/sineng/sineng/generator/diag"
+	"github.com/sineng/sineng/generator/site"
+)
+
+func cmdCheck(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("sineng check", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	var opts site.Options
+	fs.StringVar(&opts.Source, "source", ".", "site folder holding site.toml")
+	fs.BoolVar(&opts.Drafts, "drafts", false, "check drafts as if published")
+	fs.BoolVar(&opts.Future, "future", false, "check pages dated in the future as if published")
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "Usage: sineng check [flags]\n\nValidates everything a build would, for every audience (schema, references,\nbudgets, durations, links, templates, consent rules), and writes nothing.\nEvery problem is listed with path:line:col; exit 1 if there is any.\n\nFlags:")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return exitOK
+		}
+		return exitUsage
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(stderr, "sineng check: unexpected argument %q\n", fs.Arg(0))
+		return exitUsage
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	warns, err := site.Check(ctx, opts)
+	printWarnings(stderr, warns)
+	if err != nil {
+		return reportCheck(stderr, err)
+	}
+	fmt.Fprintln(stdout, "check passed: no problems found")
+	return exitOK
+}
+
+// reportCheck prints a failed check's problems and returns exit code 1.
+func reportCheck(stderr io.Writer, err error) int {
+	var list *diag.Errors
+	if !errors.As(err, &list) {
+		fmt.Fprintf(stderr, "error: %v\n", err)
+		return exitBuild
+	}
+	for _, e := range list.List {
+		fmt.Fprintf(stderr, "error: %v\n", e)
+	}
+	n := len(list.List) + list.More
+	if list.More > 0 {
+		fmt.Fprintf(stderr, "... and %d more\n", list.More)
+	}
+	fmt.Fprintf(stderr, "check failed with %d problem%s\n", n, plural(n))
+	return exitBuild
+}
