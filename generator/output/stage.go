@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"sort"
 	"sync"
 	"sync/atomic"
 
@@ -26,6 +27,10 @@ type Stats struct {
 	Unchanged int   // files hard-linked from the previous output because their bytes were equal
 	Copied    int   // static files copied byte for byte
 	Bytes     int64 // bytes written or copied; hard-linked files add nothing
+	// Changed lists the files written or copied because they were new or
+	// differed from the previous output, sorted; the dev server uses it to
+	// tell a stylesheet-only change from one that needs a reload.
+	Changed []string
 }
 
 // stageState is where a Stage is in its life.
@@ -57,6 +62,16 @@ type Stage struct {
 	bufs     sync.Pool   // *[]byte compare buffers
 
 	nWritten, nUnchanged, nCopied, nBytes atomic.Int64
+
+	changedMu sync.Mutex
+	changed   []string // rel paths written or copied, in no order
+}
+
+// recordChanged notes a file whose bytes are new in this build.
+func (s *Stage) recordChanged(rel string) {
+	s.changedMu.Lock()
+	s.changed = append(s.changed, rel)
+	s.changedMu.Unlock()
 }
 
 // Open starts a build of the output folder out. It creates the stage folder
@@ -181,7 +196,16 @@ func (s *Stage) stats() Stats {
 		Unchanged: int(s.nUnchanged.Load()),
 		Copied:    int(s.nCopied.Load()),
 		Bytes:     s.nBytes.Load(),
+		Changed:   s.sortedChanged(),
 	}
+}
+
+func (s *Stage) sortedChanged() []string {
+	s.changedMu.Lock()
+	defer s.changedMu.Unlock()
+	out := append([]string(nil), s.changed...)
+	sort.Strings(out)
+	return out
 }
 
 // fail wraps err with the operation and output path, and, when from is set,

@@ -6,6 +6,7 @@ import (
 	"maps"
 	"os"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"strings"
 	"sync"
@@ -26,7 +27,7 @@ func TestFirstBuildCreatesOut(t *testing.T) {
 	if got := readTree(t, out); !maps.Equal(got, files) {
 		t.Errorf("output = %v, want %v", got, files)
 	}
-	if want := (Stats{Written: 2, Bytes: 5}); stats != want {
+	if want := (Stats{Written: 2, Bytes: 5, Changed: []string{"index.html", "projects/x/index.html"}}); !reflect.DeepEqual(stats, want) {
 		t.Errorf("stats = %+v, want %+v", stats, want)
 	}
 	if got := names(t, parent); !slices.Equal(got, []string{"public"}) {
@@ -59,7 +60,7 @@ func TestSecondBuildLinksUnchangedAndDropsStale(t *testing.T) {
 	if _, err := os.Lstat(filepath.Join(out, "gone")); !errors.Is(err, os.ErrNotExist) {
 		t.Errorf("stale folder still there (err %v)", err)
 	}
-	if want := (Stats{Written: 2, Unchanged: 1, Bytes: 9}); stats != want {
+	if want := (Stats{Written: 2, Unchanged: 1, Bytes: 9, Changed: []string{"added.html", "changed.html"}}); !reflect.DeepEqual(stats, want) {
 		t.Errorf("stats = %+v, want %+v", stats, want)
 	}
 	if got := names(t, parent); !slices.Equal(got, []string{"public"}) {

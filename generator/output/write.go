@@ -44,6 +44,7 @@ func (s *Stage) WriteFile(rel string, data []byte, from string) error {
 	}
 	s.nWritten.Add(1)
 	s.nBytes.Add(size)
+	s.recordChanged(clean)
 	return nil
 }
 
@@ -99,6 +100,7 @@ func (s *Stage) CopyFile(rel, srcPath, from string) error {
 	}
 	s.nCopied.Add(1)
 	s.nBytes.Add(n)
+	s.recordChanged(clean)
 	return nil
 }
 

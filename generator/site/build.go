@@ -89,6 +89,7 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	res := b.result(start)
 	res.Written, res.Unchanged = stats.Written+stats.Copied, stats.Unchanged
 	res.Files = stats.Written + stats.Copied + stats.Unchanged
+	res.Changed = stats.Changed
 	return res, nil
 }
 

@@ -39,6 +39,9 @@ type Result struct {
 	Duration  time.Duration // wall time of the whole build
 	Warnings  []error
 	Stages    []StageTime
+	// Changed lists the output files whose bytes are new in this build,
+	// sorted (slash paths inside Out).
+	Changed []string
 }
 
 // StageTime is how long one stage of a build took.
