@@ -85,6 +85,11 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 		b.abort()
 		return nil, fmt.Errorf("build: %w", err)
 	}
+	if !b.opts.DryRun {
+		if err := b.writePublicationLog(); err != nil {
+			b.errs.Warn(err)
+		}
+	}
 	b.timed("write", time.Since(t0))
 	res := b.result(start)
 	res.Written, res.Unchanged = stats.Written+stats.Copied, stats.Unchanged

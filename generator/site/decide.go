@@ -106,6 +106,7 @@ func (b *builder) decide(context.Context) error {
 			b.errs.Errorf(p.File, line, col, "%v", err)
 		}
 		st.decision = d
+		b.checkBlockedFields(p, d.Level)
 		if d.Level > b.opts.Audience {
 			b.excluded[p] = fmt.Sprintf("it is for the %s audience (%s)", d.Level, d.Reason)
 			continue

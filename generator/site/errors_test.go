@@ -96,6 +96,12 @@ func TestValidationRules(t *testing.T) {
 			"layouts/_default/single.html": "{{ if }}\n",
 			"content/a.md":                 "+++\ntitle = = \"A\"\n+++\n",
 		}, []string{"layouts/_default/single.html:1:", "content/a.md:2:"}},
+		{"blocked identifier in a public page", map[string]string{
+			"content/a.md": "+++\ntitle = \"A\"\nphone = \"13800138000\"\n[contact]\nwechat = \"abc\"\n+++\n",
+		}, []string{"content/a.md:3:1: phone holds a direct identifier", "content/a.md:5:1: contact.wechat holds a direct identifier"}},
+		{"blocked identifier in a funders page", map[string]string{
+			"content/a.md": "+++\ntitle = \"A\"\naudience = \"funders\"\nemail = \"li@example.com\"\n+++\n",
+		}, []string{"content/a.md:4:1: email holds a direct identifier and this page can reach a funders build"}},
 		{"program validation", map[string]string{
 			"content/curricula/s.md": "+++\ntitle = \"S\"\nstage = \"activat\"\n+++\n",
 		}, []string{"content/curricula/s.md:3:"}},
@@ -130,6 +136,15 @@ func TestValidSitePasses(t *testing.T) {
 	if !strings.Contains(string(data), `href="/b/"`) {
 		t.Errorf("link not resolved:\n%s", data)
 	}
+}
+
+func TestBlockedFieldsAllowedWhereTheyCannotLeak(t *testing.T) {
+	src := writeFiles(t, map[string]string{
+		"site.toml":    minimalConfig + "[contact]\nemails = [\"team@example.org\"]\n",
+		"content/a.md": "+++\ntitle = \"A\"\naudience = \"team\"\nphone = \"13800138000\"\n+++\n",
+		"content/b.md": "+++\ntitle = \"B\"\nemail = \"team@example.org\"\n+++\n",
+	})
+	build(t, src, Options{})
 }
 
 func TestFailedBuildLeavesOutputUntouched(t *testing.T) {

@@ -133,18 +133,6 @@ func diffLines(want, got string) string {
 	return b.String()
 }
 
-func itoa(n int) string {
-	var buf [20]byte
-	i := len(buf)
-	for n >= 10 {
-		i--
-		buf[i] = byte('0' + n%10)
-		n /= 10
-	}
-	i--
-	buf[i] = byte('0' + n)
-	return string(buf[i:])
-}
 
 func TestGoldenBasic(t *testing.T) {
 	out, _ := build(t, filepath.Join("testdata", "sites", "basic"), Options{})

@@ -1,0 +1,78 @@
+package site
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/sineng/sineng/generator/audience"
+	"github.com/sineng/sineng/generator/content"
+)
+
+// blockedKeys are front-matter keys that hold direct identifiers of a
+// person. A page that can reach a public or funders build must not carry
+// them at all (not even unused): a template or a later change could print
+// them. "email" is allowed when its value is one of the site's contact
+// addresses.
+var blockedKeys = map[string]bool{
+	"phone": true, "mobile": true, "id_number": true, "idnumber": true, "id_card": true,
+	"address": true, "wechat": true, "real_name": true, "email": true,
+}
+
+// checkBlockedFields reports blocked keys, at any depth, in a page whose
+// audience is public or funders, whatever this build's audience is.
+func (b *builder) checkBlockedFields(p *content.Page, level audience.Level) {
+	if level > audience.Funders || p.File == "" {
+		return
+	}
+	allowed := map[string]bool{}
+	for _, e := range b.cfg.Contact.Emails {
+		allowed[strings.ToLower(e)] = true
+	}
+	var walk func(prefix string, v any)
+	walk = func(prefix string, v any) {
+		switch t := v.(type) {
+		case map[string]any:
+			keys := make([]string, 0, len(t))
+			for k := range t {
+				keys = append(keys, k)
+			}
+			sort.Strings(keys)
+			for _, k := range keys {
+				path := k
+				if prefix != "" {
+					path = prefix + "." + k
+				}
+				if blockedKeys[strings.ToLower(k)] && !(strings.EqualFold(k, "email") && allowedEmail(t[k], allowed)) {
+					line, col := p.Position(path)
+					b.errs.Errorf(p.File, line, col, "%s holds a direct identifier and this page can reach a %s build: remove it, or make the page audience = \"team\"", path, level)
+					continue
+				}
+				walk(path, t[k])
+			}
+		case []any:
+			for i, e := range t {
+				walk(prefix+"["+itoa(i)+"]", e)
+			}
+		}
+	}
+	walk("", p.Matter.Data)
+}
+
+func allowedEmail(v any, allowed map[string]bool) bool {
+	s, ok := v.(string)
+	return ok && allowed[strings.ToLower(strings.TrimSpace(s))]
+}
+
+func itoa(i int) string {
+	if i == 0 {
+		return "0"
+	}
+	var buf [20]byte
+	n := len(buf)
+	for i > 0 {
+		n--
+		buf[n] = byte('0' + i%10)
+		i /= 10
+	}
+	return string(buf[n:])
+}
