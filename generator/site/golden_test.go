@@ -133,7 +133,6 @@ func diffLines(want, got string) string {
 	return b.String()
 }
 
-
 func TestGoldenBasic(t *testing.T) {
 	out, _ := build(t, filepath.Join("testdata", "sites", "basic"), Options{})
 	checkGolden(t, "basic", out)

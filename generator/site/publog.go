@@ -52,4 +52,3 @@ func (b *builder) writePublicationLog() error {
 	}
 	return nil
 }
-
