@@ -268,7 +268,13 @@ func (b *builder) menu(ls *langSite) []render.MenuEntry {
 		if !strings.Contains(u, "://") {
 			u = b.relURL(langPrefix(b, ls) + strings.TrimPrefix(u, "/"))
 		}
-		out = append(out, render.MenuEntry{Name: m.Name, URL: u, Weight: m.Weight})
+		name := m.Name
+		if m.Identifier != "" {
+			if v, ok := ls.site.Strings["menu_"+m.Identifier]; ok {
+				name = v // the entry's name in this language, from i18n/<lang>.toml
+			}
+		}
+		out = append(out, render.MenuEntry{Name: name, URL: u, Weight: m.Weight})
 	}
 	if len(out) == 0 {
 		for _, s := range ls.site.Sections {

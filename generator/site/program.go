@@ -1,10 +1,12 @@
 package site
 
 import (
+	"errors"
 	"path"
 	"sort"
 
 	"github.com/sineng/sineng/generator/content"
+	"github.com/sineng/sineng/generator/diag"
 	"github.com/sineng/sineng/generator/program"
 	"github.com/sineng/sineng/generator/render"
 )
@@ -28,10 +30,24 @@ type programSite struct {
 // item (published or not, so references to unpublished leaders are not
 // errors) and reports reference problems.
 func (b *builder) buildModels(ls *langSite) *programSite {
+	own := map[string]bool{} // files of this language
 	var items []program.Item
+	have := map[string]bool{}
 	for _, st := range b.langStates[ls.lang.Code] {
 		if st.item != nil {
 			items = append(items, st.item)
+			own[st.page.File] = true
+			have[st.page.Path] = true
+		}
+	}
+	// A page not translated into this language still counts for the
+	// program of this language: its leader is still a leader, its session
+	// still evidence. Its pages stay in the language they are written in.
+	if ls.lang.Code != b.cfg.DefaultLanguage {
+		for _, st := range b.langStates[b.cfg.DefaultLanguage] {
+			if st.item != nil && !have[st.page.Path] {
+				items = append(items, st.item)
+			}
 		}
 	}
 	if len(items) == 0 {
@@ -39,12 +55,30 @@ func (b *builder) buildModels(ls *langSite) *programSite {
 	}
 	full, err := program.Build(items)
 	if err != nil {
-		b.errs.Add(err)
+		var list *diag.Errors
+		if errors.As(err, &list) && ls.lang.Code != b.cfg.DefaultLanguage {
+			for _, e := range list.List {
+				var de *diag.Error
+				if errors.As(e, &de) && !own[de.File] {
+					continue // reported by the default language's model
+				}
+				b.errs.Add(e)
+			}
+		} else {
+			b.errs.Add(err)
+		}
 	}
 	if full == nil {
 		return nil
 	}
 	ps := &programSite{full: full, byPath: map[string]*pageState{}}
+	if ls.lang.Code != b.cfg.DefaultLanguage {
+		for _, st := range b.pages {
+			if st.item != nil && st.page.Lang == b.cfg.DefaultLanguage && !have[st.page.Path] {
+				ps.byPath[st.page.Path] = st // published untranslated: linked in its own language
+			}
+		}
+	}
 	for _, st := range ls.pages {
 		if st.item != nil {
 			ps.byPath[st.page.Path] = st
@@ -123,7 +157,9 @@ func (b *builder) assembleProgram(ls *langSite) {
 			v.Activities = append(v.Activities, render.Activity{Name: a.Name, Minutes: a.Minutes, Method: a.Method, Start: start})
 			start += a.Minutes
 		}
-		st.view.Session = v
+		if st.lang == ls {
+			st.view.Session = v
+		}
 		ps.sessions[s.Path] = v
 		pv.Sessions = append(pv.Sessions, v)
 		if sv := ps.stages[s.Stage]; sv != nil {
@@ -142,7 +178,9 @@ func (b *builder) assembleProgram(ls *langSite) {
 	for _, p := range ps.model.Projects() {
 		st := ps.byPath[p.Path]
 		v := b.projectView(site, p, st.view, refList(p.Leaders), ps.stages[p.Stage])
-		st.view.Project = v
+		if st.lang == ls {
+			st.view.Project = v
+		}
 		ps.projects[p.Path] = v
 		byName[path.Base(p.Path)] = v
 		pv.Projects = append(pv.Projects, v)
@@ -162,7 +200,9 @@ func (b *builder) assembleProgram(ls *langSite) {
 		if v.Topic != "" {
 			v.TopicLabel = site.T("topic_" + v.Topic)
 		}
-		st.view.Exchange = v
+		if st.lang == ls {
+			st.view.Exchange = v
+		}
 		ps.exchange[x.Path] = v
 		pv.Exchanges = append(pv.Exchanges, v)
 	}
@@ -175,7 +215,9 @@ func (b *builder) assembleProgram(ls *langSite) {
 	for _, l := range ps.model.Leaders() {
 		st := ps.byPath[l.Path]
 		v := b.leaderView(ls, ps, l, st)
-		st.view.Leader = v
+		if st.lang == ls {
+			st.view.Leader = v
+		}
 		ps.leaders[l.ID] = v
 		pv.Leaders = append(pv.Leaders, v)
 		if sv := ps.stages[l.Stage]; sv != nil {
