@@ -60,9 +60,9 @@ func (b *builder) assemble(context.Context) error {
 			BaseURL:      b.cfg.BaseURL,
 			LanguageCode: langCode(l),
 			Lang:         l.Code,
-			Copyright:    b.cfg.Copyright,
-			Description:  paramString(b.cfg.Params, "description"),
-			Params:       b.cfg.Params,
+			Copyright:    firstNonEmpty(paramString(l.Params, "copyright"), b.cfg.Copyright),
+			Description:  firstNonEmpty(paramString(l.Params, "description"), paramString(b.cfg.Params, "description")),
+			Params:       mergeParams(b.cfg.Params, l.Params),
 			Audience:     b.opts.Audience.String(),
 			NoIndex:      b.opts.Audience == audience.Team,
 			Generator:    generator,
@@ -416,4 +416,28 @@ func langCode(l config.Language) string {
 func paramString(m map[string]any, key string) string {
 	s, _ := m[key].(string)
 	return s
+}
+
+func firstNonEmpty(a, b string) string {
+	if a != "" {
+		return a
+	}
+	return b
+}
+
+// mergeParams is the site's params overridden key by key by a language's
+// [languages.X.params]; the site's map is returned as is when the language
+// has none.
+func mergeParams(site, lang map[string]any) map[string]any {
+	if len(lang) == 0 {
+		return site
+	}
+	out := make(map[string]any, len(site)+len(lang))
+	for k, v := range site {
+		out[k] = v
+	}
+	for k, v := range lang {
+		out[k] = v
+	}
+	return out
 }
