@@ -137,8 +137,8 @@ func (b *builder) loadStrings(key, code string) map[string]string {
 }
 
 // assets fingerprints the stylesheets: the theme's assets/css/*.css
-// overridden file by file by the site's, then the generated syntax
-// highlighting stylesheet. Each is written as css/<name>.<hash>.css.
+// overridden file by file by the site's (style.css first, then by name),
+// then the generated syntax highlighting stylesheet. Each is written as css/<name>.<hash>.css.
 func (b *builder) assets() []render.Asset {
 	files := map[string][]byte{}
 	collect := func(fsys fs.FS) {
@@ -166,7 +166,13 @@ func (b *builder) assets() []render.Asset {
 	for n := range files {
 		names = append(names, n)
 	}
-	sort.Strings(names)
+	// style.css, the theme's base, comes first; the others follow by name.
+	sort.Slice(names, func(i, j int) bool {
+		if (names[i] == "style.css") != (names[j] == "style.css") {
+			return names[i] == "style.css"
+		}
+		return names[i] < names[j]
+	})
 	var out []render.Asset
 	add := func(name string, data []byte) {
 		sum := sha256.Sum256(data)
