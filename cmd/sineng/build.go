@@ -29,7 +29,10 @@ func cmdBuild(args []string, stdout, stderr io.Writer) int {
 	fs.BoolVar(&opts.Future, "future", false, "include pages dated in the future")
 	fs.BoolVar(&opts.Expired, "expired", false, "include expired pages")
 	fs.StringVar(&opts.BaseURL, "base-url", "", "override the baseURL of site.toml")
+	fs.StringVar(&opts.Roster, "roster", "", "a `FILE` of names (one a line, kept outside the site) that must never appear in a public or funders build")
 	fs.BoolVar(&verbose, "verbose", false, "print each stage's time")
+	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile (pprof) to `FILE`")
+	memProfile := fs.String("memprofile", "", "write a heap profile (pprof) to `FILE` after the build")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "Usage: sineng build [flags]\n\nBuilds the site. A failed build leaves the output folder as it was.\n\nFlags:")
 		fs.PrintDefaults()
@@ -57,9 +60,20 @@ func cmdBuild(args []string, stdout, stderr io.Writer) int {
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
+	stopProfile, perr := startProfile(*cpuProfile)
+	if perr != nil {
+		fmt.Fprintf(stderr, "sineng build: %v\n", perr)
+		return exitUsage
+	}
 	done := progress(stderr)
 	res, err := site.Build(ctx, opts)
 	done()
+	stopProfile()
+	if *memProfile != "" {
+		if err := writeHeapProfile(*memProfile); err != nil {
+			fmt.Fprintf(stderr, "sineng build: %v\n", err)
+		}
+	}
 	if res != nil {
 		printWarnings(stderr, res.Warnings)
 	}

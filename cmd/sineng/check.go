@@ -1,10 +1,14 @@
 package main
 
 import (
+	"path/filepath"
+	"strings"
+
 	"context"
 	"errors"
 	"flag"
 	"fmt"
+	"github.com/sineng/sineng/generator/config"
 	"io"
 	"os"
 	"os/signal"
@@ -20,8 +24,12 @@ func cmdCheck(args []string, stdout, stderr io.Writer) int {
 	fs.StringVar(&opts.Source, "source", ".", "site folder holding site.toml")
 	fs.BoolVar(&opts.Drafts, "drafts", false, "check drafts as if published")
 	fs.BoolVar(&opts.Future, "future", false, "check pages dated in the future as if published")
+	fs.StringVar(&opts.Roster, "roster", "", "a `FILE` of names that must never appear in a public or funders output")
+	leaks := fs.String("leaks", "", "scan the built site in `DIR` for personal data instead of checking the source")
+	var allow stringList
+	fs.Var(&allow, "allow", "an e-mail address allowed in the output (repeatable; --leaks also allows the [contact] emails of --source's site.toml)")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "Usage: sineng check [flags]\n\nValidates everything a build would, for every audience (schema, references,\nbudgets, durations, links, templates, consent rules), and writes nothing.\nEvery problem is listed with path:line:col; exit 1 if there is any.\n\nFlags:")
+		fmt.Fprintln(stderr, "Usage: sineng check [flags]\n       sineng check --leaks DIR [--roster FILE] [--allow EMAIL]\n\nValidates everything a build would, for every audience (schema, references,\nbudgets, durations, links, templates, consent rules, leaks), and writes nothing.\nWith --leaks, scans any folder of built files for resident ID numbers, mobile\nnumbers, bank cards, e-mail addresses and roster names.\nEvery problem is listed with path:line:col; exit 1 if there is any.\n\nFlags:")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -33,6 +41,9 @@ func cmdCheck(args []string, stdout, stderr io.Writer) int {
 	if fs.NArg() > 0 {
 		fmt.Fprintf(stderr, "sineng check: unexpected argument %q\n", fs.Arg(0))
 		return exitUsage
+	}
+	if *leaks != "" {
+		return checkLeaks(*leaks, opts.Roster, append(allow, contactEmails(opts.Source)...), stdout, stderr)
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
@@ -61,4 +72,19 @@ func reportCheck(stderr io.Writer, err error) int {
 	}
 	fmt.Fprintf(stderr, "check failed with %d problem%s\n", n, plural(n))
 	return exitBuild
+}
+
+// stringList is a repeatable string flag.
+type stringList []string
+
+func (l *stringList) String() string     { return strings.Join(*l, ",") }
+func (l *stringList) Set(v string) error { *l = append(*l, v); return nil }
+
+// contactEmails reads the [contact] emails of the site at source, if any.
+func contactEmails(source string) []string {
+	cfg, _, err := config.Load(filepath.Join(source, "site.toml"))
+	if err != nil {
+		return nil
+	}
+	return cfg.Contact.Emails
 }

@@ -15,6 +15,7 @@ import (
 	"github.com/sineng/sineng/generator/diag"
 	"github.com/sineng/sineng/generator/highlight"
 	"github.com/sineng/sineng/generator/layout"
+	"github.com/sineng/sineng/generator/leak"
 	"github.com/sineng/sineng/generator/markdown"
 	"github.com/sineng/sineng/generator/output"
 )
@@ -39,6 +40,7 @@ type builder struct {
 	langs      []*langSite
 	stage      sink
 	stages     []StageTime
+	leaks      *leak.Scanner // nil in the team build: nothing leaves the team
 	pageN      int
 }
 
@@ -174,6 +176,10 @@ func (b *builder) loadConfig(context.Context) error {
 	}
 	if !filepath.IsAbs(b.opts.Out) {
 		b.opts.Out = filepath.Join(b.opts.Source, b.opts.Out)
+	}
+	if err := b.setupLeakScan(); err != nil {
+		b.errs.Add(err)
+		return nil
 	}
 	if b.opts.DryRun {
 		b.stage = newDiscard()

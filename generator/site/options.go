@@ -20,6 +20,11 @@ type Options struct {
 	Now      time.Time      // the build's clock; default time.Now()
 	Workers  int            // parallel workers; default GOMAXPROCS
 	Verbose  io.Writer      // where stage times go; nil for none
+	// Roster is a file of names (one a line) the team keeps outside the
+	// published tree; public and funders builds fail when any output
+	// contains one of them.
+	Roster string
+
 	// DryRun runs every stage and reports every problem but writes nothing:
 	// `sineng check`.
 	DryRun bool

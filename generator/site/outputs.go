@@ -48,6 +48,7 @@ func (b *builder) renderOutputs(context.Context) error {
 			tplErrs.add(b, j.from, err)
 			return
 		}
+		b.scanLeaks(j.out, j.from, buf.Bytes())
 		if err := b.stage.WriteFile(j.out, buf.Bytes(), j.from); err != nil {
 			b.errs.Add(err)
 			return
@@ -334,6 +335,7 @@ func (b *builder) copyResources() {
 				continue
 			}
 			src := filepath.Join(b.opts.Source, "content", filepath.FromSlash(r))
+			b.scanCopied(join(dir, name), src, "content/"+r)
 			if err := b.stage.CopyFile(join(dir, name), src, "content/"+r); err != nil {
 				b.errs.Add(err)
 			}

@@ -208,6 +208,7 @@ func (b *builder) copyStatic() {
 			}
 			return nil
 		})
+		b.scanStaticDir(siteStatic, "static")
 		if err := b.stage.CopyDir(siteStatic, "", "static", nil); err != nil {
 			b.errs.Add(err)
 		}
@@ -225,6 +226,9 @@ func (b *builder) copyStatic() {
 			if err != nil {
 				b.errs.Add(fmt.Errorf("theme static %s: %w", p, err))
 				return nil
+			}
+			if textFile(p) {
+				b.scanLeaks(rel, b.theme.name+"/"+p, data)
 			}
 			if err := b.stage.WriteFile(rel, data, b.theme.name+"/"+p); err != nil {
 				b.errs.Add(err)

@@ -1,0 +1,126 @@
+package leak
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+	"unicode/utf8"
+)
+
+// FileFinding is a Finding in one file of a scanned folder.
+type FileFinding struct {
+	// File is the path of the file: dir as given to ScanDir joined with the
+	// file's path inside it.
+	File string
+	Finding
+}
+
+// ScanDir scans the text files under dir with s, using workers goroutines
+// (GOMAXPROCS when workers < 1), and returns the findings sorted by file
+// path, then offset. Text files are those ending in .html, .htm, .xml, .json,
+// .csv, .tsv, .txt, .js, .mjs, .css, .svg, .md, .ics, .vcf, .webmanifest, and
+// files without an extension whose bytes are valid UTF-8; other files are
+// skipped. Symbolic links inside dir are neither followed nor scanned; dir
+// itself may be one. Files that cannot be read are reported in the error,
+// together, after the findings of every file that could be.
+func ScanDir(dir string, s *Scanner, workers int) ([]FileFinding, error) {
+	root, err := filepath.EvalSymlinks(dir)
+	if err != nil {
+		return nil, fmt.Errorf("scan %s: %w", dir, err)
+	}
+	if info, err := os.Stat(root); err != nil {
+		return nil, fmt.Errorf("scan %s: %w", dir, err)
+	} else if !info.IsDir() {
+		return nil, fmt.Errorf("scan %s: not a directory", dir)
+	}
+	files, err := textFiles(root)
+	if err != nil {
+		return nil, fmt.Errorf("scan %s: %w", dir, err)
+	}
+
+	found := make([][]Finding, len(files))
+	errs := make([]error, len(files))
+	if workers < 1 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	workers = min(workers, len(files))
+	jobs := make(chan int)
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Go(func() {
+			for i := range jobs {
+				found[i], errs[i] = scanFile(filepath.Join(root, files[i]), s)
+			}
+		})
+	}
+	for i := range files {
+		jobs <- i
+	}
+	close(jobs)
+	wg.Wait()
+
+	var out []FileFinding
+	for i, list := range found {
+		name := filepath.Join(dir, files[i])
+		for _, f := range list {
+			out = append(out, FileFinding{File: name, Finding: f})
+		}
+		if errs[i] != nil {
+			errs[i] = fmt.Errorf("scan %s: %w", name, errs[i])
+		}
+	}
+	return out, errors.Join(errs...)
+}
+
+// textFiles returns the paths, relative to root and sorted, of the regular
+// files under root that ScanDir reads. Symbolic links are skipped.
+func textFiles(root string) ([]string, error) {
+	var files []string
+	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if !d.Type().IsRegular() || !isTextName(d.Name()) {
+			return nil // directories are walked; links and devices are not read
+		}
+		rel, err := filepath.Rel(root, p)
+		if err != nil {
+			return err
+		}
+		files = append(files, rel)
+		return nil
+	})
+	slices.Sort(files)
+	return files, err
+}
+
+// isTextName reports whether a file of this name is scanned: a known text
+// extension, or none at all (checked for UTF-8 once read).
+func isTextName(name string) bool {
+	ext := strings.ToLower(filepath.Ext(name))
+	switch ext {
+	case "", ".html", ".htm", ".xml", ".json", ".csv", ".tsv", ".txt", ".js", ".mjs",
+		".css", ".svg", ".md", ".ics", ".vcf", ".webmanifest":
+		return true
+	}
+	return false
+}
+
+// scanFile reads and scans one file; a file without an extension is scanned
+// only when it is valid UTF-8.
+func scanFile(path string, s *Scanner) ([]Finding, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	if filepath.Ext(path) == "" && !utf8.Valid(data) {
+		return nil, nil
+	}
+	return s.Scan(data), nil
+}

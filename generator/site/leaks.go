@@ -1,0 +1,81 @@
+package site
+
+import (
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/sineng/sineng/generator/audience"
+	"github.com/sineng/sineng/generator/diag"
+	"github.com/sineng/sineng/generator/leak"
+)
+
+// setupLeakScan prepares the scan of every output of a public or funders
+// build: resident ID numbers, mobile numbers, bank cards, e-mail addresses
+// outside [contact], and the names of the roster file when one is given.
+func (b *builder) setupLeakScan() error {
+	if b.opts.Audience == audience.Team {
+		return nil
+	}
+	rules := leak.Rules{AllowEmails: b.cfg.Contact.Emails}
+	if b.opts.Roster != "" {
+		names, err := leak.LoadRoster(b.opts.Roster)
+		if err != nil {
+			return err
+		}
+		rules.Roster = names
+	}
+	b.leaks = leak.NewScanner(rules)
+	return nil
+}
+
+// scanLeaks reports personal data in one output file as errors naming the
+// output file, the position in it and the source that produced it.
+func (b *builder) scanLeaks(out, from string, data []byte) {
+	if b.leaks == nil {
+		return
+	}
+	for _, f := range b.leaks.Scan(data) {
+		b.errs.Add(&diag.Error{File: from, Err: fmt.Errorf("personal data in the %s output %s:%d:%d: %s %s",
+			b.opts.Audience, out, f.Line, f.Col, f.Kind, f.Match)})
+	}
+}
+
+// textFile reports whether a copied file is scanned for leaks.
+func textFile(name string) bool {
+	switch strings.ToLower(filepath.Ext(name)) {
+	case ".html", ".htm", ".xml", ".json", ".csv", ".tsv", ".txt", ".md", ".js", ".css", ".svg", ".ics", ".vcf":
+		return true
+	}
+	return false
+}
+
+// scanCopied scans the text files a build copies as they are (static
+// files, bundle resources), reading them from their source.
+func (b *builder) scanCopied(out, src, from string) {
+	if b.leaks == nil || !textFile(src) {
+		return
+	}
+	data, err := os.ReadFile(src)
+	if err != nil {
+		return // the copy itself reports unreadable files
+	}
+	b.scanLeaks(out, from, data)
+}
+
+// scanStaticDir scans the text files of a static folder.
+func (b *builder) scanStaticDir(dir, label string) {
+	if b.leaks == nil {
+		return
+	}
+	_ = filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || !d.Type().IsRegular() {
+			return nil
+		}
+		rel, _ := filepath.Rel(dir, p)
+		b.scanCopied(filepath.ToSlash(rel), p, label+"/"+filepath.ToSlash(rel))
+		return nil
+	})
+}
