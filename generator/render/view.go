@@ -114,6 +114,7 @@ type Resource struct {
 	MediaType    string // e.g. "image/png"
 	Width        int    // images: pixel size of the published file; 0 otherwise
 	Height       int
+	SrcSet       string // images: the resized copies for a srcset attribute, "" when none
 }
 
 // Pager is one page of a paginated list.

@@ -99,6 +99,7 @@ func (b *builder) assemble(context.Context) error {
 		}
 	}
 	b.pruneEmptySections()
+	b.processImages()
 	for _, ls := range b.langs {
 		b.assembleLang(ls)
 		b.assembleProgram(ls)

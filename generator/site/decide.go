@@ -10,6 +10,7 @@ import (
 	"github.com/sineng/sineng/generator/audience"
 	"github.com/sineng/sineng/generator/content"
 	"github.com/sineng/sineng/generator/markdown"
+	"github.com/sineng/sineng/generator/photo"
 	"github.com/sineng/sineng/generator/program"
 	"github.com/sineng/sineng/generator/render"
 )
@@ -22,9 +23,10 @@ type pageState struct {
 	view      *render.Page
 	lang      *langSite
 	md        markdown.Result
-	children  []*pageState // sections and home: published regular pages inside, sorted
-	generated bool         // made by the build (handbook, showcase, filters), not from a file or folder
-	subs      []*pageState // sections and home: published sections inside, sorted
+	children  []*pageState               // sections and home: published regular pages inside, sorted
+	images    map[string][]photo.Variant // re-encoded bundle images by resource name
+	generated bool                       // made by the build (handbook, showcase, filters), not from a file or folder
+	subs      []*pageState               // sections and home: published sections inside, sorted
 }
 
 // loadContent walks and reads content/ in parallel.

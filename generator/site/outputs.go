@@ -14,6 +14,7 @@ import (
 	"github.com/sineng/sineng/generator/audience"
 	"github.com/sineng/sineng/generator/content"
 	"github.com/sineng/sineng/generator/diag"
+	"github.com/sineng/sineng/generator/photo"
 	"github.com/sineng/sineng/generator/render"
 )
 
@@ -329,9 +330,10 @@ func (b *builder) copyResources() {
 			continue
 		}
 		dir := path.Dir(p.OutPath)
+		b.writeImages(st, dir)
 		for _, r := range p.Resources {
 			name := strings.TrimPrefix(r, p.Dir+"/")
-			if !b.publishedResource(st, name) {
+			if !b.publishedResource(st, name) || st.images[name] != nil || photo.IsImage(name) || refusedImage(name) {
 				continue
 			}
 			src := filepath.Join(b.opts.Source, "content", filepath.FromSlash(r))

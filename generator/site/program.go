@@ -299,7 +299,7 @@ func (b *builder) leaderView(ls *langSite, ps *programSite, l *program.Leader, s
 	if l.Photo != "" && (b.showsNames() || l.HasScope(program.ScopePhoto)) {
 		for _, r := range st.view.Resources {
 			if r.Name == l.Photo {
-				v.Photo = &render.Image{URL: r.RelPermalink, Alt: v.Name, Width: r.Width, Height: r.Height}
+				v.Photo = imageView(r, v.Name)
 			}
 		}
 	}

@@ -1,0 +1,106 @@
+package site
+
+import (
+	"bytes"
+	"image"
+	"image/color"
+	"image/jpeg"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/sineng/sineng/generator/audience"
+	"github.com/sineng/sineng/generator/photo"
+)
+
+const gpsMarker = "GPS-MARKER-31.2304N-121.4737E"
+
+// jpegWithEXIF returns a JPEG of w×h pixels carrying an APP1 Exif segment
+// with a marker string, as a phone photo carries its GPS position.
+func jpegWithEXIF(t *testing.T, w, h int) []byte {
+	t.Helper()
+	img := image.NewRGBA(image.Rect(0, 0, w, h))
+	for y := 0; y < h; y++ {
+		for x := 0; x < w; x++ {
+			img.Set(x, y, color.RGBA{uint8(x), uint8(y), 128, 255})
+		}
+	}
+	var buf bytes.Buffer
+	if err := jpeg.Encode(&buf, img, nil); err != nil {
+		t.Fatal(err)
+	}
+	payload := append([]byte("Exif\x00\x00"), []byte(gpsMarker)...)
+	seg := []byte{0xFF, 0xE1, byte((len(payload) + 2) >> 8), byte(len(payload) + 2)}
+	seg = append(seg, payload...)
+	data := buf.Bytes()
+	return append(append(append([]byte{}, data[:2]...), seg...), data[2:]...)
+}
+
+func leaderFile(scope string) string {
+	return "+++\ntitle = \"Li\"\nphoto = \"photo.jpg\"\n[consent]\npublish = true\ndate = 2025-01-01\nscope = [" + scope + "]\n+++\n![Li at the council](photo.jpg)\n"
+}
+
+func TestPublishedImagesLoseMetadata(t *testing.T) {
+	src := writeFiles(t, map[string]string{
+		"site.toml":                    minimalConfig,
+		"content/leaders/li/index.md":  leaderFile(`"portfolio", "name", "photo"`),
+		"content/leaders/li/photo.jpg": string(jpegWithEXIF(t, 1000, 600)),
+		"content/leaders/wu/index.md":  strings.Replace(leaderFile(`"portfolio"`), "Li", "Wu", -1),
+		"content/leaders/wu/photo.jpg": string(jpegWithEXIF(t, 64, 64)),
+		"content/news/x/index.md":      "+++\ntitle = \"X\"\n+++\n![](pic.jpg)\n",
+		"content/news/x/pic.jpg":       string(jpegWithEXIF(t, 32, 32)),
+	})
+	if !photo.HasMetadata(jpegWithEXIF(t, 8, 8)) {
+		t.Fatal("fixture JPEG carries no metadata")
+	}
+	out, res := build(t, src, Options{})
+	tree := readTree(t, out)
+	for rel, data := range tree {
+		if bytes.Contains(data, []byte(gpsMarker)) {
+			t.Errorf("%s carries the photo's GPS metadata", rel)
+		}
+		if strings.HasSuffix(rel, ".jpg") && photo.HasMetadata(data) {
+			t.Errorf("%s still has metadata", rel)
+		}
+	}
+	if _, ok := tree["leaders/li/photo.jpg"]; !ok {
+		t.Error("the photo of a leader with photo in scope is missing")
+	}
+	if _, ok := tree["leaders/li/photo-480w.jpg"]; !ok {
+		t.Error("no resized copy for srcset")
+	}
+	if !strings.Contains(string(tree["leaders/li/index.html"]), "480w") {
+		t.Error("portfolio has no srcset")
+	}
+	for rel := range tree {
+		if strings.HasPrefix(rel, "leaders/wu/") && rel != "leaders/wu/index.html" {
+			t.Errorf("%s published without photo in consent scope", rel)
+		}
+	}
+	warned := false
+	for _, w := range res.Warnings {
+		if strings.Contains(w.Error(), "content/news/x/index.md:4:1") && strings.Contains(w.Error(), "no alt text") {
+			warned = true
+		}
+	}
+	if !warned {
+		t.Errorf("no warning for an image without alt text: %v", res.Warnings)
+	}
+	// The team sees the photo of every leader.
+	teamOut, _ := build(t, src, Options{Audience: audience.Team, AudienceSet: true})
+	if _, err := os.Stat(filepath.Join(teamOut, "leaders", "wu", "photo.jpg")); err != nil {
+		t.Error("team build lacks the photo")
+	}
+}
+
+func TestUncleanableImageFormatRefused(t *testing.T) {
+	lines := buildErrors(t, map[string]string{
+		"site.toml":               minimalConfig,
+		"content/news/x/index.md": "+++\ntitle = \"X\"\n+++\n",
+		"content/news/x/pic.heic": "not really heic",
+	})
+	if !strings.Contains(strings.Join(lines, "\n"), "content/news/x/pic.heic") {
+		t.Errorf("no error for a HEIC file: %v", lines)
+	}
+}
