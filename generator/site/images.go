@@ -107,3 +107,41 @@ func (b *builder) writeImages(st *pageState, dir string) {
 func imageView(r render.Resource, alt string) *render.Image {
 	return &render.Image{URL: r.RelPermalink, Alt: alt, Width: r.Width, Height: r.Height, SrcSet: r.SrcSet}
 }
+
+// photoFile reports JPEG and PNG files, which static/ publishes re-encoded
+// rather than copied: a photo dropped there loses its metadata too.
+func photoFile(rel string) bool {
+	switch strings.ToLower(path.Ext(rel)) {
+	case ".jpg", ".jpeg", ".png":
+		return true
+	}
+	return false
+}
+
+// cleanStaticPhotos re-encodes the JPEG and PNG files of static/ at full
+// size under their own names.
+func (b *builder) cleanStaticPhotos(dir string) {
+	var files []string
+	_ = filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+		if err == nil && d.Type().IsRegular() && photoFile(p) {
+			files = append(files, p)
+		}
+		return nil
+	})
+	proc := photo.New(photo.Options{Widths: []int{}})
+	b.parallel(len(files), func(i int) {
+		p := files[i]
+		rel, _ := filepath.Rel(dir, p)
+		from := "static/" + filepath.ToSlash(rel)
+		data, err := os.ReadFile(p)
+		if err == nil {
+			var vs []photo.Variant
+			if vs, err = proc.Process(filepath.Base(p), data); err == nil {
+				err = b.stage.WriteFile(filepath.ToSlash(rel), vs[0].Data, from)
+			}
+		}
+		if err != nil {
+			b.errs.Add(&diag.Error{File: from, Err: fmt.Errorf("image: %w", err)})
+		}
+	})
+}

@@ -209,9 +209,10 @@ func (b *builder) copyStatic() {
 			return nil
 		})
 		b.scanStaticDir(siteStatic, "static")
-		if err := b.stage.CopyDir(siteStatic, "", "static", nil); err != nil {
+		if err := b.stage.CopyDir(siteStatic, "", "static", photoFile); err != nil {
 			b.errs.Add(err)
 		}
+		b.cleanStaticPhotos(siteStatic)
 	}
 	if b.theme != nil {
 		_ = fs.WalkDir(b.theme.fs, "static", func(p string, d fs.DirEntry, err error) error {
