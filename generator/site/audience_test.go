@@ -1,0 +1,75 @@
+package site
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/sineng/sineng/generator/audience"
+)
+
+// A site with one published leader, one who is published under a
+// pseudonym, and one without consent, all attending one public session.
+var referenceSite = map[string]string{
+	"site.toml": minimalConfig,
+	"content/leaders/pub/index.md": "+++\ntitle = \"张明华\"\nstage = \"empower\"\n" +
+		"[consent]\npublish = true\ndate = 2025-01-01\nscope = [\"portfolio\", \"name\"]\n+++\n",
+	"content/leaders/pseu/index.md": "+++\ntitle = \"李秀兰\"\npseudonym = \"楼长B\"\nstage = \"empower\"\n" +
+		"[consent]\npublish = true\ndate = 2025-01-01\nscope = [\"portfolio\"]\n+++\n",
+	"content/leaders/hidden/index.md": "+++\ntitle = \"赵国强\"\npseudonym = \"热心居民C\"\nstage = \"activate\"\n+++\n",
+	"content/leaders/nopseu/index.md": "+++\ntitle = \"钱玉珍\"\nstage = \"activate\"\n+++\n",
+	"content/curricula/s.md": "+++\ntitle = \"议事规则工作坊\"\nstage = \"empower\"\nphase = \"initial\"\nduration = \"60m\"\n" +
+		"attendees = [\"pub\", \"pseu\", \"hidden\", \"nopseu\"]\n+++\nNotes.\n",
+}
+
+func TestReferencesToUnpublishedLeaders(t *testing.T) {
+	src := writeFiles(t, referenceSite)
+	out, _ := build(t, src, Options{})
+	tree := readTree(t, out)
+	session := string(tree["curricula/s/index.html"])
+	for _, want := range []string{"张明华", `href="/leaders/pub/"`, "楼长B", `href="/leaders/pseu/"`, "热心居民C"} {
+		if !strings.Contains(session, want) {
+			t.Errorf("session page lacks %q", want)
+		}
+	}
+	if !strings.Contains(session, "a community leader") && !strings.Contains(session, "一位社区领袖") {
+		t.Error("a leader with neither consent nor pseudonym is not shown as a community leader")
+	}
+	for rel, data := range tree {
+		for _, secret := range []string{"李秀兰", "赵国强", "钱玉珍", "/leaders/hidden/", "/leaders/nopseu/"} {
+			if strings.Contains(string(data), secret) {
+				t.Errorf("%s contains %q", rel, secret)
+			}
+		}
+	}
+	if !strings.Contains(string(tree["leaders/pseu/index.html"]), "楼长B") {
+		t.Error("the pseudonym leader's portfolio is not under the pseudonym")
+	}
+}
+
+func TestTeamBuildIsNotIndexed(t *testing.T) {
+	src := writeFiles(t, referenceSite)
+	out, _ := build(t, src, Options{Audience: audience.Team, AudienceSet: true})
+	tree := readTree(t, out)
+	if r := string(tree["robots.txt"]); !strings.Contains(r, "Disallow: /") {
+		t.Errorf("team robots.txt: %q", r)
+	}
+	pages := 0
+	for rel, data := range tree {
+		if strings.HasSuffix(rel, ".html") {
+			pages++
+			if !strings.Contains(string(data), `<meta name="robots" content="noindex, nofollow">`) {
+				t.Errorf("%s lacks the noindex meta", rel)
+			}
+		}
+	}
+	if pages == 0 {
+		t.Fatal("no pages")
+	}
+	if !strings.Contains(string(tree["leaders/hidden/index.html"]), "赵国强") {
+		t.Error("the team build does not show the team's own names")
+	}
+	pub, _ := build(t, src, Options{})
+	if strings.Contains(string(readTree(t, pub)["index.html"]), "noindex") {
+		t.Error("the public build is marked noindex")
+	}
+}
