@@ -166,6 +166,9 @@ type Site struct {
 
 	RSSURL string // relative URL of the home feed, "" when feeds are off
 
+	SearchURL   string // the search page of this language, "" when search is off
+	SearchIndex string // the folder of this language's search index, for the search script
+
 	// Program is the Four Capabilities program of this build, or nil when
 	// the site has no program content.
 	Program *Program

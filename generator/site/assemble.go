@@ -103,6 +103,7 @@ func (b *builder) assemble(context.Context) error {
 	for _, ls := range b.langs {
 		b.assembleLang(ls)
 		b.assembleProgram(ls)
+		b.searchPage(ls)
 	}
 	b.linkTranslations()
 	return nil

@@ -37,6 +37,7 @@ func (b *builder) renderOutputs(context.Context) error {
 		jobs = append(jobs, b.pageJobs(ls)...)
 		jobs = append(jobs, b.feedJobs(ls)...)
 		jobs = append(jobs, b.exportJobs(ls)...)
+		jobs = append(jobs, b.searchJobs(ls)...)
 	}
 	jobs = append(jobs, b.siteJobs()...)
 	tplErrs := &templateErrors{seen: map[string]bool{}}

@@ -1,0 +1,137 @@
+package search
+
+import (
+	"fmt"
+	"strconv"
+
+	"github.com/sineng/sineng/generator/text"
+)
+
+// DefaultShardBytes is the shard size Build aims at when
+// Options.ShardBytes is zero: 64 KiB of uncompressed JSON.
+const DefaultShardBytes = 64 << 10
+
+// minShardBytes is the smallest Options.ShardBytes Build accepts; below it
+// nearly every token would need a shard of its own.
+const minShardBytes = 1 << 10
+
+// Field weights: a token counts this many times per occurrence.
+const (
+	weightTitle = 5
+	weightTag   = 3
+	weightBody  = 1
+)
+
+// Document is one published page as the index sees it.
+type Document struct {
+	URL     string   // relative permalink, the link of a result
+	Title   string   // page title, indexed with weight 5 and shown in results
+	Lang    string   // language key such as "zh" or "en"; one Build holds one language
+	Section string   // section name shown beside a result
+	Text    string   // plain text of the body, indexed with weight 1
+	Tags    []string // tags, each indexed with weight 3
+}
+
+// Options configures Build. The zero value is ready to use.
+type Options struct {
+	// ShardBytes is the largest size in bytes of one shard file of
+	// uncompressed JSON; 0 means DefaultShardBytes, and less than 1024 is
+	// an error. A token whose postings alone are larger gets a shard of its
+	// own, which is then the only shard above the limit.
+	ShardBytes int
+
+	// Summary is how many characters of each document's text meta.json
+	// keeps as the snippet of a result, cut as text.Summary cuts; 0 keeps
+	// none. It is the largest part of meta.json when set: about 120 bytes a
+	// page for English and 360 for Chinese at 120 characters.
+	Summary int
+}
+
+// File is one file of the index.
+type File struct {
+	Path string // slash path under the language's search folder, such as "meta.json"
+	Data []byte // file contents (JSON)
+}
+
+// Build makes the index files of one language's documents: meta.json
+// first, then the shards in order. The caller passes only the documents
+// published in that build. A document's id is its position in docs, and
+// the same documents in the same order give byte-identical files.
+func Build(docs []Document, opts Options) ([]File, error) {
+	limit, err := shardLimit(opts.ShardBytes)
+	if err != nil {
+		return nil, err
+	}
+	for i, d := range docs {
+		if d.URL == "" {
+			return nil, fmt.Errorf("search: document %d (%q) has no URL", i, d.Title)
+		}
+	}
+	idx := invert(docs)
+	entries := idx.encode()
+	lay := plan(entries, limit)
+
+	files := make([]File, 0, 1+len(lay.files))
+	files = append(files, File{Path: "meta.json"}) // filled in below
+	names := make([]string, len(lay.files))
+	build := uint32(2166136261)
+	for i, members := range lay.files {
+		names[i] = shardName(i, len(lay.files))
+		data := entries.file(members)
+		build = fnvAppend(build, data)
+		files = append(files, File{Path: names[i], Data: data})
+	}
+	spill := make(map[string]int, len(lay.spill))
+	for t, f := range lay.spill {
+		spill[entries.tokens[t]] = f
+	}
+	m, err := encodeMeta(docs, idx.lengths, opts.Summary, metaHead{
+		build:  fmt.Sprintf("%08x", build),
+		routed: lay.routed,
+		shards: names,
+		spill:  spill,
+	})
+	if err != nil {
+		return nil, err
+	}
+	files[0].Data = m
+	return files, nil
+}
+
+// shardLimit checks Options.ShardBytes and applies its default.
+func shardLimit(n int) (int, error) {
+	switch {
+	case n == 0:
+		return DefaultShardBytes, nil
+	case n < minShardBytes:
+		return 0, fmt.Errorf("search: ShardBytes %d is below the minimum %d", n, minShardBytes)
+	}
+	return n, nil
+}
+
+// shardName names shard i of n: shard-00.json, with as many digits as the
+// largest index needs and at least two.
+func shardName(i, n int) string {
+	width := len(strconv.Itoa(n - 1))
+	if width < 2 {
+		width = 2
+	}
+	return fmt.Sprintf("shard-%0*d.json", width, i)
+}
+
+// fnvAppend continues an FNV-1a 32 hash h over data.
+func fnvAppend(h uint32, data []byte) uint32 {
+	for _, c := range data {
+		h ^= uint32(c)
+		h *= 16777619
+	}
+	return h
+}
+
+// summary returns the snippet meta.json keeps for a document, or "".
+func summary(body string, n int) string {
+	if n <= 0 {
+		return ""
+	}
+	return text.Summary([]byte(body), n)
+}

@@ -1,0 +1,63 @@
+// Package search builds the static full-text index that the default theme's
+// search.js queries in the browser, for Chinese, English and mixed text.
+//
+// Build turns one language's published documents into a few JSON files: a
+// meta.json document table and shard-NN.json posting files. The browser
+// loads meta.json, then only the shards that hold the query's tokens, so a
+// site of ten thousand pages needs no server and no large download.
+//
+// # Tokens
+//
+// Tokens is the one tokenizer of the index and of the query, and search.js
+// repeats it rule for rule (a test runs both on one table under node):
+//
+//   - Fullwidth ASCII (U+FF01 to U+FF5E) is read as its ASCII twin, so
+//     "ＡＢＣ１２" is "ABC12".
+//   - CJK characters (scripts Han, Hiragana, Katakana and Hangul, plus the
+//     prolonged sound marks U+30FC and U+FF70) are indexed as every single
+//     character and every overlapping pair of neighbours: "加装电梯" gives
+//     加, 加装, 装, 装电, 电, 电梯, 梯. A run of CJK ends at any other character.
+//   - Any other run of letters (Unicode L), decimal digits (Nd) and marks (M)
+//     is a word, lower-cased rune by rune with Unicode simple case mapping. An
+//     apostrophe (U+0027 or U+2019) between two word characters is dropped,
+//     so "leader's" is read as "leaders". Everything else separates words.
+//   - A word of the letters a to z only is stemmed by stem (stem.go), which
+//     documents its rules; other words (digits, accents, other scripts) are
+//     kept as they are.
+//
+// A query is tokenised by the same rules, and a page matches when it holds
+// every query token. A CJK run of two or more characters in a query asks for
+// its pairs only: every page holding the pair holds both of its characters,
+// so the matches are the same and fewer shards are fetched.
+//
+// # Files
+//
+// meta.json is one JSON object:
+//
+//	{"v":1,"build":"<8 hex>","routed":R,"shards":["shard-00.json",…],
+//	 "spill":{"<token>":<shard index>,…},"sections":["…",…],
+//	 "docs":[[url,title,section index,length(,summary)],…]}
+//
+// A document's id is its index in docs (the order Build was given). length
+// is the document's weighted token count. A token is in shard spill[token]
+// when spill has it, else in shard fnv1a32(UTF-8 of token) mod R; shards
+// after the first R hold only spilled tokens, which are the large postings
+// moved out of a shard that would otherwise outgrow Options.ShardBytes.
+// build is a hash of every shard's bytes, for the client to add to shard
+// URLs as a cache key.
+//
+// A shard is one JSON object from token to a flat postings array
+// [id, w, gap, w, gap, w, …]: the first document id, then each next id as
+// the gap from the one before, each followed by the token's weighted count
+// in that document: 5 per title occurrence, 3 per tag occurrence, 1 per body
+// occurrence. Keys are sorted, so equal input gives byte-equal files.
+//
+// # Ranking
+//
+// Matches are ranked by BM25 over the weighted counts (k1 = 1.2, b = 0.75,
+// idf = ln(1 + (N − df + 0.5) / (df + 0.5))), highest first, ties by id.
+// Search is the reference implementation of that rule in Go.
+//
+// Everything here is pure and safe for concurrent use; the package does no
+// file I/O.
+package search

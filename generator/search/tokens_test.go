@@ -1,0 +1,130 @@
+package search
+
+import (
+	"slices"
+	"testing"
+)
+
+// tokenCases is shared by TestTokens and the node comparison in js_test.go.
+var tokenCases = []struct {
+	name, in string
+	want     []string
+}{
+	{"english", "Elevator retrofit: training the leaders!", []string{"elevator", "retrofit", "train", "the", "leader"}},
+	{"case folding outside ASCII", "ÉCOLE Straße ΣΟΦΊΑ", []string{"école", "straße", "σοφία"}},
+	{"digits", "2024 plan v2 3.5", []string{"2024", "plan", "v2", "3", "5"}},
+	{"chinese", "加装电梯", []string{"加", "加装", "装", "装电", "电", "电梯", "梯"}},
+	{"one character", "会", []string{"会"}},
+	{"punctuation ends a CJK run", "电梯，议事", []string{"电", "电梯", "梯", "议", "议事", "事"}},
+	{"mixed", "2024年用Go写elevators", []string{"2024", "年", "年用", "用", "go", "写", "elevator"}},
+	{"fullwidth", "ＡＢＣ１２３ＧＯ语言", []string{"abc123go", "语", "语言", "言"}},
+	{"apostrophes", "leader's don’t 'quoted' x'", []string{"leader", "dont", "quot", "x"}},
+	{"kana with prolonged mark", "コーヒー", []string{"コ", "コー", "ー", "ーヒ", "ヒ", "ヒー", "ー"}},
+	{"hangul", "주민회의", []string{"주", "주민", "민", "민회", "회", "회의", "의"}},
+	{"combining mark stays in the word", "e\u0301cole", []string{"e\u0301cole"}},
+	{"astral Han", "𠀀𠀁", []string{"𠀀", "𠀀𠀁", "𠀁"}},
+	{"no tokens", "— !? …", nil},
+}
+
+func TestTokens(t *testing.T) {
+	for _, tc := range tokenCases {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := Tokens(tc.in); !slices.Equal(got, tc.want) {
+				t.Errorf("Tokens(%q) = %q, want %q", tc.in, got, tc.want)
+			}
+		})
+	}
+}
+
+func TestQueryTerms(t *testing.T) {
+	tests := []struct {
+		in   string
+		want []string
+	}{
+		{"加装电梯", []string{"加装", "装电", "电梯"}},
+		{"电", []string{"电"}},
+		{"电 梯", []string{"电", "梯"}},
+		{"电梯 电梯", []string{"电梯"}},
+		{"Elevators elevator", []string{"elevator"}},
+		{"用Go写", []string{"用", "go", "写"}},
+		{"  ", nil},
+	}
+	for _, tc := range tests {
+		if got := queryTerms(tc.in); !slices.Equal(got, tc.want) {
+			t.Errorf("queryTerms(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+// stemCases is shared by TestStem and the node comparison in js_test.go.
+var stemCases = []struct{ in, want string }{
+	// Step 1: plurals.
+	{"elevators", "elevator"},
+	{"classes", "class"},
+	{"studies", "studi"},
+	{"ties", "tie"},
+	{"boxes", "box"},
+	{"status", "status"},
+	{"analysis", "analysis"},
+	{"class", "class"},
+	// Step 2: suffixes.
+	{"training", "train"},
+	{"trainings", "train"},
+	{"trained", "train"},
+	{"needed", "need"},
+	{"need", "need"},
+	{"being", "being"},
+	{"bring", "bring"},
+	{"planned", "plan"},
+	{"running", "run"},
+	{"added", "add"},
+	{"called", "call"},
+	{"happiness", "happi"},
+	{"business", "busi"},
+	{"businesses", "busi"},
+	{"development", "develop"},
+	{"comment", "comment"},
+	{"quickly", "quick"},
+	{"family", "famili"},
+	{"families", "famili"},
+	{"supply", "suppli"},
+	{"supplies", "suppli"},
+	// Step 3: the end.
+	{"manage", "manag"},
+	{"managed", "manag"},
+	{"managing", "manag"},
+	{"management", "manag"},
+	{"community", "communiti"},
+	{"communities", "communiti"},
+	{"day", "day"},
+	{"use", "use"},
+	// Not stemmed: short, or not a–z only.
+	{"bus", "bus"},
+	{"1990s", "1990s"},
+	{"cafés", "cafés"},
+}
+
+func TestStem(t *testing.T) {
+	for _, tc := range stemCases {
+		if got := string(stem([]byte(tc.in))); got != tc.want {
+			t.Errorf("stem(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+func TestFNV1a32(t *testing.T) {
+	// Reference values of 32-bit FNV-1a.
+	tests := []struct {
+		in   string
+		want uint32
+	}{
+		{"", 0x811c9dc5},
+		{"a", 0xe40c292c},
+		{"foobar", 0xbf9cf968},
+	}
+	for _, tc := range tests {
+		if got := fnv1a32(tc.in); got != tc.want {
+			t.Errorf("fnv1a32(%q) = %#x, want %#x", tc.in, got, tc.want)
+		}
+	}
+}
