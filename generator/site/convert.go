@@ -46,8 +46,8 @@ func (b *builder) renderMarkdown(context.Context) error {
 		res := &st.md
 		v.Content = template.HTML(res.HTML)
 		v.TableOfContents = template.HTML(res.TOCHTML)
-		v.WordCount = text.WordCount(res.Text)
-		v.ReadingTime = text.ReadingTime(res.Text)
+		counts := text.Measure(res.Text)
+		v.WordCount, v.ReadingTime = counts.CJK+counts.Latin, counts.Minutes()
 		plain := text.Summary(res.Text, limit)
 		switch {
 		case st.page.Summary != "":

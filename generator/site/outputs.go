@@ -1,6 +1,8 @@
 package site
 
 import (
+	"os"
+	"time"
 	"bytes"
 	"context"
 	"errors"
@@ -43,10 +45,15 @@ func (b *builder) renderOutputs(context.Context) error {
 	tplErrs := &templateErrors{seen: map[string]bool{}}
 	var pages int
 	var mu sync.Mutex
+	prof := os.Getenv("SINENG_JOBPROF") != ""
+	durs := make([]time.Duration, len(jobs))
 	b.parallel(len(jobs), func(i int) {
 		j := jobs[i]
 		var buf bytes.Buffer
-		if err := j.make(&buf); err != nil {
+		t0 := time.Now()
+		err := j.make(&buf)
+		durs[i] = time.Since(t0)
+		if err != nil {
 			tplErrs.add(b, j.from, err)
 			return
 		}
@@ -62,6 +69,16 @@ func (b *builder) renderOutputs(context.Context) error {
 		}
 	})
 	b.pageN = pages
+	if prof {
+		agg := map[string]time.Duration{}
+		for i, j := range jobs {
+			k := strings.SplitN(j.out, "/", 2)[0]
+			agg[k] += durs[i]
+		}
+		for k, d := range agg {
+			fmt.Fprintf(os.Stderr, "%-20s %v\n", k, d)
+		}
+	}
 	b.copyResources()
 	return nil
 }
@@ -159,54 +176,89 @@ func (b *builder) listJobs(v *render.Page, dir, from string) []job {
 	if size <= 0 {
 		size = 10
 	}
-	all := v.Pages
-	total := (len(all) + size - 1) / size
-	if total == 0 {
-		total = 1
+	// A program index (leaders, projects, exchange) pages through its
+	// program views; any other list through its pages.
+	n := len(v.Pages)
+	switch {
+	case v.Leaders != nil:
+		n = len(v.Leaders)
+	case v.Projects != nil:
+		n = len(v.Projects)
+	case v.Exchanges != nil:
+		n = len(v.Exchanges)
 	}
-	if v.Kind == "home" {
+	total := (n + size - 1) / size
+	if total == 0 || v.Kind == "home" {
 		total = 1 // the home page shows its own selection; it is not paginated
 	}
-	urlOf := func(n int) string {
-		if n == 1 {
+	urlOf := func(k int) string {
+		if k == 1 {
 			return v.RelPermalink
 		}
-		return v.RelPermalink + "page/" + strconv.Itoa(n) + "/"
+		return v.RelPermalink + "page/" + strconv.Itoa(k) + "/"
 	}
 	var jobs []job
-	for n := 1; n <= total; n++ {
-		lo, hi := (n-1)*size, n*size
-		if hi > len(all) || v.Kind == "home" {
-			hi = len(all)
+	for k := 1; k <= total; k++ {
+		lo, hi := (k-1)*size, k*size
+		if hi > n || v.Kind == "home" {
+			hi = n
 		}
-		if lo > hi {
-			lo = hi
-		}
-		pager := &render.Pager{Number: n, TotalPages: total, Pages: all[lo:hi]}
-		if n > 1 {
-			pager.PrevURL = urlOf(n - 1)
-		}
-		if n < total {
-			pager.NextURL = urlOf(n + 1)
-		}
-		for k := 1; k <= total; k++ {
-			pager.Links = append(pager.Links, render.PagerLink{Number: k, URL: urlOf(k), Current: k == n})
-		}
+		lo = min(lo, hi)
 		pv := *v
+		pager := &render.Pager{Number: k, TotalPages: total}
+		switch {
+		case v.Leaders != nil:
+			pv.Leaders = v.Leaders[lo:hi]
+			for _, l := range pv.Leaders {
+				pager.Pages = append(pager.Pages, l.Page)
+			}
+		case v.Projects != nil:
+			pv.Projects = v.Projects[lo:hi]
+			for _, p := range pv.Projects {
+				pager.Pages = append(pager.Pages, p.Page)
+			}
+		case v.Exchanges != nil:
+			pv.Exchanges = v.Exchanges[lo:hi]
+			for _, x := range pv.Exchanges {
+				pager.Pages = append(pager.Pages, x.Page)
+			}
+		default:
+			pager.Pages = v.Pages[lo:hi]
+		}
+		if k > 1 {
+			pager.PrevURL = urlOf(k - 1)
+		}
+		if k < total {
+			pager.NextURL = urlOf(k + 1)
+		}
+		pager.Links = pagerLinks(k, total, urlOf)
 		pv.Paginator = pager
-		if n > 1 {
-			pv.RelPermalink = urlOf(n)
-			pv.Permalink = b.absFromRel(urlOf(n))
+		if k > 1 {
+			pv.RelPermalink = urlOf(k)
+			pv.Permalink = b.absFromRel(urlOf(k))
 		}
 		out := join(dir, "index.html")
-		if n > 1 {
-			out = join(dir, "page/"+strconv.Itoa(n)+"/index.html")
+		if k > 1 {
+			out = join(dir, "page/"+strconv.Itoa(k)+"/index.html")
 		}
 		jobs = append(jobs, job{out: out, from: from, html: true, make: func(buf *bytes.Buffer) error {
 			return b.execute(buf, pv.Kind, pv.Type, pv.Layout, &pv)
 		}})
 	}
 	return jobs
+}
+
+// pagerLinks are the numbered links of page k of total: the first and last
+// pages and two on each side of the current one, so a long list does not
+// print hundreds of links on each of its pages.
+func pagerLinks(k, total int, urlOf func(int) string) []render.PagerLink {
+	var links []render.PagerLink
+	for i := 1; i <= total; i++ {
+		if i == 1 || i == total || (i >= k-2 && i <= k+2) {
+			links = append(links, render.PagerLink{Number: i, URL: urlOf(i), Current: i == k})
+		}
+	}
+	return links
 }
 
 func join(dir, file string) string {

@@ -86,6 +86,11 @@ func (b *builder) programPages(ls *langSite, ps *programSite) {
 			facetPagesFor(b, ls, sc, "status", sorted(status), set),
 			facetPagesFor(b, ls, sc, "community", sorted(community), set),
 		}
+		for _, st := range ls.pages {
+			if st.page.Kind == content.KindSection && st.page.Dir == "projects" {
+				st.view.Projects = pv.Projects // the projects section pages through the same views
+			}
+		}
 		prefix := langPrefix(b, ls)
 		pv.ProjectsJSON = b.relURL(prefix + "showcase/projects.json")
 		pv.ProjectsCSV = b.relURL(prefix + "showcase/projects.csv")

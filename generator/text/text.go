@@ -14,65 +14,76 @@ import (
 // IsCJK reports whether r is a Han, Hiragana, Katakana or Hangul character
 // (each counts as a word).
 func IsCJK(r rune) bool {
+	switch {
+	case r < 0x1100:
+		return false // Latin, Greek, Cyrillic, …: the common case, decided at once
+	case r >= 0x4E00 && r <= 0x9FFF, r >= 0x3400 && r <= 0x4DBF, r >= 0xAC00 && r <= 0xD7A3:
+		return true // CJK unified ideographs, extension A, Hangul syllables
+	}
 	return unicode.Is(unicode.Han, r) || unicode.Is(unicode.Hiragana, r) ||
 		unicode.Is(unicode.Katakana, r) || unicode.Is(unicode.Hangul, r)
+}
+
+// Counts are the measures of a text: CJK characters and Latin words.
+type Counts struct {
+	CJK   int // Han, kana and Hangul characters
+	Latin int // runs of letters and digits outside CJK
+}
+
+// Measure counts a text's CJK characters and Latin words in one pass.
+func Measure(s []byte) Counts {
+	var c Counts
+	inWord := false
+	for i := 0; i < len(s); {
+		b := s[i]
+		if b < utf8.RuneSelf {
+			i++
+			if 'a' <= b && b <= 'z' || 'A' <= b && b <= 'Z' || '0' <= b && b <= '9' || b == '\'' && inWord {
+				if !inWord {
+					c.Latin++
+					inWord = true
+				}
+			} else {
+				inWord = false
+			}
+			continue
+		}
+		r, size := utf8.DecodeRune(s[i:])
+		i += size
+		switch {
+		case IsCJK(r):
+			c.CJK++
+			inWord = false
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			if !inWord {
+				c.Latin++
+				inWord = true
+			}
+		default:
+			inWord = false
+		}
+	}
+	return c
 }
 
 // WordCount counts Latin words (runs of letters and digits) plus each CJK
 // character.
 func WordCount(s []byte) int {
-	n := 0
-	inWord := false
-	for len(s) > 0 {
-		r, size := utf8.DecodeRune(s)
-		s = s[size:]
-		switch {
-		case IsCJK(r):
-			n++
-			inWord = false
-		case unicode.IsLetter(r) || unicode.IsDigit(r) || r == '\'' && inWord:
-			if !inWord {
-				n++
-				inWord = true
-			}
-		default:
-			inWord = false
-		}
-	}
-	return n
+	c := Measure(s)
+	return c.CJK + c.Latin
 }
 
-// ReadingTime returns whole minutes to read a text of the given CJK
-// character and Latin word counts: 300 characters or 200 words a minute,
-// at least 1 for a non-empty text.
-func ReadingTime(s []byte) int {
-	cjk, latin := 0, 0
-	inWord := false
-	for len(s) > 0 {
-		r, size := utf8.DecodeRune(s)
-		s = s[size:]
-		switch {
-		case IsCJK(r):
-			cjk++
-			inWord = false
-		case unicode.IsLetter(r) || unicode.IsDigit(r):
-			if !inWord {
-				latin++
-				inWord = true
-			}
-		default:
-			inWord = false
-		}
-	}
-	if cjk+latin == 0 {
+// ReadingTime returns whole minutes to read a text: 300 CJK characters or
+// 200 Latin words a minute, at least 1 for a non-empty text.
+func ReadingTime(s []byte) int { return Measure(s).Minutes() }
+
+// Minutes is the reading time of counts, as ReadingTime.
+func (c Counts) Minutes() int {
+	if c.CJK+c.Latin == 0 {
 		return 0
 	}
-	minutes := float64(cjk)/300 + float64(latin)/200
-	m := int(minutes + 0.5)
-	if m < 1 {
-		m = 1
-	}
-	return m
+	m := int(float64(c.CJK)/300 + float64(c.Latin)/200 + 0.5)
+	return max(m, 1)
 }
 
 // Summary returns the start of s of at most limit characters, where a CJK
@@ -81,11 +92,25 @@ func ReadingTime(s []byte) int {
 // never inside a Latin word. Whitespace runs are folded to one space and
 // an ellipsis is added when the text was cut.
 func Summary(s []byte, limit int) string {
-	folded := strings.Join(strings.Fields(string(s)), " ")
-	if limit <= 0 || utf8.RuneCountInString(folded) <= limit {
-		return folded
+	// Fold whitespace while reading only as far as the summary needs.
+	runes := make([]rune, 0, min(limit+1, len(s)))
+	space := false
+	for i := 0; i < len(s) && (limit <= 0 || len(runes) <= limit); {
+		r, size := utf8.DecodeRune(s[i:])
+		i += size
+		if unicode.IsSpace(r) {
+			space = len(runes) > 0
+			continue
+		}
+		if space {
+			runes = append(runes, ' ')
+			space = false
+		}
+		runes = append(runes, r)
 	}
-	runes := []rune(folded)
+	if limit <= 0 || len(runes) <= limit {
+		return string(runes)
+	}
 	cut := limit
 	// Prefer the last sentence end in the final third of the budget.
 	for i := cut - 1; i >= limit*2/3; i-- {

@@ -1,6 +1,10 @@
 package text
 
-import "testing"
+import (
+	"strings"
+	"testing"
+	"unicode"
+)
 
 func TestWordCount(t *testing.T) {
 	cases := []struct {
@@ -53,5 +57,23 @@ func TestSummary(t *testing.T) {
 		if got := Summary([]byte(c.in), c.limit); got != c.want {
 			t.Errorf("Summary(%q, %d) = %q, want %q", c.in, c.limit, got, c.want)
 		}
+	}
+}
+
+func TestIsCJKMatchesUnicodeTables(t *testing.T) {
+	for r := rune(0); r < 0x30000; r++ {
+		want := unicode.Is(unicode.Han, r) || unicode.Is(unicode.Hiragana, r) ||
+			unicode.Is(unicode.Katakana, r) || unicode.Is(unicode.Hangul, r)
+		if got := IsCJK(r); got != want {
+			t.Fatalf("IsCJK(%U) = %v, want %v", r, got, want)
+		}
+	}
+}
+
+func BenchmarkMeasure(b *testing.B) {
+	text := []byte(strings.Repeat("社区领袖在加装电梯议事会上发言。The council met again on Tuesday. ", 60))
+	b.SetBytes(int64(len(text)))
+	for b.Loop() {
+		Measure(text)
 	}
 }
