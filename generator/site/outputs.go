@@ -1,17 +1,17 @@
 package site
 
 import (
-	"os"
-	"time"
 	"bytes"
 	"context"
 	"errors"
 	"fmt"
 	"path"
 	"path/filepath"
+	"sort"
 	"strconv"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/sineng/sineng/generator/audience"
 	"github.com/sineng/sineng/generator/content"
@@ -45,7 +45,6 @@ func (b *builder) renderOutputs(context.Context) error {
 	tplErrs := &templateErrors{seen: map[string]bool{}}
 	var pages int
 	var mu sync.Mutex
-	prof := os.Getenv("SINENG_JOBPROF") != ""
 	durs := make([]time.Duration, len(jobs))
 	b.parallel(len(jobs), func(i int) {
 		j := jobs[i]
@@ -69,15 +68,8 @@ func (b *builder) renderOutputs(context.Context) error {
 		}
 	})
 	b.pageN = pages
-	if prof {
-		agg := map[string]time.Duration{}
-		for i, j := range jobs {
-			k := strings.SplitN(j.out, "/", 2)[0]
-			agg[k] += durs[i]
-		}
-		for k, d := range agg {
-			fmt.Fprintf(os.Stderr, "%-20s %v\n", k, d)
-		}
+	if b.opts.Verbose != nil {
+		b.reportRenderTimes(jobs, durs)
 	}
 	b.copyResources()
 	return nil
@@ -417,5 +409,28 @@ func (b *builder) exportJobs(ls *langSite) []job {
 			buf.Write(data)
 			return err
 		}},
+	}
+}
+
+// reportRenderTimes prints, with --verbose, the rendering time spent on each
+// top-level output folder, slowest first: where a slow template shows up.
+func (b *builder) reportRenderTimes(jobs []job, durs []time.Duration) {
+	agg := map[string]time.Duration{}
+	count := map[string]int{}
+	for i, j := range jobs {
+		k := strings.SplitN(j.out, "/", 2)[0]
+		agg[k] += durs[i]
+		count[k]++
+	}
+	keys := make([]string, 0, len(agg))
+	for k := range agg {
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(i, j int) bool { return agg[keys[i]] > agg[keys[j]] })
+	for i, k := range keys {
+		if i == 8 {
+			break
+		}
+		fmt.Fprintf(b.opts.Verbose, "  render %-14s %8.1f ms  %6d files\n", k+"/", float64(agg[k].Microseconds())/1000, count[k])
 	}
 }
