@@ -18,8 +18,11 @@ test:
 	$(GO) vet $(PKGS)
 	$(GO) test $(PKGS)
 
-## bench: Go benchmarks of the hot paths (outputs on /dev/shm)
+## bench: sineng against Hugo and the floor on generated sites (→ bench/results.md),
+## then the Go benchmarks of the hot paths; outputs go to /dev/shm
 bench:
+	$(GO) run ./cmd/sineng-bench
+	$(GO) test -run '^$$' -bench . -benchmem ./bench/floor/
 	$(GO) test -run '^$$' -bench . -benchmem ./generator/...
 
 fmt:

@@ -41,6 +41,17 @@ func TestDefaultThemeTemplatesParse(t *testing.T) {
 		"layouts/partials/page-meta.html", "layouts/partials/summary.html",
 		"layouts/shortcodes/note.html", "layouts/shortcodes/figure.html",
 		"assets/css/style.css", "static/favicon.svg", "i18n/zh.toml", "i18n/en.toml",
+		// The program pages.
+		"layouts/leaders/single.html", "layouts/leaders/list.html", "layouts/leaders/filter.html",
+		"layouts/projects/single.html", "layouts/projects/list.html", "layouts/curricula/single.html",
+		"layouts/exchange/single.html", "layouts/exchange/list.html", "layouts/exchange/filter.html",
+		"layouts/handbook/list.html", "layouts/handbook/stage.html", "layouts/handbook/print.html",
+		"layouts/showcase/list.html", "layouts/showcase/filter.html",
+		"layouts/partials/dashboard.html", "layouts/partials/leader-card.html",
+		"layouts/partials/budget-table.html", "layouts/partials/outcomes-table.html",
+		"layouts/shortcodes/stage-badge.html", "layouts/shortcodes/leader-card.html",
+		"layouts/shortcodes/budget-table.html", "layouts/shortcodes/outcomes-table.html",
+		"assets/css/program.css",
 	}
 	for _, name := range want {
 		if _, err := fs.Stat(theme, name); err != nil {
@@ -65,8 +76,8 @@ func TestDefaultThemeTemplatesParse(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if parsed < 17 {
-		t.Errorf("parsed %d templates, want at least 17", parsed)
+	if parsed < 60 {
+		t.Errorf("parsed %d templates, want at least 60", parsed)
 	}
 }
 
@@ -138,6 +149,46 @@ func TestI18nKeysUsedByTemplatesExist(t *testing.T) {
 	})
 	if err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestI18nHasEveryProgramLabel checks the keys templates and the build
+// make from program values (status_<status>, kind_<kind>, …): a missing one
+// would show the bare key on a page.
+func TestI18nHasEveryProgramLabel(t *testing.T) {
+	values := map[string][]string{
+		"stage_":          {"activate", "empower", "showcase", "transmit"},
+		"stage_state_":    {"done", "current", "todo"},
+		"handbook_intro_": {"activate", "empower", "showcase", "transmit"},
+		"status_":         {"drafting", "submitted", "funded", "delivering", "completed", "declined"},
+		"scheme_":         {"public-welfare-venture", "micro-venture", "other"},
+		"source_":         {"requested", "self", "in-kind", "partner"},
+		"phase_":          {"initial", "intermediate", "advanced", "thematic", "mobile", "study-visit"},
+		"kind_":           {"thematic", "mobile", "study-visit", "sharing", "other"},
+		"topic_":          {"project-design", "project-application", "communication", "team-leadership", "bottleneck"},
+		"facet_":          {"stage", "community", "skill", "scheme", "status", "kind", "topic"},
+	}
+	for _, lang := range []string{"zh", "en"} {
+		b, err := fs.ReadFile(Default(), "i18n/"+lang+".toml")
+		if err != nil {
+			t.Fatal(err)
+		}
+		var m map[string]string
+		if _, err := toml.Decode(string(b), &m); err != nil {
+			t.Fatal(err)
+		}
+		for prefix, vs := range values {
+			for _, v := range vs {
+				if m[prefix+v] == "" {
+					t.Errorf("i18n/%s.toml lacks %s%s", lang, prefix, v)
+				}
+			}
+		}
+		for _, k := range []string{"anonymous_leader", "handbook_print", "leaders", "handbook", "showcase", "exchange"} {
+			if m[k] == "" {
+				t.Errorf("i18n/%s.toml lacks %s, which the build uses", lang, k)
+			}
+		}
 	}
 }
 

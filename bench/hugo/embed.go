@@ -5,7 +5,8 @@
 // hugo.toml mirrors the site.toml that generator/corpus writes; layouts/ is a
 // minimal set equivalent to sineng's default theme: a base template, single
 // pages with breadcrumbs, table of contents, tags and previous/next links,
-// paginated section, home and term lists, and the list of terms. RSS, the
+// paginated section and term lists, a home page with the ten most recent pages
+// and the sections, and the list of terms (terms.html). RSS, the
 // sitemap and robots.txt come from Hugo's built-in templates.
 package hugo
 

@@ -15,8 +15,10 @@ func TestDefaultThemeLoads(t *testing.T) {
 		t.Fatal(err)
 	}
 	tests := []struct{ kind, typ, want string }{
-		{"page", "projects", "themes/default/layouts/_default/single.html"},
-		{"section", "projects", "themes/default/layouts/_default/list.html"},
+		{"page", "news", "themes/default/layouts/_default/single.html"},
+		{"page", "projects", "themes/default/layouts/projects/single.html"},
+		{"section", "news", "themes/default/layouts/_default/list.html"},
+		{"section", "projects", "themes/default/layouts/projects/list.html"},
 		{"home", "", "themes/default/layouts/index.html"},
 		{"taxonomy", "tags", "themes/default/layouts/_default/taxonomy.html"},
 		{"term", "tags", "themes/default/layouts/_default/term.html"},

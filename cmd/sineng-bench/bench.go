@@ -1,0 +1,178 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/sineng/sineng/bench/floor"
+)
+
+// sizeResult holds every measurement made on one generated site.
+type sizeResult struct {
+	size, pages            int
+	sineng, hugo           []runResult
+	sinengFail, hugoFail   string // why there are no more runs (failed, skipped): the table's cell
+	sinengFiles, hugoFiles int    // files in the output folder after a build
+	floor                  []time.Duration
+	floorStats             floor.Stats
+	floorFail              string
+	disk                   *runResult // the build with its output on disk
+	diskNote               string     // set when there was no disk run: why
+	serve                  *serveResult
+}
+
+// benchmark is one run of the whole benchmark.
+type benchmark struct {
+	cfg       config
+	base      string // the scratch folder, on /dev/shm when there is one
+	diskBase  string // a folder on a real disk, "" when none was found
+	bin       string // the sineng binary
+	hugo      string // the hugo binary, "" when Hugo is not run
+	hugoNote  string // set when Hugo is not run: the table's cell
+	hugoSite  string // the Hugo source folder (config and layouts)
+	hugoCache string // Hugo's cache folder
+	ref       int    // the size the 10k measures use: the one closest to 10k
+	log       io.Writer
+	results   []*sizeResult
+}
+
+// runSize generates a site of n pages and measures it.
+func (b *benchmark) runSize(ctx context.Context, n int) (*sizeResult, error) {
+	label := sizeLabel(n)
+	siteDir := filepath.Join(b.base, "site-"+label)
+	start := time.Now()
+	s, err := generateSite(siteDir, n)
+	if err != nil {
+		return nil, err
+	}
+	fmt.Fprintf(b.log, "%s: generated %d pages in %s s\n", label, len(s.pages), secs(time.Since(start)))
+	res := &sizeResult{size: n, pages: len(s.pages)}
+	outS := filepath.Join(b.base, "out-sineng-"+label)
+	outH := filepath.Join(b.base, "out-hugo-"+label)
+	runs := b.cfg.runsFor(n)
+	if note := b.memoryNote(n, func(r *sizeResult) []runResult { return r.sineng }); note != "" {
+		res.sinengFail = note
+	}
+	if note := b.memoryNote(n, func(r *sizeResult) []runResult { return r.hugo }); note != "" {
+		res.hugoFail = note
+	}
+	for i := range runs {
+		if ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
+		if res.sinengFail == "" {
+			r, files := b.cold(ctx, "sineng", label, i, runs, outS, b.bin, sinengArgs(s.dir, outS))
+			if r.err != nil {
+				res.sinengFail = "sineng failed: " + r.reason
+			} else {
+				res.sineng = append(res.sineng, r)
+				res.sinengFiles = files
+			}
+		}
+		if b.hugo != "" && res.hugoFail == "" {
+			r, files := b.cold(ctx, "hugo", label, i, runs, outH, b.hugo, hugoArgs(b.hugoSite, s.content, outH, b.hugoCache))
+			if r.err != nil {
+				res.hugoFail = "hugo failed: " + r.reason
+			} else {
+				res.hugo = append(res.hugo, r)
+				res.hugoFiles = files
+			}
+		}
+	}
+	if n == b.ref {
+		b.runFloor(res, s, runs)
+		b.runDisk(ctx, res, s)
+		if b.cfg.skipServe {
+			res.serve = &serveResult{note: "skipped (-skip-serve)"}
+		} else {
+			sr := measureServe(ctx, b.bin, s, filepath.Join(b.base, "out-serve-"+label), b.cfg.edits, b.log)
+			res.serve = &sr
+		}
+	}
+	if !b.cfg.keep {
+		for _, d := range []string{siteDir, outS, outH, filepath.Join(b.base, "out-floor-"+label), filepath.Join(b.base, "out-serve-"+label)} {
+			os.RemoveAll(d)
+		}
+	}
+	return res, nil
+}
+
+// cold runs one build into an output folder emptied first, with Hugo's cache
+// emptied too, logs it and returns it with the number of files it wrote.
+// The output is deleted again afterwards so that it does not take memory
+// from the next build.
+func (b *benchmark) cold(ctx context.Context, tool, label string, i, runs int, out, bin string, args []string) (runResult, int) {
+	os.RemoveAll(out)
+	os.RemoveAll(b.hugoCache)
+	r := runCmd(ctx, bin, args...)
+	files := countFiles(out)
+	if !b.cfg.keep {
+		os.RemoveAll(out)
+	}
+	if r.err != nil {
+		fmt.Fprintf(b.log, "%s: %s run %d/%d failed: %s\n", label, tool, i+1, runs, r.reason)
+	} else {
+		fmt.Fprintf(b.log, "%s: %s run %d/%d: %s s, peak RSS %.0f MB, %d files\n", label, tool, i+1, runs, secs(r.wall), float64(r.maxRSS)*1024/1e6, files)
+	}
+	return r, files
+}
+
+// memoryNote says why a tool is not run on an n-page site, or "": when the
+// peak memory of its largest earlier size, scaled to n pages, would pass 80%
+// of the memory available now, the run could push the machine out of memory.
+func (b *benchmark) memoryNote(n int, runsOf func(*sizeResult) []runResult) string {
+	avail := memAvailableMB()
+	var need float64
+	for _, r := range b.results {
+		if peak := peakMB(runsOf(r)); peak > 0 && r.size < n {
+			need = peak * float64(n) / float64(r.size)
+		}
+	}
+	if avail == 0 || need <= 0.8*avail {
+		return ""
+	}
+	return fmt.Sprintf("skipped: would need about %.0f GB of RAM, %.0f GB available", need/1e3, avail/1e3)
+}
+
+// runFloor times the floor runs times on the site.
+func (b *benchmark) runFloor(res *sizeResult, s benchSite, runs int) {
+	out := filepath.Join(b.base, "out-floor-"+sizeLabel(s.size))
+	for i := range runs {
+		d, st, err := timeFloor(s.content, out)
+		if err != nil {
+			res.floorFail = "floor failed: " + err.Error()
+			return
+		}
+		res.floor = append(res.floor, d)
+		res.floorStats = st
+		fmt.Fprintf(b.log, "%s: floor run %d/%d: %s s (%d pages)\n", sizeLabel(s.size), i+1, runs, secs(d), st.Pages)
+	}
+}
+
+// runDisk times one sineng build of the site with its output on a real disk.
+func (b *benchmark) runDisk(ctx context.Context, res *sizeResult, s benchSite) {
+	if b.diskBase == "" {
+		res.diskNote = "n/a (no disk-backed temp folder)"
+		return
+	}
+	dir, err := os.MkdirTemp(b.diskBase, "sineng-bench-disk-")
+	if err != nil {
+		res.diskNote = "n/a (" + err.Error() + ")"
+		return
+	}
+	defer os.RemoveAll(dir)
+	out := filepath.Join(dir, "out")
+	r := runCmd(ctx, b.bin, sinengArgs(s.dir, out)...)
+	fmt.Fprintf(b.log, "%s: sineng build with output on disk (%s): ", sizeLabel(s.size), b.diskBase)
+	if r.err != nil {
+		fmt.Fprintf(b.log, "failed: %s\n", r.reason)
+		res.diskNote = "sineng failed: " + r.reason
+		return
+	}
+	fmt.Fprintf(b.log, "%s s\n", secs(r.wall))
+	res.disk = &r
+}

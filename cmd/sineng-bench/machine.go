@@ -1,0 +1,66 @@
+package main
+
+import (
+	"bufio"
+	"fmt"
+	"os"
+	"runtime"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// machineLine describes the machine: CPU model, cores, memory, Go and Hugo
+// versions and the date.
+func machineLine(hugoVersion string) string {
+	return fmt.Sprintf("Machine: %s, %d cores, %s RAM; %s; hugo: %s; %s",
+		cpuModel(), runtime.NumCPU(), memTotal(), runtime.Version(), hugoVersion, time.Now().Format("2006-01-02 15:04 MST"))
+}
+
+// cpuModel returns the first "model name" of /proc/cpuinfo.
+func cpuModel() string {
+	v := procField("/proc/cpuinfo", "model name")
+	if v == "" {
+		return "unknown CPU (" + runtime.GOARCH + ")"
+	}
+	return v
+}
+
+// memTotal returns MemTotal of /proc/meminfo in GB.
+func memTotal() string {
+	v := procField("/proc/meminfo", "MemTotal")
+	kb, err := strconv.ParseInt(strings.TrimSuffix(v, " kB"), 10, 64)
+	if err != nil {
+		return "unknown"
+	}
+	return fmt.Sprintf("%.1f GB", float64(kb)*1024/1e9)
+}
+
+// memAvailableMB returns MemAvailable of /proc/meminfo in MB, 0 when
+// unknown.
+func memAvailableMB() float64 {
+	v := procField("/proc/meminfo", "MemAvailable")
+	kb, err := strconv.ParseInt(strings.TrimSuffix(v, " kB"), 10, 64)
+	if err != nil {
+		return 0
+	}
+	return float64(kb) * 1024 / 1e6
+}
+
+// procField returns the value of the first "key: value" line of a /proc file
+// whose key is key, "" when there is none.
+func procField(path, key string) string {
+	f, err := os.Open(path)
+	if err != nil {
+		return ""
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		k, v, ok := strings.Cut(sc.Text(), ":")
+		if ok && strings.TrimSpace(k) == key {
+			return strings.TrimSpace(v)
+		}
+	}
+	return ""
+}
