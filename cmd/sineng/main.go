@@ -5,7 +5,8 @@
 // Usage:
 //
 //	sineng build [--source DIR] [--out DIR] [--audience A] [--drafts] [--future] [--base-url URL]
-//	sineng check [--source DIR]
+//	sineng check [--source DIR] [--leaks DIR] [--roster FILE]
+//	sineng serve [--source DIR] [--audience A] [--bind 127.0.0.1] [--port 1313] [--drafts]
 //	sineng new site DIR
 //	sineng new KIND PATH
 //	sineng version
@@ -44,6 +45,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return cmdBuild(args[1:], stdout, stderr)
 	case "check":
 		return cmdCheck(args[1:], stdout, stderr)
+	case "serve", "server":
+		return cmdServe(args[1:], stdout, stderr)
 	case "new":
 		return cmdNew(args[1:], stdout, stderr)
 	case "version", "--version", "-version":
@@ -64,6 +67,7 @@ func usage(w io.Writer) {
 Usage:
   sineng build [flags]      build the site into public/ (or public-<audience>/)
   sineng check [flags]      validate the site for every audience; write nothing
+  sineng serve [flags]      build, serve on 127.0.0.1:1313 and live-reload while you edit
   sineng new site DIR       create a new site
   sineng new KIND PATH      create a content file from an archetype
   sineng version            print the version

@@ -156,7 +156,7 @@ func TestServeFiles(t *testing.T) {
 		{"GET", "/news/a/", 200, "text/html; charset=utf-8", "A &amp; b", ""},
 		{"GET", "/news/a", 302, "", "", "/news/a/"},
 		{"GET", "/news/a?x=1", 302, "", "", "/news/a/?x=1"},
-		{"GET", "//news/a", 302, "", "", "/news/a/"}, // never "//news/a/", another host to a browser
+		{"GET", "//news/a", 302, "", "", "/news/a/"},                       // never "//news/a/", another host to a browser
 		{"GET", "/news/", 404, "text/html; charset=utf-8", "Not here", ""}, // a folder without index.html is not listed
 		{"GET", "/nope/", 404, "text/html; charset=utf-8", "Not here", ""},
 		{"GET", "/css/style.3f2a9c0d1e.css", 200, "text/css; charset=utf-8", "color:red", ""},

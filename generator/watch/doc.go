@@ -10,6 +10,8 @@
 // so a `git checkout` of a thousand files gives one rebuild. When the
 // system's inotify watch limit is reached the Watcher falls back to polling
 // (a stat walk comparing sizes and modification times) and says so.
+// Changes of permissions or timestamps alone are not reported: no output
+// depends on them.
 //
 // Classify is the pure function that says what a batch touched (config,
 // templates, content, static files, data, assets) and what it ignored
