@@ -3,63 +3,15 @@ package main
 import (
 	"context"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/chromedp/chromedp"
+
+	"github.com/sineng/sineng/internal/browsertest"
 )
-
-// findChromium returns the browser to drive: $SINENG_CHROMIUM, else a
-// Chromium or Chrome on PATH. Without one the test is skipped, except in
-// CI (CI=true), where it fails.
-func findChromium(t *testing.T) string {
-	t.Helper()
-	if p := os.Getenv("SINENG_CHROMIUM"); p != "" {
-		return p
-	}
-	for _, name := range []string{"chromium", "chromium-browser", "google-chrome", "google-chrome-stable"} {
-		if p, err := exec.LookPath(name); err == nil {
-			return p
-		}
-	}
-	if os.Getenv("CI") == "true" {
-		t.Fatal("no Chromium found: CI must install it (Debian package chromium) or set SINENG_CHROMIUM")
-	}
-	t.Skip("skipping the browser test: no Chromium found (install the Debian package chromium or set SINENG_CHROMIUM)")
-	return ""
-}
-
-// browser starts a headless Chromium with a fresh profile and returns a
-// tab's context.
-func browser(t *testing.T, execPath string) context.Context {
-	t.Helper()
-	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(),
-		chromedp.ExecPath(execPath),
-		chromedp.Headless,
-		chromedp.NoSandbox,
-		chromedp.DisableGPU,
-		chromedp.Flag("disable-quic", true),
-		chromedp.NoFirstRun,
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.UserDataDir(t.TempDir()),
-	)
-	ctx, cancelTab := chromedp.NewContext(actx)
-	t.Cleanup(func() {
-		cancelTab()
-		cancelAlloc()
-	})
-	// The first action starts the browser, for the life of ctx: no timeout
-	// on this one.
-	if err := chromedp.Do(ctx); err != nil {
-		t.Fatalf("starting Chromium: %v", err)
-	}
-	return ctx
-}
 
 // pageState is what the test reads from the page without navigating.
 type pageState struct {
@@ -88,7 +40,7 @@ const readPage = `(() => {
 // overlay with the file's name, the fix removes it, and a stylesheet change
 // is swapped in without a reload.
 func TestBrowserLiveReload(t *testing.T) {
-	execPath := findChromium(t)
+	browsertest.Find(t) // skips, or fails in CI, before any work when there is no browser
 	src := writeSite(t, small)
 	// The stylesheet override's folder exists from the start: a batch that
 	// creates folders is not a stylesheet-only change.
@@ -96,7 +48,7 @@ func TestBrowserLiveReload(t *testing.T) {
 		t.Fatal(err)
 	}
 	s := startServe(t, "--source", src)
-	ctx := browser(t, execPath)
+	ctx := browsertest.Start(t)
 	ctx, cancel := context.WithTimeout(ctx, 2*time.Minute)
 	defer cancel()
 
