@@ -100,8 +100,11 @@ func (b *builder) assembleProgram(ls *langSite) {
 	lang := ls.lang.Code
 	cfg := b.cfg.Program
 	pv := &render.Program{Name: cfg.Name, Organisation: cfg.Organisation, Currency: cfg.Currency}
-	if pv.Name == "" {
-		pv.Name = site.Title
+	if ls.lang.Code != b.cfg.DefaultLanguage || pv.Name == "" {
+		// Another language names the program in its own words: its
+		// params programName and organisation, else its site title.
+		pv.Name = firstNonEmpty(paramString(ls.lang.Params, "programName"), site.Title)
+		pv.Organisation = firstNonEmpty(paramString(ls.lang.Params, "organisation"), pv.Organisation)
 	}
 	ps.view = pv
 	site.Program = pv
