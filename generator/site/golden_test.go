@@ -143,6 +143,11 @@ func TestGoldenBasicTeam(t *testing.T) {
 	checkGolden(t, "basic-team", out)
 }
 
+func TestGoldenProgram(t *testing.T) {
+	out, _ := build(t, filepath.Join("testdata", "sites", "program"), Options{})
+	checkGolden(t, "program", out)
+}
+
 func TestDeterministic(t *testing.T) {
 	src := filepath.Join("testdata", "sites", "basic")
 	a, _ := build(t, src, Options{Workers: 1})
