@@ -36,6 +36,7 @@ func (b *builder) renderMarkdown(context.Context) error {
 			b.errs.Add(err)
 		}
 		st.md = res
+		st.page.Body = nil // converted: the Markdown source is not needed again
 	})
 	limit := b.cfg.SummaryLength
 	for _, st := range b.pages {
