@@ -18,7 +18,6 @@ import (
 
 func cmdBuild(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("sineng build", flag.ContinueOnError)
-	fs.SetOutput(stderr)
 	var opts site.Options
 	var aud string
 	var verbose bool
@@ -33,19 +32,8 @@ func cmdBuild(args []string, stdout, stderr io.Writer) int {
 	fs.BoolVar(&verbose, "verbose", false, "print each stage's time")
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile (pprof) to `FILE`")
 	memProfile := fs.String("memprofile", "", "write a heap profile (pprof) to `FILE` after the build")
-	fs.Usage = func() {
-		fmt.Fprintln(stderr, "Usage: sineng build [flags]\n\nBuilds the site. A failed build leaves the output folder as it was.\n\nFlags:")
-		fs.PrintDefaults()
-	}
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return exitOK
-		}
-		return exitUsage
-	}
-	if fs.NArg() > 0 {
-		fmt.Fprintf(stderr, "sineng build: unexpected argument %q\n", fs.Arg(0))
-		return exitUsage
+	if code := parseFlags(fs, args, "Usage: sineng build [flags]\n\nBuilds the site. A failed build leaves the output folder as it was.", stderr); code >= 0 {
+		return code
 	}
 	if aud != "" {
 		l, err := audience.Parse(aud)

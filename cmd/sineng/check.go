@@ -19,7 +19,6 @@ import (
 
 func cmdCheck(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("sineng check", flag.ContinueOnError)
-	fs.SetOutput(stderr)
 	var opts site.Options
 	fs.StringVar(&opts.Source, "source", ".", "site folder holding site.toml")
 	fs.BoolVar(&opts.Drafts, "drafts", false, "check drafts as if published")
@@ -28,19 +27,8 @@ func cmdCheck(args []string, stdout, stderr io.Writer) int {
 	leaks := fs.String("leaks", "", "scan the built site in `DIR` for personal data instead of checking the source")
 	var allow stringList
 	fs.Var(&allow, "allow", "an e-mail address allowed in the output (repeatable; --leaks also allows the [contact] emails of --source's site.toml)")
-	fs.Usage = func() {
-		fmt.Fprintln(stderr, "Usage: sineng check [flags]\n       sineng check --leaks DIR [--roster FILE] [--allow EMAIL]\n\nValidates everything a build would, for every audience (schema, references,\nbudgets, durations, links, templates, consent rules, leaks), and writes nothing.\nWith --leaks, scans any folder of built files for resident ID numbers, mobile\nnumbers, bank cards, e-mail addresses and roster names.\nEvery problem is listed with path:line:col; exit 1 if there is any.\n\nFlags:")
-		fs.PrintDefaults()
-	}
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return exitOK
-		}
-		return exitUsage
-	}
-	if fs.NArg() > 0 {
-		fmt.Fprintf(stderr, "sineng check: unexpected argument %q\n", fs.Arg(0))
-		return exitUsage
+	if code := parseFlags(fs, args, "Usage: sineng check [flags]\n       sineng check --leaks DIR [--roster FILE] [--allow EMAIL]\n\nValidates everything a build would, for every audience (schema, references,\nbudgets, durations, links, templates, consent rules, leaks), and writes nothing.\nWith --leaks, scans any folder of built files for resident ID numbers, mobile\nnumbers, bank cards, e-mail addresses and roster names.\nEvery problem is listed with path:line:col; exit 1 if there is any.", stderr); code >= 0 {
+		return code
 	}
 	if *leaks != "" {
 		return checkLeaks(*leaks, opts.Roster, append(allow, contactEmails(opts.Source)...), stdout, stderr)

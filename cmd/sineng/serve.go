@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -29,7 +28,6 @@ func cmdServe(args []string, stdout, stderr io.Writer) int {
 // serveSite is cmdServe with the context that stops it.
 func serveSite(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("sineng serve", flag.ContinueOnError)
-	fs.SetOutput(stderr)
 	var opts site.Options
 	var aud, bind string
 	var port int
@@ -44,19 +42,8 @@ func serveSite(ctx context.Context, args []string, stdout, stderr io.Writer) int
 	fs.BoolVar(&opts.Expired, "expired", false, "include expired pages")
 	fs.StringVar(&opts.BaseURL, "base-url", "", "baseURL of the build (default: the server's own URL)")
 	fs.BoolVar(&poll, "poll", false, "poll for changes instead of using file notifications (network folders)")
-	fs.Usage = func() {
-		fmt.Fprintln(stderr, "Usage: sineng serve [flags]\n\nBuilds the site, serves it, and rebuilds and reloads open pages on every change.\nProblems are shown in the browser; the last good site stays served until they are fixed.\n\nFlags:")
-		fs.PrintDefaults()
-	}
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return exitOK
-		}
-		return exitUsage
-	}
-	if fs.NArg() > 0 {
-		fmt.Fprintf(stderr, "sineng serve: unexpected argument %q\n", fs.Arg(0))
-		return exitUsage
+	if code := parseFlags(fs, args, "Usage: sineng serve [flags]\n\nBuilds the site, serves it, and rebuilds and reloads open pages on every change.\nProblems are shown in the browser; the last good site stays served until they are fixed.", stderr); code >= 0 {
+		return code
 	}
 	if port < 0 || port > 65535 {
 		fmt.Fprintf(stderr, "sineng serve: --port %d is not a port number\n", port)
