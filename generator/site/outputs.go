@@ -46,11 +46,20 @@ func (b *builder) renderOutputs(context.Context) error {
 	var pages int
 	var mu sync.Mutex
 	durs := make([]time.Duration, len(jobs))
+	// Output buffers are reused across jobs: WriteFile and the leak scan
+	// are done with the bytes when the job returns.
+	bufs := sync.Pool{New: func() any {
+		b := new(bytes.Buffer)
+		b.Grow(64 << 10)
+		return b
+	}}
 	b.parallel(len(jobs), func(i int) {
 		j := jobs[i]
-		var buf bytes.Buffer
+		buf := bufs.Get().(*bytes.Buffer)
+		buf.Reset()
+		defer bufs.Put(buf)
 		t0 := time.Now()
-		err := j.make(&buf)
+		err := j.make(buf)
 		durs[i] = time.Since(t0)
 		if err != nil {
 			tplErrs.add(b, j.from, err)
