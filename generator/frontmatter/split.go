@@ -44,7 +44,7 @@ func Parse(file string, src []byte) (Matter, []byte, error) {
 			return m, nil, diag.Errorf(file, 1, 1, "front matter opened with %q is never closed", delim)
 		}
 		text, next := cutLine(src[off:])
-		if bytes.Equal(trimLineEnd(text), delim) {
+		if len(text) >= len(delim) && text[0] == delim[0] && bytes.Equal(trimLineEnd(text), delim) {
 			block := src[start:off]
 			body := next
 			m.BodyLine = line + 1

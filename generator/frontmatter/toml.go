@@ -23,7 +23,19 @@ func DecodeTOML(file string, src []byte) (Matter, error) {
 
 // decodeTOML decodes text whose first line is line firstLine of file. The
 // maps it returns are never nil.
+//
+// Plain front matter takes the one-pass decodeTOMLFast; anything it does not
+// cover goes through BurntSushi/toml and the TOMLPositions scanner.
 func decodeTOML(file string, text []byte, firstLine int) (map[string]any, map[string]Position, error) {
+	if data, pos, ok := decodeTOMLFast(text, firstLine); ok {
+		return data, pos, nil
+	}
+	return decodeTOMLGeneral(file, text, firstLine)
+}
+
+// decodeTOMLGeneral decodes any TOML document with BurntSushi/toml and finds
+// the key positions with TOMLPositions.
+func decodeTOMLGeneral(file string, text []byte, firstLine int) (map[string]any, map[string]Position, error) {
 	data := map[string]any{}
 	if _, err := toml.Decode(string(text), &data); err != nil {
 		return map[string]any{}, map[string]Position{}, tomlError(file, firstLine, err)

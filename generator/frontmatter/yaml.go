@@ -22,7 +22,18 @@ const (
 
 // decodeYAML decodes text whose first line is line firstLine of file. The
 // maps it returns are never nil.
+//
+// Plain front matter takes the one-pass decodeYAMLFast; anything it does not
+// cover goes through the YAML parser's node tree.
 func decodeYAML(file string, text []byte, firstLine int) (map[string]any, map[string]Position, error) {
+	if data, pos, ok := decodeYAMLFast(text, firstLine); ok {
+		return data, pos, nil
+	}
+	return decodeYAMLGeneral(file, text, firstLine)
+}
+
+// decodeYAMLGeneral decodes any YAML document through yaml.Node.
+func decodeYAMLGeneral(file string, text []byte, firstLine int) (map[string]any, map[string]Position, error) {
 	var doc yaml.Node
 	if err := yaml.Unmarshal(text, &doc); err != nil {
 		return map[string]any{}, map[string]Position{}, yamlSyntaxError(file, firstLine, err)

@@ -3,11 +3,13 @@
 //
 // A Highlighter writes HTML that carries CSS classes, never inline styles, so
 // one stylesheet (CSS) serves every page. It knows nothing about Markdown or
-// the rest of the generator. A Highlighter is immutable after New and safe for
-// concurrent use.
+// the rest of the generator. A Highlighter's settings are fixed by New; it
+// keeps a bounded cache of blocks it has highlighted, so a block that repeats
+// across pages is tokenised once. It is safe for concurrent use.
 package highlight
 
 import (
+	"bytes"
 	"fmt"
 	"io"
 	"strings"
@@ -34,6 +36,9 @@ type Highlighter struct {
 	// fallback search in chroma's registry runs once per name. Values are
 	// chroma.Lexer, or nil for a name chroma does not know.
 	lexers sync.Map
+
+	// cache holds the token HTML of blocks already highlighted, bounded.
+	cache blockCache
 }
 
 // New returns a Highlighter for the chroma style named style. An empty or
@@ -68,12 +73,12 @@ func (h *Highlighter) Block(w io.Writer, code []byte, lang string) error {
 	}
 	io.WriteString(w, ">")
 	if lexer := h.lexer(lang); lexer != nil {
-		it, err := lexer.Tokenise(nil, string(code))
+		html, err := h.tokens(lexer, code, lang)
 		if err != nil {
-			return fmt.Errorf("highlight: tokenise %s code: %w", lang, err)
+			return err
 		}
-		if err := h.formatter.Format(w, h.style, it); err != nil {
-			return fmt.Errorf("highlight: format %s code: %w", lang, err)
+		if _, err := w.Write(html); err != nil {
+			return fmt.Errorf("highlight: write block: %w", err)
 		}
 	} else {
 		template.HTMLEscape(w, code)
@@ -82,6 +87,27 @@ func (h *Highlighter) Block(w io.Writer, code []byte, lang string) error {
 		return fmt.Errorf("highlight: write block: %w", err)
 	}
 	return nil
+}
+
+// tokens returns the HTML of code's tokens, from the cache when the same
+// block was highlighted before. The caller must not modify the result.
+func (h *Highlighter) tokens(lexer chroma.Lexer, code []byte, lang string) ([]byte, error) {
+	key := newCacheKey(lang, code)
+	if html, ok := h.cache.get(key); ok {
+		return html, nil
+	}
+	it, err := lexer.Tokenise(nil, string(code))
+	if err != nil {
+		return nil, fmt.Errorf("highlight: tokenise %s code: %w", lang, err)
+	}
+	var b bytes.Buffer
+	b.Grow(len(code) * 3)
+	if err := h.formatter.Format(&b, h.style, it); err != nil {
+		return nil, fmt.Errorf("highlight: format %s code: %w", lang, err)
+	}
+	html := b.Bytes()
+	h.cache.put(key, html)
+	return html, nil
 }
 
 // lexer returns the coalescing lexer for lang, or nil if there is none.

@@ -11,11 +11,14 @@
 //  1. Shortcodes ({{< >}} and {{% %}}) are found in the raw source, outside
 //     code spans and code blocks, and expanded through Context.Shortcodes:
 //     {{% %}} output is Markdown spliced into the source, {{< >}} output is
-//     HTML kept aside behind an alphanumeric placeholder.
-//  2. goldmark parses the expanded source.
-//  3. One pass over the tree assigns heading IDs, resolves relative links and
-//     images through Context.Links, collects images and headings and marks
-//     the <!--more--> summary divider.
+//     HTML kept aside behind an alphanumeric placeholder. The source is
+//     parsed to find its code only when a tag might stand in some.
+//  2. goldmark parses the expanded source (or that first parse is kept,
+//     when no shortcode was expanded).
+//  3. One pass over the tree resolves relative links and images through
+//     Context.Links, collects images and headings, settles soft line breaks,
+//     marks the <!--more--> summary divider and writes the plain text;
+//     heading IDs follow from the headings' text.
 //  4. goldmark renders HTML; placeholders are replaced by the shortcode HTML
 //     and the summary is cut at the divider.
 //
@@ -26,5 +29,5 @@
 // The package knows nothing of content, layouts or sites: links and
 // shortcodes are resolved by the caller through Context. A Renderer is
 // immutable after New and safe for concurrent use; each Render call keeps
-// its own state.
+// its own state, in buffers a Renderer pools between calls.
 package markdown

@@ -7,7 +7,6 @@ import (
 	"sort"
 
 	"github.com/yuin/goldmark/ast"
-	"github.com/yuin/goldmark/text"
 )
 
 // scNode is a shortcode call: its opening tag, and its closing tag and the
@@ -27,12 +26,12 @@ func (n *scNode) after() int {
 	return n.end
 }
 
-// codeRanges returns, in order, the byte ranges of src that hold code: the
-// text of code spans and the lines of fenced and indented code blocks. It
-// asks goldmark itself, so what counts as code is exactly what CommonMark
-// says (fences in list items and block quotes included).
-func (r *Renderer) codeRanges(src []byte) [][2]int {
-	doc := r.md.Parser().Parse(text.NewReader(src))
+// codeRanges returns, in order, the byte ranges of doc, a parse of src,
+// that hold code: the text of code spans and the lines of fenced and
+// indented code blocks. It asks goldmark itself, so what counts as code is
+// exactly what CommonMark says (fences in list items and block quotes
+// included).
+func codeRanges(doc ast.Node) [][2]int {
 	var out [][2]int
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
@@ -61,17 +60,24 @@ func (r *Renderer) codeRanges(src []byte) [][2]int {
 }
 
 // mayHaveCode reports whether src could hold a code span or code block at
-// all: that takes a backtick, a tilde, a tab or four spaces in a row. When
-// it cannot, the parse in codeRanges is skipped.
+// all: that takes a backtick, a tilde, a tab or four spaces in a row.
 func mayHaveCode(src []byte) bool {
 	return bytes.ContainsAny(src, "`~\t") || bytes.Contains(src, []byte("    "))
 }
 
 // scanTags returns the shortcode tags of p.src that do not start inside
-// code. A malformed tag is reported and left as text.
-func (p *page) scanTags(code [][2]int) []tag {
+// code. A malformed tag is reported and left as text. The source is parsed
+// to find its code only when a tag might be inside some; that parse is
+// returned, nil when there was none.
+func (p *page) scanTags(r *Renderer, ids *headingIDs) ([]tag, ast.Node) {
 	var tags []tag
+	var doc ast.Node
+	var code [][2]int
 	src := p.src
+	var guard *codeGuard
+	if mayHaveCode(src) {
+		guard = newCodeGuard(src)
+	}
 	c := 0 // first code range that may still contain an offset >= i
 	for i := 0; i < len(src); {
 		k := shortcodeStart(src[i:])
@@ -79,6 +85,10 @@ func (p *page) scanTags(code [][2]int) []tag {
 			break
 		}
 		k += i
+		if doc == nil && guard != nil && guard.mayBeCode(k) {
+			doc = r.parse(src, ids)
+			code = codeRanges(doc)
+		}
 		for c < len(code) && code[c][1] <= k {
 			c++
 		}
@@ -95,7 +105,7 @@ func (p *page) scanTags(code [][2]int) []tag {
 		tags = append(tags, t)
 		i = t.end
 	}
-	return tags
+	return tags, doc
 }
 
 // buildTree pairs opening and closing tags. A closing tag closes the nearest
@@ -154,17 +164,19 @@ func (p *page) buildTree(tags []tag) []*scNode {
 }
 
 // expandShortcodes writes the page source with its shortcodes expanded to
-// out, recording where each part came from, and returns the result.
-func (p *page) expandShortcodes(code [][2]int, out *bytes.Buffer) []byte {
-	tags := p.scanTags(code)
+// out, recording where each part came from, and returns the result. When
+// nothing is expanded the result is the source itself, with its parse if
+// finding the code took one (nil otherwise).
+func (p *page) expandShortcodes(r *Renderer, ids *headingIDs, out *bytes.Buffer) ([]byte, ast.Node) {
+	tags, doc := p.scanTags(r, ids)
 	if len(tags) == 0 {
-		return p.src
+		return p.src, doc
 	}
 	out.Reset()
 	out.Grow(len(p.src) + len(p.src)/8)
 	p.pos.spans = []span{}
 	p.expand(out, 0, len(p.src), p.buildTree(tags), true)
-	return out.Bytes()
+	return out.Bytes(), nil
 }
 
 // expand writes src[from:to] to out with the calls in nodes replaced by

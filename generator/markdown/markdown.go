@@ -1,7 +1,6 @@
 package markdown
 
 import (
-	"bufio"
 	"bytes"
 	"errors"
 	"sync"
@@ -108,9 +107,24 @@ type Renderer struct {
 type scratch struct {
 	body bytes.Buffer // source after shortcode expansion
 	html bytes.Buffer // goldmark output
-	w    *bufio.Writer
-	text bytes.Buffer
+	text bytes.Buffer // the page's plain text
+	alt  bytes.Buffer // an image's alt text
 }
+
+// htmlWriter lets goldmark write straight into a bytes.Buffer: it is the
+// util.BufWriter goldmark asks for, with nothing to flush, so no second
+// buffer stands in between.
+type htmlWriter struct {
+	*bytes.Buffer
+}
+
+var _ util.BufWriter = htmlWriter{}
+
+// Buffered implements util.BufWriter: all that was written is in the buffer.
+func (w htmlWriter) Buffered() int { return w.Len() }
+
+// Flush implements util.BufWriter; there is nothing to flush.
+func (w htmlWriter) Flush() error { return nil }
 
 // New builds a Renderer for opts.
 func New(opts Options) *Renderer {
@@ -145,10 +159,6 @@ func New(opts Options) *Renderer {
 		goldmark.WithParserOptions(parser.WithAttribute()),
 		goldmark.WithRendererOptions(ropts...),
 	)
-	r.scratch.New = func() any {
-		s := &scratch{}
-		s.w = bufio.NewWriterSize(&s.html, 4096)
-		return s
-	}
+	r.scratch.New = func() any { return &scratch{} }
 	return r
 }

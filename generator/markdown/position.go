@@ -1,6 +1,7 @@
 package markdown
 
 import (
+	"bytes"
 	"sort"
 	"unicode/utf8"
 )
@@ -50,11 +51,14 @@ func (p *positions) srcPos(off int) (line, col int) {
 		return 0, 0
 	}
 	if p.lineStarts == nil {
-		p.lineStarts = []int{0}
-		for i, c := range p.src {
-			if c == '\n' {
-				p.lineStarts = append(p.lineStarts, i+1)
+		p.lineStarts = make([]int, 1, bytes.Count(p.src, []byte{'\n'})+1)
+		for i := 0; ; {
+			j := bytes.IndexByte(p.src[i:], '\n')
+			if j < 0 {
+				break
 			}
+			i += j + 1
+			p.lineStarts = append(p.lineStarts, i)
 		}
 	}
 	i := sort.Search(len(p.lineStarts), func(i int) bool { return p.lineStarts[i] > off }) - 1

@@ -51,31 +51,27 @@ func (r *Renderer) Render(src []byte, ctx Context) (res Result, err error) {
 	p.pos = positions{src: src, lineOffset: ctx.LineOffset}
 	p.tokens.src = src
 
+	ids := newHeadingIDs()
 	body := src
+	var doc ast.Node
 	if shortcodeStart(src) >= 0 {
-		var code [][2]int
-		if mayHaveCode(src) {
-			code = r.codeRanges(src)
-		}
-		body = p.expandShortcodes(code, &s.body)
+		body, doc = p.expandShortcodes(r, ids, &s.body)
+	}
+	if doc == nil {
+		doc = r.parse(body, ids)
 	}
 
-	ids := newHeadingIDs()
-	pc := parser.NewContext(parser.WithIDs(ids))
-	doc := r.md.Parser().Parse(text.NewReader(body), parser.WithContext(pc))
-
-	headings := p.prepare(doc, body, &res)
-	res.TOC = r.headings(p, headings, ids, body, &s.text)
+	headings := p.prepare(doc, body, &res, s)
+	res.TOC = r.headings(p, headings, ids, s.text.Bytes())
 	res.TOCHTML = tocHTML(res.TOC)
 
 	s.html.Reset()
-	s.w.Reset(&s.html)
-	if err := r.md.Renderer().Render(s.w, body, doc); err != nil {
+	if err := r.md.Renderer().Render(htmlWriter{&s.html}, body, doc); err != nil {
 		p.errorf(0, 0, "render markdown: %w", err)
 	}
 	res.HTML, res.SummaryHTML = p.finishHTML(s.html.Bytes())
 
-	res.Text = bytes.Clone(bytes.TrimRight(p.plainText(doc, body, &s.text), "\n"))
+	res.Text = bytes.Clone(bytes.TrimRight(p.tokens.replaceText(s.text.Bytes()), "\n"))
 
 	if err := p.errs.Err(); err != nil {
 		return Result{}, err
@@ -83,22 +79,31 @@ func (r *Renderer) Render(src []byte, ctx Context) (res Result, err error) {
 	return res, nil
 }
 
+// parse parses a page body with ids as the page's heading IDs. With
+// automatic heading IDs off goldmark never touches ids while parsing, so
+// one parse of a body serves for finding code and for rendering alike.
+func (r *Renderer) parse(body []byte, ids *headingIDs) ast.Node {
+	pc := parser.NewContext(parser.WithIDs(ids))
+	return r.md.Parser().Parse(text.NewReader(body), parser.WithContext(pc))
+}
+
 // maxPooled is the largest buffer put back into the scratch pool; a giant
 // page's buffers are left to the garbage collector.
 const maxPooled = 1 << 20
 
 func (r *Renderer) putScratch(s *scratch) {
-	if s.body.Cap() > maxPooled || s.html.Cap() > maxPooled || s.text.Cap() > maxPooled {
+	if s.body.Cap() > maxPooled || s.html.Cap() > maxPooled || s.text.Cap() > maxPooled || s.alt.Cap() > maxPooled {
 		return
 	}
 	r.scratch.Put(s)
 }
 
 // headings gives every heading its ID, explicit ({#id}) ones first so
-// generated IDs never take them, and returns the table of contents.
-func (r *Renderer) headings(p *page, hs []*ast.Heading, ids *headingIDs, body []byte, scratch *bytes.Buffer) []Heading {
+// generated IDs never take them, and returns the table of contents. text is
+// the page's plain text that the headings point into.
+func (r *Renderer) headings(p *page, hs []pageHeading, ids *headingIDs, text []byte) []Heading {
 	for _, h := range hs {
-		if v, ok := h.AttributeString("id"); ok {
+		if v, ok := h.node.AttributeString("id"); ok {
 			if id, ok := v.([]byte); ok {
 				ids.Put(id)
 			}
@@ -106,16 +111,16 @@ func (r *Renderer) headings(p *page, hs []*ast.Heading, ids *headingIDs, body []
 	}
 	var toc []Heading
 	for _, h := range hs {
-		txt := string(bytes.TrimSpace(p.plainText(h, body, scratch)))
+		txt := string(bytes.TrimSpace(p.tokens.replaceText(text[h.start:h.end])))
 		var id string
-		if v, ok := h.AttributeString("id"); ok {
+		if v, ok := h.node.AttributeString("id"); ok {
 			id = attrString(v)
 		} else {
 			id = string(ids.Generate([]byte(txt), ast.KindHeading))
-			h.SetAttributeString("id", []byte(id))
+			h.node.SetAttributeString("id", []byte(id))
 		}
-		if h.Level >= r.tocMin && h.Level <= r.tocMax {
-			toc = append(toc, Heading{Level: h.Level, ID: id, Text: txt})
+		if h.node.Level >= r.tocMin && h.node.Level <= r.tocMax {
+			toc = append(toc, Heading{Level: h.node.Level, ID: id, Text: txt})
 		}
 	}
 	return toc

@@ -13,52 +13,73 @@ import (
 // line breaks as a space (or nothing, where the HTML drops them too). Images,
 // raw HTML, footnote marks and task check boxes add nothing.
 func writeText(b *bytes.Buffer, n ast.Node, src []byte) {
+	w := textWriter{b: b, src: src}
 	walker := func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
-			if n.Type() == ast.TypeBlock && b.Len() > 0 && b.Bytes()[b.Len()-1] != '\n' {
-				b.WriteByte('\n')
-			}
+			w.exit(n)
 			return ast.WalkContinue, nil
 		}
-		switch n := n.(type) {
-		case *ast.Text:
-			v := n.Segment.Value(src)
-			if n.IsRaw() {
-				b.Write(v)
-			} else {
-				writeUnescaped(b, v)
-			}
-			switch {
-			case n.HardLineBreak():
-				b.WriteByte('\n')
-			case n.SoftLineBreak():
-				b.WriteByte(' ')
-			}
-		case *ast.String:
-			if n.IsCode() || n.IsRaw() {
-				b.Write(n.Value)
-			} else {
-				writeUnescaped(b, n.Value)
-			}
-		case *softBreakNode:
-			b.WriteByte(' ')
-		case *ast.AutoLink:
-			b.Write(n.Label(src))
-			return ast.WalkSkipChildren, nil
-		case *ast.FencedCodeBlock, *ast.CodeBlock:
-			b.Write(codeLines(n, src))
-			return ast.WalkSkipChildren, nil
-		case *ast.Image, *ast.RawHTML, *ast.HTMLBlock, *moreNode:
-			return ast.WalkSkipChildren, nil
-		}
-		switch n.Kind() {
-		case east.KindFootnoteLink, east.KindFootnoteBacklink, east.KindTaskCheckBox:
-			return ast.WalkSkipChildren, nil
-		}
-		return ast.WalkContinue, nil
+		return w.enter(n), nil
 	}
 	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 		_ = ast.Walk(c, walker)
+	}
+}
+
+// textWriter writes the plain text of the nodes of a walk, as writeText
+// describes it.
+type textWriter struct {
+	b   *bytes.Buffer
+	src []byte
+}
+
+// enter writes what n adds before its children and reports whether its
+// children add text too (ast.WalkContinue) or not (ast.WalkSkipChildren).
+func (w textWriter) enter(n ast.Node) ast.WalkStatus {
+	b := w.b
+	switch n := n.(type) {
+	case *ast.Text:
+		v := n.Segment.Value(w.src)
+		if n.IsRaw() {
+			b.Write(v)
+		} else {
+			writeUnescaped(b, v)
+		}
+		switch {
+		case n.HardLineBreak():
+			b.WriteByte('\n')
+		case n.SoftLineBreak():
+			b.WriteByte(' ')
+		}
+	case *ast.String:
+		if n.IsCode() || n.IsRaw() {
+			b.Write(n.Value)
+		} else {
+			writeUnescaped(b, n.Value)
+		}
+	case *softBreakNode:
+		b.WriteByte(' ')
+	case *ast.AutoLink:
+		b.Write(n.Label(w.src))
+		return ast.WalkSkipChildren
+	case *ast.FencedCodeBlock, *ast.CodeBlock:
+		b.Write(codeLines(n, w.src))
+		return ast.WalkSkipChildren
+	case *ast.Image, *ast.RawHTML, *ast.HTMLBlock, *moreNode:
+		return ast.WalkSkipChildren
+	}
+	switch n.Kind() {
+	case east.KindFootnoteLink, east.KindFootnoteBacklink, east.KindTaskCheckBox:
+		return ast.WalkSkipChildren
+	}
+	return ast.WalkContinue
+}
+
+// exit ends a block with a newline, unless the text is empty or already
+// ends with one.
+func (w textWriter) exit(n ast.Node) {
+	if n.Type() == ast.TypeBlock && w.b.Len() > 0 && w.b.Bytes()[w.b.Len()-1] != '\n' {
+		w.b.WriteByte('\n')
 	}
 }
 

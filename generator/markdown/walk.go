@@ -12,23 +12,51 @@ import (
 // moreDivider is the summary divider, alone on its line.
 const moreDivider = "<!--more-->"
 
-// prepare makes one pass over the parsed page: it resolves links and images,
-// collects images and headings, and fixes up the tree for rendering (soft
-// line breaks, the summary divider). It returns the headings in order.
-func (p *page) prepare(doc ast.Node, body []byte, res *Result) []*ast.Heading {
-	var headings []*ast.Heading
-	var softs []*ast.Text
+// pageHeading is a heading of the page and where its plain text lies in
+// the page's text buffer.
+type pageHeading struct {
+	node       *ast.Heading
+	start, end int
+}
+
+// prepare makes the one pass over the parsed page. It resolves links and
+// images, collects images and headings, fixes up the tree for rendering
+// (soft line breaks, the summary divider) and writes the page's plain text
+// to s.text, as writeText would after those fixes. It returns the headings
+// in order, each with the stretch of text that is its own.
+func (p *page) prepare(doc ast.Node, body []byte, res *Result, s *scratch) []pageHeading {
+	var headings []pageHeading
 	var markers []ast.Node
+	text := &s.text
+	text.Reset()
+	tw := textWriter{b: text, src: body}
+	// quiet is the node, if any, being walked whose children add no text;
+	// they are still walked for links and line breaks.
+	var quiet ast.Node
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if n == doc {
+			return ast.WalkContinue, nil // the text is that of doc's children
+		}
 		if !entering {
+			if _, ok := n.(*ast.Heading); ok {
+				headings[len(headings)-1].end = text.Len() // headings do not nest
+			}
+			switch quiet {
+			case n:
+				quiet = nil
+				tw.exit(n)
+			case nil:
+				tw.exit(n)
+			}
 			return ast.WalkContinue, nil
 		}
+		status := ast.WalkContinue
 		switch n := n.(type) {
 		case *ast.Heading:
-			headings = append(headings, n)
+			headings = append(headings, pageHeading{node: n, start: text.Len()})
 		case *ast.Text:
 			if n.SoftLineBreak() {
-				softs = append(softs, n)
+				fixSoftBreak(n, body)
 			}
 		case *ast.Link:
 			n.Destination = p.destination(n, n.Destination, body, false)
@@ -37,30 +65,30 @@ func (p *page) prepare(doc ast.Node, body []byte, res *Result) []*ast.Heading {
 			line, col := p.nodePos(n, body)
 			res.Images = append(res.Images, Image{
 				Dest: string(n.Destination),
-				Alt:  string(bytes.TrimSpace(p.plainText(n, body, nil))),
+				Alt:  string(bytes.TrimSpace(p.plainText(n, body, &s.alt))),
 				Line: line,
 				Col:  col,
 			})
 			// Alt text is rendered by goldmark from the Text children as
 			// they are; leave their line breaks alone.
-			return ast.WalkSkipChildren, nil
+			status = ast.WalkSkipChildren
 		case *ast.HTMLBlock:
 			if isMoreBlock(n, body) {
 				markers = append(markers, n)
 			}
 		case *ast.RawHTML:
 			if n.Segments.Len() == 1 {
-				s := n.Segments.At(0)
-				if string(s.Value(body)) == moreDivider {
+				seg := n.Segments.At(0)
+				if string(seg.Value(body)) == moreDivider {
 					markers = append(markers, n)
 				}
 			}
 		}
-		return ast.WalkContinue, nil
+		if quiet == nil && tw.enter(n) == ast.WalkSkipChildren {
+			quiet = n
+		}
+		return status, nil
 	})
-	for _, t := range softs {
-		fixSoftBreak(t, body)
-	}
 	p.placeMore(doc, markers)
 	return headings
 }

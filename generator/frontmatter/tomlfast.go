@@ -1,0 +1,542 @@
+package frontmatter
+
+import (
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+)
+
+// maxFastDepth bounds how deeply inline arrays may nest on the fast path;
+// deeper ones go to the general decoder.
+const maxFastDepth = 8
+
+// decodeTOMLFast decodes the plain TOML most front matter is written in, in
+// one pass that also records the key positions TOMLPositions would find.
+// It covers bare keys, [table] and [[array]] headers with one bare key,
+// single-line basic strings with the short escapes, literal strings,
+// decimal integers and floats, booleans, local dates, local date-times and
+// UTC date-times without fractions, and inline arrays of those, with
+// comments and blank lines anywhere TOML allows them.
+//
+// It reports false for anything else, valid or not (quoted or dotted keys,
+// inline tables, multi-line strings, other number forms, offsets, a key or
+// table defined twice, carriage returns, control characters, invalid UTF-8,
+// syntax errors); the caller then runs the general decoder, which gives the
+// authoritative values or error. Whatever it accepts decodes to exactly what
+// BurntSushi/toml and normalise make of it.
+func decodeTOMLFast(text []byte, firstLine int) (map[string]any, map[string]Position, bool) {
+	entries, ok := plainTOMLText(text)
+	if !ok {
+		return nil, nil, false
+	}
+	if firstLine < 1 {
+		firstLine = 1
+	}
+	p := fastTOML{
+		s:    string(text),
+		line: firstLine,
+		data: map[string]any{},
+		pos:  make(map[string]Position, entries),
+	}
+	if !p.document() {
+		return nil, nil, false
+	}
+	return p.data, p.pos, true
+}
+
+// plainTOMLText reports whether text is valid UTF-8 without carriage
+// returns or control characters other than tab and newline. It also
+// returns how many positions the text may hold at most: one a line, and
+// one more for each comma.
+func plainTOMLText(text []byte) (entries int, ok bool) {
+	ascii := true
+	entries = 1
+	for _, c := range text {
+		switch {
+		case c == '\n' || c == ',':
+			entries++
+		case c < 0x20 && c != '\t' || c == 0x7f:
+			return 0, false
+		case c >= 0x80:
+			ascii = false
+		}
+	}
+	return entries, ascii || utf8.Valid(text)
+}
+
+// fastTOML is the state of one decodeTOMLFast call.
+type fastTOML struct {
+	s         string
+	i         int // offset of the next byte
+	line      int // file line of s[i]
+	lineStart int // offset where the current line starts
+	data      map[string]any
+	pos       map[string]Position
+	table     map[string]any // the table key/value lines go into
+	prefix    string         // its key path
+	arrays    map[string]bool
+}
+
+func (p *fastTOML) here() Position {
+	return Position{Line: p.line, Col: p.i - p.lineStart + 1}
+}
+
+// newline consumes the '\n' at s[i].
+func (p *fastTOML) newline() {
+	p.i++
+	p.line++
+	p.lineStart = p.i
+}
+
+func (p *fastTOML) skipSpace() {
+	for p.i < len(p.s) && (p.s[p.i] == ' ' || p.s[p.i] == '\t') {
+		p.i++
+	}
+}
+
+// endLine accepts the rest of a line after an expression: spaces, an
+// optional comment, then a newline (consumed) or the end of the text.
+func (p *fastTOML) endLine() bool {
+	p.skipSpace()
+	if p.i < len(p.s) && p.s[p.i] == '#' {
+		p.skipComment()
+	}
+	if p.i >= len(p.s) {
+		return true
+	}
+	if p.s[p.i] != '\n' {
+		return false
+	}
+	p.newline()
+	return true
+}
+
+// skipComment skips from '#' to the newline, leaving it unread.
+func (p *fastTOML) skipComment() {
+	if j := strings.IndexByte(p.s[p.i:], '\n'); j >= 0 {
+		p.i += j
+	} else {
+		p.i = len(p.s)
+	}
+}
+
+// skipBlank skips spaces, newlines and comments, as allowed inside arrays.
+func (p *fastTOML) skipBlank() {
+	for p.i < len(p.s) {
+		switch p.s[p.i] {
+		case ' ', '\t':
+			p.i++
+		case '\n':
+			p.newline()
+		case '#':
+			p.skipComment()
+		default:
+			return
+		}
+	}
+}
+
+// document reads the text one line at a time.
+func (p *fastTOML) document() bool {
+	p.table = p.data
+	for p.i < len(p.s) {
+		p.skipSpace()
+		if p.i >= len(p.s) {
+			return true
+		}
+		switch p.s[p.i] {
+		case '\n':
+			p.newline()
+			continue
+		case '#':
+			p.skipComment()
+			continue
+		case '[':
+			if !p.header() {
+				return false
+			}
+		default:
+			if !p.keyValue() {
+				return false
+			}
+		}
+		if !p.endLine() {
+			return false
+		}
+	}
+	return true
+}
+
+// bareKey reads a bare key; it is "" when there is none.
+func (p *fastTOML) bareKey() string {
+	start := p.i
+	for p.i < len(p.s) && isFastBareKeyByte(p.s[p.i]) {
+		p.i++
+	}
+	return p.s[start:p.i]
+}
+
+func isFastBareKeyByte(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '_' || c == '-'
+}
+
+// header reads "[name]" or "[[name]]" and makes that table current.
+func (p *fastTOML) header() bool {
+	array := p.i+1 < len(p.s) && p.s[p.i+1] == '['
+	p.i++
+	if array {
+		p.i++
+	}
+	p.skipSpace()
+	at := p.here()
+	name := p.bareKey()
+	if name == "" {
+		return false
+	}
+	p.skipSpace()
+	if !strings.HasPrefix(p.s[p.i:], "]") {
+		return false
+	}
+	p.i++
+	if array {
+		if !strings.HasPrefix(p.s[p.i:], "]") {
+			return false
+		}
+		p.i++
+	}
+	t := map[string]any{}
+	old, exists := p.data[name]
+	switch {
+	case !array:
+		if exists {
+			return false
+		}
+		p.data[name] = t
+		p.pos[name] = at
+		p.prefix = name
+	case !exists:
+		if p.arrays == nil {
+			p.arrays = map[string]bool{}
+		}
+		p.arrays[name] = true
+		p.data[name] = []any{t}
+		p.pos[name] = at
+		p.prefix = name + "[0]"
+		p.pos[p.prefix] = at
+	default:
+		elems, ok := old.([]any)
+		if !ok || !p.arrays[name] {
+			return false
+		}
+		p.prefix = joinIndex(name, len(elems))
+		p.data[name] = append(elems, t)
+		p.pos[p.prefix] = at
+	}
+	p.table = t
+	return true
+}
+
+// keyValue reads "key = value" into the current table.
+func (p *fastTOML) keyValue() bool {
+	at := p.here()
+	key := p.bareKey()
+	if key == "" {
+		return false
+	}
+	p.skipSpace()
+	if p.i >= len(p.s) || p.s[p.i] != '=' {
+		return false
+	}
+	p.i++
+	p.skipSpace()
+	if _, dup := p.table[key]; dup {
+		return false
+	}
+	path := key
+	if p.prefix != "" {
+		path = p.prefix + "." + key
+	}
+	p.pos[path] = at
+	v, ok := p.value(path, 0)
+	if !ok {
+		return false
+	}
+	p.table[key] = v
+	return true
+}
+
+// value reads one value at path.
+func (p *fastTOML) value(path string, depth int) (any, bool) {
+	if p.i >= len(p.s) {
+		return nil, false
+	}
+	switch c := p.s[p.i]; {
+	case c == '"':
+		return p.basicString()
+	case c == '\'':
+		return p.literalString()
+	case c == '[':
+		if depth >= maxFastDepth {
+			return nil, false
+		}
+		return p.array(path, depth+1)
+	case c == 't' && strings.HasPrefix(p.s[p.i:], "true"):
+		p.i += len("true")
+		return true, p.atValueEnd()
+	case c == 'f' && strings.HasPrefix(p.s[p.i:], "false"):
+		p.i += len("false")
+		return false, p.atValueEnd()
+	case '0' <= c && c <= '9' || c == '+' || c == '-':
+		return p.numberOrDate()
+	}
+	return nil, false
+}
+
+// atValueEnd reports whether the byte after a value may follow it.
+func (p *fastTOML) atValueEnd() bool {
+	if p.i >= len(p.s) {
+		return true
+	}
+	switch p.s[p.i] {
+	case ' ', '\t', '\n', '#', ',', ']':
+		return true
+	}
+	return false
+}
+
+// basicString reads a single-line "string".
+func (p *fastTOML) basicString() (any, bool) {
+	start := p.i + 1
+	for j := start; j < len(p.s); j++ {
+		switch p.s[j] {
+		case '"':
+			if j == start && strings.HasPrefix(p.s[j:], `""`) {
+				return nil, false // a multi-line string
+			}
+			p.i = j + 1
+			return p.s[start:j], true
+		case '\\':
+			return p.escapedString(start)
+		case '\n':
+			return nil, false
+		}
+	}
+	return nil, false
+}
+
+// escapedString reads the rest of a basic string that holds a backslash.
+func (p *fastTOML) escapedString(start int) (any, bool) {
+	var b strings.Builder
+	for j := start; j < len(p.s); j++ {
+		c := p.s[j]
+		switch c {
+		case '"':
+			p.i = j + 1
+			return b.String(), true
+		case '\n':
+			return nil, false
+		case '\\':
+			if j+1 >= len(p.s) {
+				return nil, false
+			}
+			j++
+			switch e := p.s[j]; e {
+			case 'b':
+				b.WriteByte('\b')
+			case 't':
+				b.WriteByte('\t')
+			case 'n':
+				b.WriteByte('\n')
+			case 'f':
+				b.WriteByte('\f')
+			case 'r':
+				b.WriteByte('\r')
+			case 'e':
+				b.WriteByte(0x1b)
+			case '"', '\\':
+				b.WriteByte(e)
+			default:
+				return nil, false
+			}
+		default:
+			b.WriteByte(c)
+		}
+	}
+	return nil, false
+}
+
+// literalString reads a single-line 'string'.
+func (p *fastTOML) literalString() (any, bool) {
+	start := p.i + 1
+	for j := start; j < len(p.s); j++ {
+		switch p.s[j] {
+		case '\'':
+			if j == start && strings.HasPrefix(p.s[j:], "''") {
+				return nil, false // a multi-line string
+			}
+			p.i = j + 1
+			return p.s[start:j], true
+		case '\n':
+			return nil, false
+		}
+	}
+	return nil, false
+}
+
+// array reads an inline array, which may span lines.
+func (p *fastTOML) array(path string, depth int) (any, bool) {
+	p.i++
+	out := make([]any, 0, 2)
+	for {
+		p.skipBlank()
+		if p.i >= len(p.s) {
+			return nil, false
+		}
+		if p.s[p.i] == ']' {
+			p.i++
+			return out, true
+		}
+		elem := joinIndex(path, len(out))
+		p.pos[elem] = p.here()
+		v, ok := p.value(elem, depth)
+		if !ok {
+			return nil, false
+		}
+		out = append(out, v)
+		p.skipBlank()
+		if p.i >= len(p.s) {
+			return nil, false
+		}
+		switch p.s[p.i] {
+		case ',':
+			p.i++
+		case ']':
+			p.i++
+			return out, true
+		default:
+			return nil, false
+		}
+	}
+}
+
+// numberOrDate reads a decimal integer or float, a local date, or a local
+// or UTC date-time without fraction.
+func (p *fastTOML) numberOrDate() (any, bool) {
+	start := p.i
+	end := start
+	for end < len(p.s) && isFastScalarByte(p.s[end]) {
+		end++
+	}
+	tok := p.s[start:end]
+	p.i = end
+	if !p.atValueEnd() {
+		return nil, false
+	}
+	if len(tok) >= len("2006-01-02") && tok[4] == '-' {
+		if end+1 < len(p.s) && p.s[end] == ' ' && '0' <= p.s[end+1] && p.s[end+1] <= '9' {
+			return nil, false // a date-time written with a space
+		}
+		return fastDateTime(tok)
+	}
+	return fastNumber(tok)
+}
+
+func isFastScalarByte(c byte) bool {
+	return '0' <= c && c <= '9' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' ||
+		c == '+' || c == '-' || c == '.' || c == ':' || c == '_'
+}
+
+// fastNumber decodes [+-](0|[1-9][0-9]*)(.[0-9]+)?([eE][+-]?[0-9]+)?.
+func fastNumber(tok string) (any, bool) {
+	i := 0
+	if i < len(tok) && (tok[i] == '+' || tok[i] == '-') {
+		i++
+	}
+	intStart := i
+	i = skipDigits(tok, i)
+	switch {
+	case i == intStart:
+		return nil, false
+	case tok[intStart] == '0' && i-intStart > 1:
+		return nil, false // a leading zero
+	}
+	isFloat := false
+	if i < len(tok) && tok[i] == '.' {
+		j := skipDigits(tok, i+1)
+		if j == i+1 {
+			return nil, false
+		}
+		i, isFloat = j, true
+	}
+	if i < len(tok) && (tok[i] == 'e' || tok[i] == 'E') {
+		i++
+		if i < len(tok) && (tok[i] == '+' || tok[i] == '-') {
+			i++
+		}
+		j := skipDigits(tok, i)
+		if j == i {
+			return nil, false
+		}
+		i, isFloat = j, true
+	}
+	if i != len(tok) {
+		return nil, false
+	}
+	if isFloat {
+		f, err := strconv.ParseFloat(tok, 64)
+		return f, err == nil
+	}
+	n, err := strconv.ParseInt(tok, 10, 64)
+	return n, err == nil
+}
+
+// skipDigits returns the index of the first byte at or after i that is not
+// an ASCII digit.
+func skipDigits(s string, i int) int {
+	for i < len(s) && '0' <= s[i] && s[i] <= '9' {
+		i++
+	}
+	return i
+}
+
+// fastDateTime decodes YYYY-MM-DD, YYYY-MM-DDTHH:MM:SS and that with a "Z",
+// as the UTC time with the same wall clock.
+func fastDateTime(tok string) (any, bool) {
+	const date, dateTime = "2006-01-02", "2006-01-02T15:04:05"
+	layout := ""
+	switch {
+	case len(tok) == len(date) && digitsAt(tok, "dddd-dd-dd"):
+		layout = date
+	case len(tok) == len(dateTime) && digitsAt(tok, "dddd-dd-ddTdd:dd:dd"):
+		layout = dateTime
+	case len(tok) == len(dateTime)+1 && tok[len(dateTime)] == 'Z' && digitsAt(tok, "dddd-dd-ddTdd:dd:dd"):
+		layout, tok = dateTime, tok[:len(dateTime)]
+	default:
+		return nil, false
+	}
+	t, err := time.Parse(layout, tok)
+	if err != nil {
+		return nil, false
+	}
+	return time.Date(t.Year(), t.Month(), t.Day(), t.Hour(), t.Minute(), t.Second(), 0, time.UTC), true
+}
+
+// digitsAt reports whether s starts with pattern, where 'd' stands for an
+// ASCII digit and any other byte for itself.
+func digitsAt(s, pattern string) bool {
+	if len(s) < len(pattern) {
+		return false
+	}
+	for i := 0; i < len(pattern); i++ {
+		c := s[i]
+		if pattern[i] == 'd' {
+			if c < '0' || c > '9' {
+				return false
+			}
+		} else if c != pattern[i] {
+			return false
+		}
+	}
+	return true
+}
