@@ -14,9 +14,10 @@ import (
 	"github.com/sineng/sineng/generator/text"
 )
 
-// renderMarkdown converts every published page's body on all cores. Each
-// worker writes only its page's md slot; views are filled afterwards on one
-// goroutine, so templates and shortcodes never race with conversion.
+// renderMarkdown converts every published page's body on all cores, with
+// its word counts and derived summary. Each worker writes only its page's
+// own slots; views are filled afterwards on one goroutine, so templates and
+// shortcodes never race with conversion.
 func (b *builder) renderMarkdown(context.Context) error {
 	if b.md == nil {
 		return nil
@@ -37,8 +38,11 @@ func (b *builder) renderMarkdown(context.Context) error {
 		}
 		st.md = res
 		st.page.Body = nil // converted: the Markdown source is not needed again
+		st.counts = text.Measure(res.Text)
+		st.plain = text.Summary(res.Text, b.cfg.SummaryLength)
 	})
-	limit := b.cfg.SummaryLength
+	// Views are filled on one goroutine: a shortcode of one page may read
+	// another page's view while the workers above run.
 	for _, st := range b.pages {
 		v := st.view
 		if v == nil {
@@ -47,9 +51,8 @@ func (b *builder) renderMarkdown(context.Context) error {
 		res := &st.md
 		v.Content = template.HTML(res.HTML)
 		v.TableOfContents = template.HTML(res.TOCHTML)
-		counts := text.Measure(res.Text)
-		v.WordCount, v.ReadingTime = counts.CJK+counts.Latin, counts.Minutes()
-		plain := text.Summary(res.Text, limit)
+		v.WordCount, v.ReadingTime = st.counts.CJK+st.counts.Latin, st.counts.Minutes()
+		plain := st.plain
 		switch {
 		case st.page.Summary != "":
 			v.Summary = template.HTML(html.EscapeString(st.page.Summary))

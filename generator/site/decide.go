@@ -13,6 +13,7 @@ import (
 	"github.com/sineng/sineng/generator/photo"
 	"github.com/sineng/sineng/generator/program"
 	"github.com/sineng/sineng/generator/render"
+	"github.com/sineng/sineng/generator/text"
 )
 
 // pageState is one page of the build as it moves through the stages.
@@ -23,6 +24,8 @@ type pageState struct {
 	view      *render.Page
 	lang      *langSite
 	md        markdown.Result
+	counts    text.Counts                // CJK characters and Latin words of the body
+	plain     string                     // the derived plain-text summary
 	children  []*pageState               // sections and home: published regular pages inside, sorted
 	images    map[string][]photo.Variant // re-encoded bundle images by resource name
 	generated bool                       // made by the build (handbook, showcase, filters), not from a file or folder
