@@ -3,6 +3,8 @@ package search
 import (
 	"fmt"
 	"strconv"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/sineng/sineng/generator/text"
 )
@@ -10,6 +12,10 @@ import (
 // DefaultShardBytes is the shard size Build aims at when
 // Options.ShardBytes is zero: 64 KiB of uncompressed JSON.
 const DefaultShardBytes = 64 << 10
+
+// maxDocs is the most documents one index holds: document ids must stay
+// below docMark.
+const maxDocs = docMark - 1
 
 // minShardBytes is the smallest Options.ShardBytes Build accepts; below it
 // nearly every token would need a shard of its own.
@@ -62,30 +68,36 @@ func Build(docs []Document, opts Options) ([]File, error) {
 	if err != nil {
 		return nil, err
 	}
+	if len(docs) > maxDocs {
+		return nil, fmt.Errorf("search: %d documents are more than the %d an index holds", len(docs), maxDocs)
+	}
 	for i, d := range docs {
 		if d.URL == "" {
 			return nil, fmt.Errorf("search: document %d (%q) has no URL", i, d.Title)
 		}
 	}
-	idx := invert(docs)
-	entries := idx.encode()
-	lay := plan(entries, limit)
+	lengths := make([]int, len(docs))
+	parts := indexParts(docs, lengths)
+	terms := mergeParts(parts)
+	sizes, hashes := terms.measure(parts)
+	lay := plan(sizes, hashes, limit)
+	spill := make(map[string]int, len(lay.spill))
+	for i, f := range lay.spill {
+		var buf [8]byte
+		spill[string(terms.token(parts, i, &buf))] = f
+	}
+	shards := writeShards(parts, &terms, sizes, hashes, lay)
 
 	files := make([]File, 0, 1+len(lay.files))
 	files = append(files, File{Path: "meta.json"}) // filled in below
 	names := make([]string, len(lay.files))
-	build := uint32(2166136261)
-	for i, members := range lay.files {
+	for i := range lay.files {
 		names[i] = shardName(i, len(lay.files))
-		data := entries.file(members)
-		build = fnvAppend(build, data)
-		files = append(files, File{Path: names[i], Data: data})
+		files = append(files, File{Path: names[i], Data: shards.file(i)})
 	}
-	spill := make(map[string]int, len(lay.spill))
-	for t, f := range lay.spill {
-		spill[entries.tokens[t]] = f
-	}
-	m, err := encodeMeta(docs, idx.lengths, opts.Summary, metaHead{
+	// The shards lie back to back in file order, so one pass hashes them all.
+	build := fnvAppend(2166136261, shards.data)
+	m, err := encodeMeta(docs, lengths, opts.Summary, metaHead{
 		build:  fmt.Sprintf("%08x", build),
 		routed: lay.routed,
 		shards: names,
@@ -133,5 +145,23 @@ func summary(body string, n int) string {
 	if n <= 0 {
 		return ""
 	}
-	return text.Summary([]byte(body), n)
+	return text.Summary([]byte(summaryPrefix(body, n)), n)
+}
+
+// summaryPrefix returns the start of body that text.Summary reads for a
+// summary of n characters, so that only it is copied: text.Summary stops
+// after the n+1st rune that is not a space, and reads each rune as
+// utf8.DecodeRuneInString does.
+func summaryPrefix(body string, n int) string {
+	seen := 0
+	for i := 0; i < len(body); {
+		r, size := utf8.DecodeRuneInString(body[i:])
+		i += size
+		if !unicode.IsSpace(r) {
+			if seen++; seen > n {
+				return body[:i]
+			}
+		}
+	}
+	return body
 }

@@ -58,6 +58,19 @@
 // idf = ln(1 + (N − df + 0.5) / (df + 0.5))), highest first, ties by id.
 // Search is the reference implementation of that rule in Go.
 //
+// # Building
+//
+// Build indexes consecutive ranges of documents in parallel, one part per
+// goroutine. A part gives each term a small integer id (a CJK character
+// or pair is one number, looked up without making a string; a word is
+// stemmed once per distinct form), counts each document's weights in a
+// table that stays in cache, and appends the document's postings to bands
+// of 4,096 ids. The parts' terms are then sorted and merged in token
+// order, the size of every shard entry is known before any is written,
+// and each part writes its postings straight into their places in the
+// shard files, one band at a time. The files depend only on the
+// documents, not on the number of parts.
+//
 // Everything here is pure and safe for concurrent use; the package does no
 // file I/O.
 package search

@@ -12,20 +12,21 @@ const fill = 0.75
 // layout says which entries go into which shard file.
 type layout struct {
 	routed int         // the first routed files are found by hash
-	files  [][]int     // by file: ascending positions in entries
-	spill  map[int]int // position in entries → file, for tokens moved out of their hashed shard
+	files  [][]int     // by file: ascending positions in token order
+	spill  map[int]int // position in token order → file, for tokens moved out of their hashed shard
 }
 
-// plan assigns entries to shards of at most limit bytes. It picks the
+// plan assigns entries to shards of at most limit bytes, given each
+// entry's size and token hash by position in token order. It picks the
 // number of hash-routed shards from the total size, then moves the largest
 // entries out of any routed shard that is still too big into spill shards,
 // packed first-fit by decreasing size. Every step orders by size and then
 // token, so the result depends only on the entries.
-func plan(e *entries, limit int) layout {
-	n := len(e.tokens)
+func plan(sizes []int, hashes []uint32, limit int) layout {
+	n := len(sizes)
 	total := 1 // "{" and "}" less the comma the first entry does not need
-	for i := range n {
-		total += e.size(i) + 1
+	for _, size := range sizes {
+		total += size + 1
 	}
 	routed := 1
 	if total > limit {
@@ -34,9 +35,9 @@ func plan(e *entries, limit int) layout {
 	lay := layout{routed: routed, files: make([][]int, routed), spill: map[int]int{}}
 	used := make([]int, routed) // by file: sum of entry sizes plus one comma each
 	for i := range n {
-		f := int(fnv1a32(e.tokens[i]) % uint32(routed))
+		f := int(hashes[i] % uint32(routed))
 		lay.files[f] = append(lay.files[f], i)
-		used[f] += e.size(i) + 1
+		used[f] += sizes[i] + 1
 	}
 	var moved []int
 	for f := range lay.files {
@@ -44,22 +45,22 @@ func plan(e *entries, limit int) layout {
 			continue
 		}
 		big := slices.Clone(lay.files[f])
-		slices.SortFunc(big, func(a, b int) int { return bySizeDown(e, a, b) })
+		slices.SortFunc(big, func(a, b int) int { return bySizeDown(sizes, a, b) })
 		out := map[int]bool{}
 		for _, i := range big {
 			if 1+used[f] <= limit {
 				break
 			}
 			out[i] = true
-			used[f] -= e.size(i) + 1
+			used[f] -= sizes[i] + 1
 			moved = append(moved, i)
 		}
 		lay.files[f] = slices.DeleteFunc(lay.files[f], func(i int) bool { return out[i] })
 	}
-	slices.SortFunc(moved, func(a, b int) int { return bySizeDown(e, a, b) })
+	slices.SortFunc(moved, func(a, b int) int { return bySizeDown(sizes, a, b) })
 	var spillUsed []int
 	for _, i := range moved {
-		need := e.size(i) + 1
+		need := sizes[i] + 1
 		k := slices.IndexFunc(spillUsed, func(u int) bool { return 1+u+need <= limit })
 		if k < 0 {
 			k = len(spillUsed)
@@ -77,8 +78,8 @@ func plan(e *entries, limit int) layout {
 }
 
 // bySizeDown orders entry positions by decreasing size, then by token.
-func bySizeDown(e *entries, a, b int) int {
-	if c := cmp.Compare(e.size(b), e.size(a)); c != 0 {
+func bySizeDown(sizes []int, a, b int) int {
+	if c := cmp.Compare(sizes[b], sizes[a]); c != 0 {
 		return c
 	}
 	return cmp.Compare(a, b)

@@ -12,10 +12,8 @@ import (
 func Tokens(text string) []string {
 	var out []string
 	var s scanner
-	var buf []byte
-	s.scan(text, false, func(t token) {
-		buf = t.appendTo(buf[:0])
-		out = append(out, string(buf))
+	s.scan(text, false, func(batch []token, words []byte) {
+		eachText(batch, words, func(t []byte) { out = append(out, string(t)) })
 	})
 	return out
 }
@@ -27,116 +25,221 @@ func queryTerms(query string) []string {
 	var out []string
 	seen := make(map[string]bool)
 	var s scanner
-	var buf []byte
-	s.scan(query, true, func(t token) {
-		buf = t.appendTo(buf[:0])
-		if !seen[string(buf)] {
-			seen[string(buf)] = true
-			out = append(out, string(buf))
-		}
+	s.scan(query, true, func(batch []token, words []byte) {
+		eachText(batch, words, func(t []byte) {
+			if !seen[string(t)] {
+				seen[string(t)] = true
+				out = append(out, string(t))
+			}
+		})
 	})
 	return out
 }
 
-// token is one token as the scanner finds it: a word, or one CJK
-// character, or a pair of neighbouring ones.
-type token struct {
-	word  []byte  // the stemmed word, or nil for CJK
-	chars [2]rune // CJK: the character, or the pair; chars[1] is 0 for one
+// token is one token as the scanner finds it, in one word: a CJK key, or
+// for a word wordToken plus the end of the word in the batch's words. A
+// word begins where the batch's previous word ends, or at 0.
+type token uint64
+
+// wordToken marks a token that is a word; no CJK key has this bit.
+const wordToken token = 1 << 63
+
+// eachText calls f with the text of each token of a batch, words stemmed
+// (in place, in words). f must not keep its argument.
+func eachText(batch []token, words []byte, f func(text []byte)) {
+	var buf [8]byte
+	start := 0
+	for _, t := range batch {
+		if t&wordToken != 0 {
+			end := int(t &^ wordToken)
+			f(stem(words[start:end]))
+			start = end
+			continue
+		}
+		f(cjkKey(t).appendTo(buf[:0]))
+	}
 }
 
-// appendTo appends the token's text to b.
-func (t token) appendTo(b []byte) []byte {
-	if t.word != nil {
-		return append(b, t.word...)
-	}
-	b = utf8.AppendRune(b, t.chars[0])
-	if t.chars[1] != 0 {
-		b = utf8.AppendRune(b, t.chars[1])
+// cjkKey packs a CJK token into one number, a cheap map key: the first
+// character in bits 21 to 41 and the second, or 0 for a lone character, in
+// bits 0 to 20. Keys compare as the UTF-8 of their tokens do, since UTF-8
+// keeps code point order and a lone character sorts before its pairs.
+type cjkKey uint64
+
+// pairKey returns the key of the pair a, b, or of a alone when b is 0.
+func pairKey(a, b rune) cjkKey {
+	return cjkKey(a)<<21 | cjkKey(b)
+}
+
+// appendTo appends the token's UTF-8 to b.
+func (k cjkKey) appendTo(b []byte) []byte {
+	b = utf8.AppendRune(b, rune(k>>21))
+	if second := rune(k & (1<<21 - 1)); second != 0 {
+		b = utf8.AppendRune(b, second)
 	}
 	return b
 }
 
-// cjkKey packs a CJK token's characters into one number (21 bits each),
-// a cheaper map key than its text.
-func (t token) cjkKey() uint64 {
-	return uint64(t.chars[0])<<21 | uint64(t.chars[1])
-}
+// batchSize is how many tokens the scanner gathers before it hands them on.
+const batchSize = 256
 
-// scanner holds the reusable buffer of one tokenizing goroutine. Its zero
+// scanner holds the reusable buffers of one tokenizing goroutine. Its zero
 // value is ready; it must not be shared between goroutines.
 type scanner struct {
-	word []byte // the open Latin word, lower-cased UTF-8
+	words []byte  // the words of the current batch, lower-cased UTF-8, back to back
+	batch []token // tokens not yet handed on
 }
 
-// scan calls emit with each token of text. In query mode a CJK run of two
-// or more characters gives only its pairs. emit must not keep t.word.
-func (s *scanner) scan(text string, query bool, emit func(t token)) {
-	s.word = s.word[:0]
+// scan calls emit with the tokens of text in order, a batch at a time,
+// and the words they refer to. Words are lower-cased but not yet stemmed.
+// In query mode a CJK run of two or more characters gives only its pairs.
+// The batch and its words are only valid during the call to emit.
+func (s *scanner) scan(text string, query bool, emit func(batch []token, words []byte)) {
+	s.words = s.words[:0]
+	s.batch = s.batch[:0]
+	start := 0    // where the open word begins in s.words; a word is open when s.words is longer
 	var prev rune // the previous CJK character of the open run
 	runLen := 0   // characters in the open CJK run
-	endRun := func() {
-		if query && runLen == 1 {
-			emit(token{chars: [2]rune{prev, 0}})
-		}
-		runLen = 0
-	}
-	endWord := func() {
-		if len(s.word) > 0 {
-			emit(token{word: stem(s.word)})
-			s.word = s.word[:0]
-		}
-	}
 	for i := 0; i < len(text); {
-		r, size := utf8.DecodeRuneInString(text[i:])
-		i += size
+		// Decode the next rune as utf8.DecodeRuneInString does, with the
+		// three-byte sequences of CJK text decoded here. Lead bytes E1 to
+		// EC and EE to EF accept any continuation bytes; E0 and ED restrict
+		// the second byte and take the slow path.
+		var r rune
+		if c := text[i]; c < utf8.RuneSelf {
+			r = rune(c)
+			i++
+		} else if c >= 0xE1 && c <= 0xEF && c != 0xED && i+2 < len(text) &&
+			text[i+1]&0xC0 == 0x80 && text[i+2]&0xC0 == 0x80 {
+			r = rune(c&0x0F)<<12 | rune(text[i+1]&0x3F)<<6 | rune(text[i+2]&0x3F)
+			i += 3
+		} else {
+			var size int
+			r, size = utf8.DecodeRuneInString(text[i:])
+			i += size
+		}
 		r = foldWidth(r)
 		switch {
-		case isCJK(r):
-			endWord()
+		case isASCIIWord(r):
 			if runLen > 0 {
-				emit(token{chars: [2]rune{prev, r}})
+				s.endRun(query, runLen, prev, emit)
+				runLen = 0
+				start = len(s.words)
+			}
+			// Setting 0x20 lower-cases an ASCII letter and keeps a digit.
+			s.words = append(s.words, byte(r)|0x20)
+			for i < len(text) && isASCIIWord(rune(text[i])) {
+				s.words = append(s.words, text[i]|0x20)
+				i++
+			}
+		case isCJK(r):
+			if len(s.words) > start {
+				s.endWord(emit)
+			}
+			if runLen > 0 {
+				s.push(token(pairKey(prev, r)), emit)
 			}
 			if !query {
-				emit(token{chars: [2]rune{r, 0}})
+				s.push(token(pairKey(r, 0)), emit)
 			}
+			start = len(s.words)
 			prev = r
 			runLen++
 		case isWordRune(r):
-			endRun()
-			s.word = utf8.AppendRune(s.word, unicode.ToLower(r))
-		case isApostrophe(r) && len(s.word) > 0 && i < len(text):
+			if runLen > 0 {
+				s.endRun(query, runLen, prev, emit)
+				runLen = 0
+				start = len(s.words)
+			}
+			s.words = utf8.AppendRune(s.words, unicode.ToLower(r))
+		case isApostrophe(r) && len(s.words) > start && i < len(text):
 			next, _ := utf8.DecodeRuneInString(text[i:])
 			next = foldWidth(next)
 			if isWordRune(next) && !isCJK(next) {
 				continue // inside a word: "leader's" reads as "leaders"
 			}
-			endWord()
+			s.endWord(emit)
+			start = len(s.words)
 		default:
-			endRun()
-			endWord()
+			if runLen > 0 {
+				s.endRun(query, runLen, prev, emit)
+				runLen = 0
+			}
+			if len(s.words) > start {
+				s.endWord(emit)
+			}
+			start = len(s.words)
 		}
 	}
-	endRun()
-	endWord()
+	if runLen > 0 {
+		s.endRun(query, runLen, prev, emit)
+	}
+	if len(s.words) > start {
+		s.endWord(emit)
+	}
+	if len(s.batch) > 0 {
+		emit(s.batch, s.words)
+	}
+}
+
+// push adds t to the batch and hands the batch on when it is full. The
+// batch's words go with it, so push is only called with no word open.
+func (s *scanner) push(t token, emit func(batch []token, words []byte)) {
+	s.batch = append(s.batch, t)
+	if len(s.batch) == batchSize {
+		emit(s.batch, s.words)
+		s.batch = s.batch[:0]
+		s.words = s.words[:0]
+	}
+}
+
+// endWord pushes the open word, which ends s.words.
+func (s *scanner) endWord(emit func(batch []token, words []byte)) {
+	s.push(wordToken|token(len(s.words)), emit)
+}
+
+// endRun closes a CJK run of n characters ending in last: in query mode a
+// run of one character is a term of its own.
+func (s *scanner) endRun(query bool, n int, last rune, emit func(batch []token, words []byte)) {
+	if query && n == 1 {
+		s.push(token(pairKey(last, 0)), emit)
+	}
 }
 
 // isCJK reports whether r is indexed by characters and pairs: Han,
 // Hiragana, Katakana, Hangul and the prolonged sound marks ー and ｰ.
 func isCJK(r rune) bool {
-	if r < 0x1100 {
-		return false
+	if 0x4E00 <= r && r <= 0x9FFF { // the common case: CJK Unified Ideographs, all Han
+		return true
+	}
+	return r >= 0x1100 && isOtherCJK(r)
+}
+
+// isOtherCJK is isCJK for r outside CJK Unified Ideographs.
+func isOtherCJK(r rune) bool {
+	switch {
+	case 0x3400 <= r && r <= 0x4DBF, 0xAC00 <= r && r <= 0xD7A3,
+		0x3041 <= r && r <= 0x3096, 0x30A1 <= r && r <= 0x30FA:
+		return true // whole blocks of one script
+	case 0x3000 <= r && r <= 0x303F: // CJK punctuation such as 。 and 、, and a few Han and Hangul signs
+		return r == 0x3005 || r == 0x3007 || 0x3021 <= r && r <= 0x3029 || r == 0x302E || r == 0x302F ||
+			0x3038 <= r && r <= 0x303B
 	}
 	return unicode.Is(unicode.Han, r) || unicode.Is(unicode.Hiragana, r) ||
 		unicode.Is(unicode.Katakana, r) || unicode.Is(unicode.Hangul, r) ||
 		r == 0x30FC || r == 0xFF70
 }
 
+// isASCIIWord reports whether r is an ASCII letter or digit.
+func isASCIIWord(r rune) bool {
+	return uint32(r|0x20)-'a' < 26 || uint32(r)-'0' < 10
+}
+
 // isWordRune reports whether r belongs in a word: a letter, a decimal
 // digit or a mark.
 func isWordRune(r rune) bool {
-	if r < 0x80 {
-		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+	if r < utf8.RuneSelf {
+		return isASCIIWord(r)
 	}
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r)
 }

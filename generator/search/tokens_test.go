@@ -3,6 +3,7 @@ package search
 import (
 	"slices"
 	"testing"
+	"unicode"
 )
 
 // tokenCases is shared by TestTokens and the node comparison in js_test.go.
@@ -125,6 +126,37 @@ func TestFNV1a32(t *testing.T) {
 	for _, tc := range tests {
 		if got := fnv1a32(tc.in); got != tc.want {
 			t.Errorf("fnv1a32(%q) = %#x, want %#x", tc.in, got, tc.want)
+		}
+	}
+}
+
+func TestIsCJK(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		want := unicode.Is(unicode.Han, r) || unicode.Is(unicode.Hiragana, r) ||
+			unicode.Is(unicode.Katakana, r) || unicode.Is(unicode.Hangul, r) || r == 0x30FC || r == 0xFF70
+		if got := isCJK(r); got != want {
+			t.Fatalf("isCJK(%U) = %v, want %v", r, got, want)
+		}
+	}
+}
+
+// TestTokensInvalidUTF8 checks that bytes which are not UTF-8 separate
+// tokens as U+FFFD does, whichever path decodes them.
+func TestTokensInvalidUTF8(t *testing.T) {
+	tests := []struct {
+		in   string
+		want []string
+	}{
+		{"电\xe4\xb8梯", []string{"电", "梯"}},
+		{"电\xe4\xb8", []string{"电"}},
+		{"a\xffb", []string{"a", "b"}},
+		{"\xed\xa0\x80\xe0\x80\x80", nil}, // a surrogate and an overlong form
+		{"\xe4\xb8\x80\xef\xbd\xb1", []string{"一", "一ｱ", "ｱ"}},
+		{"leader\xe2\x80\x99s", []string{"leader"}}, // ’ between word runes
+	}
+	for _, tc := range tests {
+		if got := Tokens(tc.in); !slices.Equal(got, tc.want) {
+			t.Errorf("Tokens(%q) = %q, want %q", tc.in, got, tc.want)
 		}
 	}
 }
