@@ -291,7 +291,6 @@ func (b *builder) leaderRefs(ls *langSite, ps *programSite) map[string]render.Le
 
 // leaderView is a published leader's portfolio.
 func (b *builder) leaderView(ls *langSite, ps *programSite, l *program.Leader, st *pageState) *render.LeaderView {
-	site := ls.site
 	v := &render.LeaderView{
 		Page: st.view, ID: l.ID, Name: st.view.Title, Community: l.Community,
 		Stage: ps.stages[l.Stage], Joined: l.Joined,
@@ -337,7 +336,6 @@ func (b *builder) leaderView(ls *langSite, ps *programSite, l *program.Leader, s
 	}
 	e := &v.Evidence
 	e.Total = len(e.Sessions) + len(e.Projects) + len(e.Exchanges) + len(e.Cases)
-	_ = site
 	return v
 }
 
