@@ -79,6 +79,7 @@ func (b *builder) assemble(context.Context) error {
 			continue
 		}
 		st.lang = ls
+		b.neutralLeaderURL(st)
 		st.view = b.newView(st, ls.site)
 		b.redactLeader(st)
 		ls.pages = append(ls.pages, st)

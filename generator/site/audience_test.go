@@ -26,7 +26,7 @@ func TestReferencesToUnpublishedLeaders(t *testing.T) {
 	out, _ := build(t, src, Options{})
 	tree := readTree(t, out)
 	session := string(tree["curricula/s/index.html"])
-	for _, want := range []string{"张明华", `href="/leaders/pub/"`, "楼长B", `href="/leaders/pseu/"`, "热心居民C"} {
+	for _, want := range []string{"张明华", `href="/leaders/pub/"`, "楼长B", `href="/leaders/%E6%A5%BC%E9%95%BFb/"`, "热心居民C"} {
 		if !strings.Contains(session, want) {
 			t.Errorf("session page lacks %q", want)
 		}
@@ -41,7 +41,7 @@ func TestReferencesToUnpublishedLeaders(t *testing.T) {
 			}
 		}
 	}
-	if !strings.Contains(string(tree["leaders/pseu/index.html"]), "楼长B") {
+	if !strings.Contains(string(tree["leaders/楼长b/index.html"]), "楼长B") {
 		t.Error("the pseudonym leader's portfolio is not under the pseudonym")
 	}
 }
@@ -71,5 +71,41 @@ func TestTeamBuildIsNotIndexed(t *testing.T) {
 	pub, _ := build(t, src, Options{})
 	if strings.Contains(string(readTree(t, pub)["index.html"]), "noindex") {
 		t.Error("the public build is marked noindex")
+	}
+}
+
+func TestPseudonymousLeaderURLHidesTheFolderName(t *testing.T) {
+	src := writeFiles(t, map[string]string{
+		"site.toml": minimalConfig,
+		"content/leaders/liu-guoqing/index.md": "+++\ntitle = \"刘国庆\"\npseudonym = \"楼长A\"\nstage = \"empower\"\n" +
+			"[consent]\npublish = true\ndate = 2025-01-01\nscope = [\"portfolio\", \"photo\"]\n+++\n![楼长A](photo.png)\n",
+		"content/leaders/liu-guoqing/photo.png": string(pngBytes(t)),
+		"content/leaders/nopseu-name/index.md": "+++\ntitle = \"钱玉珍\"\nstage = \"activate\"\n" +
+			"[consent]\npublish = true\ndate = 2025-01-01\nscope = [\"portfolio\"]\n+++\n",
+		"content/curricula/s.md": "+++\ntitle = \"S\"\nstage = \"empower\"\nphase = \"initial\"\nduration = \"30m\"\n" +
+			"attendees = [\"liu-guoqing\", \"nopseu-name\"]\n+++\nSee [the captain](../leaders/liu-guoqing/index.md).\n",
+	})
+	out, _ := build(t, src, Options{})
+	tree := readTree(t, out)
+	for rel, data := range tree {
+		for _, secret := range []string{"liu-guoqing", "nopseu-name", "刘国庆", "钱玉珍"} {
+			if strings.Contains(rel, secret) || strings.Contains(string(data), secret) {
+				t.Errorf("%s reveals %q", rel, secret)
+			}
+		}
+	}
+	page := "leaders/" + "%E6%A5%BC%E9%95%BFa"
+	if _, ok := tree["leaders/楼长a/index.html"]; !ok {
+		t.Errorf("no portfolio at the pseudonym's URL (%s)", page)
+	}
+	if _, ok := tree["leaders/楼长a/photo.png"]; !ok {
+		t.Error("the bundle's photo did not move with the page")
+	}
+	if !strings.Contains(string(tree["curricula/s/index.html"]), `href="/leaders/`+"%E6%A5%BC%E9%95%BFa"+`/"`) {
+		t.Error("the session does not link the portfolio at its new URL")
+	}
+	team, _ := build(t, src, Options{Audience: audience.Team, AudienceSet: true})
+	if _, ok := readTree(t, team)["leaders/liu-guoqing/index.html"]; !ok {
+		t.Error("the team build moved the portfolio")
 	}
 }

@@ -1,11 +1,14 @@
 package site
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"mime"
 	"path"
 	"strings"
 
 	"github.com/sineng/sineng/generator/audience"
+	"github.com/sineng/sineng/generator/content"
 	"github.com/sineng/sineng/generator/program"
 )
 
@@ -62,4 +65,34 @@ func (b *builder) publishedResource(st *pageState, name string) bool {
 
 func isImage(name string) bool {
 	return strings.HasPrefix(mime.TypeByExtension(strings.ToLower(path.Ext(name))), "image/")
+}
+
+// neutralLeaderURL moves the portfolio of a leader whose name is not in
+// consent scope away from the folder name, which teams often make from the
+// person's name: beyond the team it is published at
+// /leaders/<pseudonym>/, or /leaders/leader-<hash>/ without a pseudonym.
+// Links, references and bundle files follow the page, so nothing points at
+// the old path.
+func (b *builder) neutralLeaderURL(st *pageState) {
+	l, ok := st.item.(*program.Leader)
+	if !ok || b.showsNames() || l.HasScope(program.ScopeName) || !st.page.Bundle {
+		return
+	}
+	seg := ""
+	if l.Pseudonym != "" {
+		seg = content.Slugify(l.Pseudonym)
+	}
+	if seg == "" || seg == path.Base(st.page.Dir) {
+		sum := sha256.Sum256([]byte(b.cfg.BaseURL + "\x00" + l.ID))
+		seg = "leader-" + hex.EncodeToString(sum[:5])
+	}
+	p := st.page
+	dir := path.Dir(p.OutPath)
+	parent := path.Dir(dir)
+	out := path.Join(parent, seg, "index.html")
+	if parent == "." {
+		out = path.Join(seg, "index.html")
+	}
+	p.OutPath = out
+	p.RelPermalink = content.EncodePath("/" + path.Dir(out) + "/")
 }

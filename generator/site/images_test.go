@@ -5,6 +5,7 @@ import (
 	"image"
 	"image/color"
 	"image/jpeg"
+	"image/png"
 	"os"
 	"path/filepath"
 	"strings"
@@ -103,4 +104,15 @@ func TestUncleanableImageFormatRefused(t *testing.T) {
 	if !strings.Contains(strings.Join(lines, "\n"), "content/news/x/pic.heic") {
 		t.Errorf("no error for a HEIC file: %v", lines)
 	}
+}
+
+// pngBytes is a tiny valid PNG.
+func pngBytes(t *testing.T) []byte {
+	t.Helper()
+	img := image.NewRGBA(image.Rect(0, 0, 2, 2))
+	var buf bytes.Buffer
+	if err := png.Encode(&buf, img); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
 }
