@@ -3,7 +3,7 @@ GO      ?= go
 BIN     := bin/sineng
 PKGS    := ./...
 
-.PHONY: site test vet build bench clean fmt check-imports
+.PHONY: site test race build bench clean fmt
 
 ## site: build the example site into public/
 site: build
@@ -17,6 +17,10 @@ build:
 test:
 	$(GO) vet $(PKGS)
 	$(GO) test $(PKGS)
+
+## race: the generator's tests under the race detector (short mode)
+race:
+	$(GO) test -race -short ./generator/...
 
 ## bench: sineng against Hugo and the floor on generated sites (→ bench/results.md),
 ## then the Go benchmarks of the hot paths; outputs go to /dev/shm
