@@ -7,6 +7,7 @@
 package render
 
 import (
+	"fmt"
 	"html/template"
 	"time"
 )
@@ -186,7 +187,7 @@ func (s *Site) T(key string, args ...any) string {
 		return key
 	}
 	if len(args) > 0 {
-		return sprintf(v, args...)
+		return fmt.Sprintf(v, args...)
 	}
 	return v
 }

@@ -289,11 +289,15 @@ func (b *builder) menu(ls *langSite) []render.MenuEntry {
 }
 
 // langPrefix is the URL folder of a language ("" or "en/").
-func langPrefix(b *builder, ls *langSite) string {
-	if ls.lang.Code == b.cfg.DefaultLanguage && !b.cfg.DefaultLanguageInSubdir {
+func langPrefix(b *builder, ls *langSite) string { return b.langFolder(ls.lang.Code) }
+
+// langFolder is the URL folder of the language with the given code: ""
+// for the default language at the root, else "<code>/".
+func (b *builder) langFolder(code string) string {
+	if code == b.cfg.DefaultLanguage && !b.cfg.DefaultLanguageInSubdir {
 		return ""
 	}
-	return ls.lang.Code + "/"
+	return code + "/"
 }
 
 // assembleTaxonomies builds the taxonomy and term views of one language
@@ -349,11 +353,7 @@ func (b *builder) assembleTaxonomies(ls *langSite) {
 
 // termURL is the relative URL of a taxonomy term's page.
 func (b *builder) termURL(lang, plural, term string) string {
-	prefix := ""
-	if lang != b.cfg.DefaultLanguage || b.cfg.DefaultLanguageInSubdir {
-		prefix = lang + "/"
-	}
-	return b.relURL(content.EncodePath("/" + prefix + plural + "/" + content.Slugify(term) + "/"))
+	return b.relURL(content.EncodePath("/" + b.langFolder(lang) + plural + "/" + content.Slugify(term) + "/"))
 }
 
 // linkTranslations links each page to the same page in other languages.
@@ -379,9 +379,10 @@ func (b *builder) linkTranslations() {
 	}
 }
 
-// basePath is the URL path of the site's base URL, "/" or "/sub/".
-func (b *builder) basePath() string {
-	u, err := url.Parse(b.cfg.BaseURL)
+// basePath is the URL path of the site's base URL, "/" or "/sub/",
+// worked out once per build.
+func basePath(baseURL string) string {
+	u, err := url.Parse(baseURL)
 	if err != nil || u.Path == "" {
 		return "/"
 	}
@@ -391,21 +392,15 @@ func (b *builder) basePath() string {
 // relURL turns a site-rooted path ("/projects/x/" or "css/a.css") into the
 // URL to write in pages, under the base URL's path.
 func (b *builder) relURL(p string) string {
-	return b.basePath() + strings.TrimPrefix(p, "/")
+	return b.base + strings.TrimPrefix(p, "/")
 }
 
 // absURL turns a site-rooted path into an absolute URL under the base URL.
-func (b *builder) absURL(p string) string {
-	base := b.cfg.BaseURL
-	if !strings.HasSuffix(base, "/") {
-		base += "/"
-	}
-	return base + strings.TrimPrefix(p, "/")
-}
+func (b *builder) absURL(p string) string { return b.cfg.AbsURL(p) }
 
 // absFromRel turns a URL made by relURL into an absolute one.
 func (b *builder) absFromRel(rel string) string {
-	return b.absURL(strings.TrimPrefix(rel, b.basePath()))
+	return b.absURL(strings.TrimPrefix(rel, b.base))
 }
 
 // langCode is a language's BCP 47 tag for lang attributes.

@@ -2,6 +2,7 @@ package site
 
 import (
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/sineng/sineng/generator/audience"
@@ -24,10 +25,6 @@ func (b *builder) checkBlockedFields(p *content.Page, level audience.Level) {
 	if level > audience.Funders || p.File == "" {
 		return
 	}
-	allowed := map[string]bool{}
-	for _, e := range b.cfg.Contact.Emails {
-		allowed[strings.ToLower(e)] = true
-	}
 	var walk func(prefix string, v any)
 	walk = func(prefix string, v any) {
 		switch t := v.(type) {
@@ -42,7 +39,7 @@ func (b *builder) checkBlockedFields(p *content.Page, level audience.Level) {
 				if prefix != "" {
 					path = prefix + "." + k
 				}
-				if blockedKeys[strings.ToLower(k)] && !(strings.EqualFold(k, "email") && allowedEmail(t[k], allowed)) {
+				if blockedKeys[strings.ToLower(k)] && !(strings.EqualFold(k, "email") && allowedEmail(t[k], b.contact)) {
 					line, col := p.Position(path)
 					b.errs.Errorf(p.File, line, col, "%s holds a direct identifier and this page can reach a %s build: remove it, or make the page audience = \"team\"", path, level)
 					continue
@@ -51,7 +48,7 @@ func (b *builder) checkBlockedFields(p *content.Page, level audience.Level) {
 			}
 		case []any:
 			for i, e := range t {
-				walk(prefix+"["+itoa(i)+"]", e)
+				walk(prefix+"["+strconv.Itoa(i)+"]", e)
 			}
 		}
 	}
@@ -61,18 +58,4 @@ func (b *builder) checkBlockedFields(p *content.Page, level audience.Level) {
 func allowedEmail(v any, allowed map[string]bool) bool {
 	s, ok := v.(string)
 	return ok && allowed[strings.ToLower(strings.TrimSpace(s))]
-}
-
-func itoa(i int) string {
-	if i == 0 {
-		return "0"
-	}
-	var buf [20]byte
-	n := len(buf)
-	for i > 0 {
-		n--
-		buf[n] = byte('0' + i%10)
-		i /= 10
-	}
-	return string(buf[n:])
 }

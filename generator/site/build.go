@@ -40,7 +40,9 @@ type builder struct {
 	langs      []*langSite
 	stage      sink
 	stages     []StageTime
-	leaks      *leak.Scanner // nil in the team build: nothing leaves the team
+	base       string          // the base URL's path, "/" or "/sub/"
+	contact    map[string]bool // the site's contact e-mails, lower-cased
+	leaks      *leak.Scanner   // nil in the team build: nothing leaves the team
 	pageN      int
 }
 
@@ -159,6 +161,11 @@ func (b *builder) loadConfig(context.Context) error {
 		c := *cfg
 		c.BaseURL = strings.TrimSuffix(b.opts.BaseURL, "/") + "/"
 		b.cfg = &c
+	}
+	b.base = basePath(b.cfg.BaseURL)
+	b.contact = map[string]bool{}
+	for _, e := range b.cfg.Contact.Emails {
+		b.contact[strings.ToLower(e)] = true
 	}
 	if !b.opts.AudienceSet && cfg.Build.Audience != "" {
 		if l, err := audience.Parse(string(cfg.Build.Audience)); err == nil {

@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -140,7 +141,7 @@ func diffLines(want, got string) string {
 			g = gl[i]
 		}
 		if w != g {
-			b.WriteString("  line " + itoa(i+1) + "\n    want: " + w + "\n    got:  " + g + "\n")
+			b.WriteString("  line " + strconv.Itoa(i+1) + "\n    want: " + w + "\n    got:  " + g + "\n")
 			if shown++; shown == 5 {
 				break
 			}

@@ -53,16 +53,6 @@ func (b *builder) redactLeader(st *pageState) {
 	v.Params = params
 }
 
-// publishedResource reports whether a bundle file of a page may be copied
-// into this build's output.
-func (b *builder) publishedResource(st *pageState, name string) bool {
-	l, ok := st.item.(*program.Leader)
-	if !ok || b.showsNames() || !isImage(name) {
-		return true
-	}
-	return l.HasScope(program.ScopePhoto)
-}
-
 func isImage(name string) bool {
 	return strings.HasPrefix(mime.TypeByExtension(strings.ToLower(path.Ext(name))), "image/")
 }

@@ -118,30 +118,46 @@ func photoFile(rel string) bool {
 	return false
 }
 
-// cleanStaticPhotos re-encodes the JPEG and PNG files of static/ at full
-// size under their own names.
-func (b *builder) cleanStaticPhotos(dir string) {
+// publishStatic publishes the site's static/ folder in one walk: JPEG and
+// PNG files re-encoded at full size under their own names (a photo dropped
+// there loses its metadata too), every other file copied as it is, text
+// files scanned for leaks first. It returns the files it published, by
+// slash path, so the theme's static files do not overwrite them.
+func (b *builder) publishStatic(dir string) map[string]bool {
 	var files []string
 	_ = filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
-		if err == nil && d.Type().IsRegular() && photoFile(p) {
-			files = append(files, p)
+		if err == nil && d.Type().IsRegular() {
+			rel, _ := filepath.Rel(dir, p)
+			files = append(files, filepath.ToSlash(rel))
 		}
 		return nil
 	})
+	published := make(map[string]bool, len(files))
+	for _, rel := range files {
+		published[rel] = true
+	}
 	proc := photo.New(photo.Options{Widths: []int{}})
 	b.parallel(len(files), func(i int) {
-		p := files[i]
-		rel, _ := filepath.Rel(dir, p)
-		from := "static/" + filepath.ToSlash(rel)
-		data, err := os.ReadFile(p)
+		rel := files[i]
+		src := filepath.Join(dir, filepath.FromSlash(rel))
+		from := "static/" + rel
+		if !photoFile(rel) {
+			b.scanCopied(rel, src, from)
+			if err := b.stage.CopyFile(rel, src, from); err != nil {
+				b.errs.Add(err)
+			}
+			return
+		}
+		data, err := os.ReadFile(src)
 		if err == nil {
 			var vs []photo.Variant
-			if vs, err = proc.Process(filepath.Base(p), data); err == nil {
-				err = b.stage.WriteFile(filepath.ToSlash(rel), vs[0].Data, from)
+			if vs, err = proc.Process(path.Base(rel), data); err == nil {
+				err = b.stage.WriteFile(rel, vs[0].Data, from)
 			}
 		}
 		if err != nil {
 			b.errs.Add(&diag.Error{File: from, Err: fmt.Errorf("image: %w", err)})
 		}
 	})
+	return published
 }

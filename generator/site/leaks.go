@@ -2,7 +2,6 @@ package site
 
 import (
 	"fmt"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -63,19 +62,4 @@ func (b *builder) scanCopied(out, src, from string) {
 		return // the copy itself reports unreadable files
 	}
 	b.scanLeaks(out, from, data)
-}
-
-// scanStaticDir scans the text files of a static folder.
-func (b *builder) scanStaticDir(dir, label string) {
-	if b.leaks == nil {
-		return
-	}
-	_ = filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || !d.Type().IsRegular() {
-			return nil
-		}
-		rel, _ := filepath.Rel(dir, p)
-		b.scanCopied(filepath.ToSlash(rel), p, label+"/"+filepath.ToSlash(rel))
-		return nil
-	})
 }

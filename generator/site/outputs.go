@@ -387,8 +387,8 @@ func (b *builder) copyResources() {
 		b.writeImages(st, dir)
 		for _, r := range p.Resources {
 			name := strings.TrimPrefix(r, p.Dir+"/")
-			if !b.publishedResource(st, name) || st.images[name] != nil || photo.IsImage(name) || refusedImage(name) {
-				continue
+			if photo.IsImage(name) || refusedImage(name) {
+				continue // images are re-encoded by writeImages, or refused
 			}
 			src := filepath.Join(b.opts.Source, "content", filepath.FromSlash(r))
 			b.scanCopied(join(dir, name), src, "content/"+r)

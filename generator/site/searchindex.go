@@ -31,25 +31,17 @@ func (b *builder) searchJobs(ls *langSite) []job {
 		return nil
 	}
 	dir := langPrefix(b, ls) + "search/" + ls.lang.Code + "/"
-	var files []search.File
-	var buildErr error
-	built := false
-	index := func() error {
-		if !built {
-			files, buildErr = search.Build(docs, search.Options{})
-			built = true
-		}
-		return buildErr
-	}
-	// The index is built once, by the first job, which also writes every
-	// file: shard names are known only after building.
-	return []job{{out: dir + "meta.json", from: "search index (" + ls.lang.Code + ")", make: func(buf *bytes.Buffer) error {
-		if err := index(); err != nil {
+	from := "search index (" + ls.lang.Code + ")"
+	// One job builds the index and writes every file of it: the shard names
+	// are known only once it is built.
+	return []job{{out: dir + "meta.json", from: from, make: func(buf *bytes.Buffer) error {
+		files, err := search.Build(docs, search.Options{})
+		if err != nil {
 			return err
 		}
 		for _, f := range files[1:] {
-			b.scanLeaks(dir+f.Path, "search index", f.Data)
-			if err := b.stage.WriteFile(dir+f.Path, f.Data, "search index ("+ls.lang.Code+")"); err != nil {
+			b.scanLeaks(dir+f.Path, from, f.Data)
+			if err := b.stage.WriteFile(dir+f.Path, f.Data, from); err != nil {
 				return err
 			}
 		}

@@ -198,22 +198,7 @@ func (b *builder) assets() []render.Asset {
 // files outside bundles are reported, never copied.
 func (b *builder) copyStatic() {
 	siteStatic := filepath.Join(b.opts.Source, "static")
-	var siteFiles map[string]bool
-	if st, err := os.Stat(siteStatic); err == nil && st.IsDir() {
-		siteFiles = map[string]bool{}
-		_ = filepath.WalkDir(siteStatic, func(p string, d fs.DirEntry, err error) error {
-			if err == nil && d.Type().IsRegular() {
-				rel, _ := filepath.Rel(siteStatic, p)
-				siteFiles[filepath.ToSlash(rel)] = true
-			}
-			return nil
-		})
-		b.scanStaticDir(siteStatic, "static")
-		if err := b.stage.CopyDir(siteStatic, "", "static", photoFile); err != nil {
-			b.errs.Add(err)
-		}
-		b.cleanStaticPhotos(siteStatic)
-	}
+	siteFiles := b.publishStatic(siteStatic)
 	if b.theme != nil {
 		_ = fs.WalkDir(b.theme.fs, "static", func(p string, d fs.DirEntry, err error) error {
 			if err != nil || !d.Type().IsRegular() {
