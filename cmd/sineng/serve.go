@@ -96,7 +96,7 @@ func serveSite(ctx context.Context, args []string, stdout, stderr io.Writer) int
 		Source:   src,
 		Out:      opts.Out,
 		Listener: ln,
-		Rebuild:  serve.FullRebuild(opts),
+		Rebuild:  serve.Incremental(opts),
 		Watch:    watch.Options{Poll: poll},
 		Log:      stdout,
 	})

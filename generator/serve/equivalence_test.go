@@ -27,6 +27,11 @@ type siteModel struct {
 	variant   int
 	css       int
 	next      int
+	// toggle makes the template step add and remove the override instead
+	// of changing it, so a site moves between having templates of its own
+	// and having only the theme's.
+	toggle   bool
+	override bool
 }
 
 func (m *siteModel) path(rel string) string { return filepath.Join(m.src, filepath.FromSlash(rel)) }
@@ -130,6 +135,15 @@ func (m *siteModel) step(rng *rand.Rand) (string, []string) {
 			leaderText(m.withdrawn, fmt.Sprintf("Wang Fang runs the homework club (%d).", m.leaderN)))}
 	case 9: // edit the template override
 		m.variant++
+		if m.toggle && m.override {
+			m.override = false
+			p := m.path("layouts/_default/single.html")
+			if err := os.Remove(p); err != nil {
+				m.t.Fatal(err)
+			}
+			return "remove the template override", []string{p}
+		}
+		m.override = true
 		return fmt.Sprintf("template variant %d", m.variant), []string{m.write("layouts/_default/single.html", templateText(m.variant))}
 	default: // edit the static stylesheet
 		m.css++
@@ -140,12 +154,23 @@ func (m *siteModel) step(rng *rand.Rand) (string, []string) {
 // TestRebuildsEqualFullBuilds runs the watcher and rebuild loop on a copy
 // of the fixture site, applies a seeded random series of edits, and after
 // each one's rebuild compares the served output folder with a fresh full
-// build, file by file and byte by byte.
+// build, file by file and byte by byte: with full rebuilds, and with the
+// incremental rebuilder on the fixture without its template override
+// (body edits are then applied alone) while the override comes and goes.
 func TestRebuildsEqualFullBuilds(t *testing.T) {
+	t.Run("full", func(t *testing.T) { testRebuildsEqualFullBuilds(t, FullRebuild, false) })
+	t.Run("incremental", func(t *testing.T) { testRebuildsEqualFullBuilds(t, Incremental, true) })
+}
+
+func testRebuildsEqualFullBuilds(t *testing.T, rebuilder func(site.Options) Rebuilder, incremental bool) {
 	const seed, steps = 20260601, 60
 	dir := scratch(t)
 	src := filepath.Join(dir, "site")
-	writeTree(t, src, fixtureFiles())
+	files := fixtureFiles()
+	if incremental {
+		delete(files, "layouts/_default/single.html")
+	}
+	writeTree(t, src, files)
 	out := filepath.Join(dir, "served", "public")
 	opts := site.Options{Source: src, Out: out, Now: fixtureNow}
 
@@ -154,7 +179,7 @@ func TestRebuildsEqualFullBuilds(t *testing.T) {
 		Source:   src,
 		Out:      out,
 		Listener: listen(t),
-		Rebuild:  FullRebuild(opts),
+		Rebuild:  rebuilder(opts),
 		Watch:    watch.Options{Quiet: 30 * time.Millisecond},
 		OnBuild:  func(r BuildReport) { reports <- r },
 	})
@@ -174,7 +199,8 @@ func TestRebuildsEqualFullBuilds(t *testing.T) {
 	m := &siteModel{t: t, src: src, news: map[string]*newsPage{
 		"one.md": {title: "One", date: "2025-01-01", body: "First news."},
 		"two.md": {title: "Two", date: "2025-02-01", body: "Second news."},
-	}}
+	}, toggle: incremental, override: !incremental}
+	applied := 0
 	rng := rand.New(rand.NewPCG(seed, seed))
 	freshOut := filepath.Join(dir, "fresh", "public")
 	for i := range steps {
@@ -221,7 +247,13 @@ func TestRebuildsEqualFullBuilds(t *testing.T) {
 			}
 			t.Fatalf("step %d (%s): served output differs from a full build:\n%s", i, what, d)
 		}
-		t.Logf("step %d: %s", i, what)
+		if last.Result != nil && last.Result.Incremental {
+			applied++
+		}
+		t.Logf("step %d: %s (incremental %v)", i, what, last.Result != nil && last.Result.Incremental)
+	}
+	if incremental && applied < 5 {
+		t.Errorf("only %d rebuilds were incremental", applied)
 	}
 }
 

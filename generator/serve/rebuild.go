@@ -24,3 +24,19 @@ func FullRebuild(opts site.Options) Rebuilder {
 		return site.Build(ctx, opts)
 	}
 }
+
+// Incremental returns a Rebuilder that keeps a site.Session: a batch that
+// only edits page bodies (no config, template, static, data or asset
+// change, and no lost events) is applied by Session.Update, which
+// re-renders just the outputs showing those bodies; any other batch gets a
+// full build. Both leave the output folder as a full build would.
+func Incremental(opts site.Options) Rebuilder {
+	s := site.NewSession(opts)
+	return func(ctx context.Context, b watch.Batch) (*site.Result, error) {
+		c := b.Changes
+		if b.Full || c.Config || len(c.Templates)+len(c.Static)+len(c.Data)+len(c.Assets) > 0 {
+			return s.Build(ctx)
+		}
+		return s.Update(ctx, c.Content)
+	}
+}

@@ -44,17 +44,37 @@ type builder struct {
 	contact    map[string]bool // the site's contact e-mails, lower-cased
 	leaks      *leak.Scanner   // nil in the team build: nothing leaves the team
 	pageN      int
+	// jobs are the output files of the build, kept for a Session's
+	// incremental updates.
+	jobs []job
+	// ownTemplates is true when the site brings templates of its own
+	// (layouts/ or a theme folder): their reads of other pages are unknown.
+	ownTemplates bool
+	// search is each language's index, by language key, when the site
+	// has search.
+	search map[string]*searchState
+	// keep is true for a Session's builds: the state needed for
+	// incremental updates is kept (search index files, jobs).
+	keep bool
 }
 
 // Build runs the whole pipeline. On any content, config or template problem
 // it returns a *diag.Errors listing them all and the output folder is left
 // exactly as it was.
 func Build(ctx context.Context, opts Options) (*Result, error) {
+	_, res, err := runBuild(ctx, opts, false)
+	return res, err
+}
+
+// runBuild runs the whole pipeline and returns, with the result, the builder
+// of a successful build for a Session to keep.
+func runBuild(ctx context.Context, opts Options, keep bool) (*builder, *Result, error) {
 	start := time.Now()
 	b, err := newBuilder(opts)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
+	b.keep = keep
 	// A step marked stop is the last one run when problems were found: the
 	// steps before it gather as many problems as they can together (a broken
 	// template and a broken front matter are reported in one run).
@@ -75,19 +95,23 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 		t0 := time.Now()
 		if err := s.run(ctx); err != nil {
 			b.abort()
-			return nil, err
+			return nil, nil, err
 		}
 		b.timed(s.name, time.Since(t0))
 		if s.stop && b.errs.HasErrors() {
 			b.abort()
-			return b.result(start), b.errs.Err()
+			return nil, b.result(start), b.errs.Err()
+		}
+		if err := ctx.Err(); err != nil {
+			b.abort()
+			return nil, nil, fmt.Errorf("build: %w", err)
 		}
 	}
 	t0 := time.Now()
 	stats, err := b.stage.Commit()
 	if err != nil {
 		b.abort()
-		return nil, fmt.Errorf("build: %w", err)
+		return nil, nil, fmt.Errorf("build: %w", err)
 	}
 	if !b.opts.DryRun {
 		if err := b.writePublicationLog(); err != nil {
@@ -99,7 +123,7 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	res.Written, res.Unchanged = stats.Written+stats.Copied, stats.Unchanged
 	res.Files = stats.Written + stats.Copied + stats.Unchanged
 	res.Changed = stats.Changed
-	return res, nil
+	return b, res, nil
 }
 
 func newBuilder(opts Options) (*builder, error) {

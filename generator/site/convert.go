@@ -27,51 +27,66 @@ func (b *builder) renderMarkdown(context.Context) error {
 		if st.page.File == "" || st.view == nil {
 			return
 		}
-		res, err := b.md.Render(st.page.Body, markdown.Context{
-			File:       st.page.File,
-			LineOffset: st.page.Matter.BodyLine,
-			Links:      linkResolver{b: b, from: st},
-			Shortcodes: b.shortcodes(st),
-		})
-		if err != nil {
+		if err := b.convert(st, st.page.Body); err != nil {
 			b.errs.Add(err)
 		}
-		st.md = res
 		st.page.Body = nil // converted: the Markdown source is not needed again
-		st.counts = text.Measure(res.Text)
-		st.plain = text.Summary(res.Text, b.cfg.SummaryLength)
 	})
 	// Views are filled on one goroutine: a shortcode of one page may read
 	// another page's view while the workers above run.
 	for _, st := range b.pages {
-		v := st.view
-		if v == nil {
-			continue
-		}
-		res := &st.md
-		v.Content = template.HTML(res.HTML)
-		v.TableOfContents = template.HTML(res.TOCHTML)
-		v.WordCount, v.ReadingTime = st.counts.CJK+st.counts.Latin, st.counts.Minutes()
-		plain := st.plain
-		switch {
-		case st.page.Summary != "":
-			v.Summary = template.HTML(html.EscapeString(st.page.Summary))
-			plain = st.page.Summary
-		case res.SummaryHTML != nil:
-			v.Summary = template.HTML(res.SummaryHTML)
-		default:
-			v.Summary = template.HTML(html.EscapeString(plain))
-		}
-		if v.Description == "" {
-			v.Description = plain
-		}
-		for _, img := range res.Images {
-			if strings.TrimSpace(img.Alt) == "" {
-				b.errs.Warnf(st.page.File, img.Line, img.Col, "image %s has no alt text", img.Dest)
-			}
-		}
+		b.fillView(st)
 	}
 	return nil
+}
+
+// convert renders one page's Markdown body into its own slots: HTML, word
+// counts, derived summary. It returns the page's problems; the slots are
+// filled either way, as far as conversion got.
+func (b *builder) convert(st *pageState, body []byte) error {
+	res, err := b.md.Render(body, markdown.Context{
+		File:       st.page.File,
+		LineOffset: st.page.Matter.BodyLine,
+		Links:      linkResolver{b: b, from: st},
+		Shortcodes: b.shortcodes(st),
+	})
+	st.md = res
+	st.counts = text.Measure(res.Text)
+	st.plain = text.Summary(res.Text, b.cfg.SummaryLength)
+	return err
+}
+
+// fillView copies a converted page's body-derived fields into its view:
+// content, table of contents, counts, summary and, when the page gives
+// none, its description. It warns about images without alt text.
+func (b *builder) fillView(st *pageState) {
+	v := st.view
+	if v == nil || st.page.File == "" {
+		return
+	}
+	res := &st.md
+	v.Content = template.HTML(res.HTML)
+	v.TableOfContents = template.HTML(res.TOCHTML)
+	v.WordCount, v.ReadingTime = st.counts.CJK+st.counts.Latin, st.counts.Minutes()
+	plain := st.plain
+	switch {
+	case st.page.Summary != "":
+		v.Summary = template.HTML(html.EscapeString(st.page.Summary))
+		plain = st.page.Summary
+	case res.SummaryHTML != nil:
+		v.Summary = template.HTML(res.SummaryHTML)
+	default:
+		v.Summary = template.HTML(html.EscapeString(plain))
+	}
+	if v.Description == "" || st.derivedDescription {
+		v.Description = plain
+		st.derivedDescription = true
+	}
+	for _, img := range res.Images {
+		if strings.TrimSpace(img.Alt) == "" {
+			b.errs.Warnf(st.page.File, img.Line, img.Col, "image %s has no alt text", img.Dest)
+		}
+	}
 }
 
 // shortcodes returns the shortcode runner of one page.

@@ -30,6 +30,9 @@ type pageState struct {
 	images    map[string][]photo.Variant // re-encoded bundle images by resource name
 	generated bool                       // made by the build (handbook, showcase, filters), not from a file or folder
 	subs      []*pageState               // sections and home: published sections inside, sorted
+	// derivedDescription is true when the view's description is the
+	// body's plain-text summary (the page gives none).
+	derivedDescription bool
 }
 
 // loadContent walks and reads content/ in parallel.

@@ -47,6 +47,9 @@ type Result struct {
 	// Changed lists the output files whose bytes are new in this build,
 	// sorted (slash paths inside Out).
 	Changed []string
+	// Incremental is true for a Session update that re-rendered only the
+	// outputs showing edited page bodies.
+	Incremental bool
 }
 
 // StageTime is how long one stage of a build took.

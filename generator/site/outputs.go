@@ -26,6 +26,11 @@ type job struct {
 	from string // source named in errors: a content file or a made-up page's URL
 	html bool   // counts as a page
 	make func(*bytes.Buffer) error
+	// reads are the pages whose body-derived fields (content, summary,
+	// table of contents, word count, reading time, derived description)
+	// the output shows: a Session re-renders the job when one of them is
+	// edited.
+	reads []*render.Page
 }
 
 // renderOutputs makes every output file of the build on all cores and
@@ -42,6 +47,9 @@ func (b *builder) renderOutputs(context.Context) error {
 		jobs = append(jobs, b.searchJobs(ls)...)
 	}
 	jobs = append(jobs, b.siteJobs()...)
+	if b.keep {
+		b.jobs = jobs
+	}
 	tplErrs := &templateErrors{seen: map[string]bool{}}
 	var pages int
 	var mu sync.Mutex
@@ -144,9 +152,9 @@ func (b *builder) pageJobs(ls *langSite) []job {
 		if st.page.Kind == content.KindPage {
 			jobs = append(jobs, job{out: st.page.OutPath, from: from, html: true, make: func(buf *bytes.Buffer) error {
 				return b.execute(buf, "page", st.view.Type, st.view.Layout, st.view)
-			}})
+			}, reads: b.programReads(ls, st.view, []*render.Page{st.view})})
 		} else {
-			jobs = append(jobs, b.listJobs(st.view, path.Dir(st.page.OutPath), from)...)
+			jobs = append(jobs, b.listJobs(ls, st.view, path.Dir(st.page.OutPath), from)...)
 		}
 		for _, a := range st.page.Aliases {
 			jobs = append(jobs, b.aliasJob(a, st, from))
@@ -158,7 +166,7 @@ func (b *builder) pageJobs(ls *langSite) []job {
 			return b.execute(buf, "taxonomy", tax.page.Type, "", tax.page)
 		}})
 		for _, ts := range tax.terms {
-			jobs = append(jobs, b.listJobs(ts.page, ts.out, ts.page.RelPermalink)...)
+			jobs = append(jobs, b.listJobs(ls, ts.page, ts.out, ts.page.RelPermalink)...)
 		}
 	}
 	prefix := langPrefix(b, ls)
@@ -172,7 +180,7 @@ func (b *builder) pageJobs(ls *langSite) []job {
 
 // listJobs paginates a list page: page 1 at the list's URL, page n at
 // <list>/page/<n>/.
-func (b *builder) listJobs(v *render.Page, dir, from string) []job {
+func (b *builder) listJobs(ls *langSite, v *render.Page, dir, from string) []job {
 	size := b.cfg.Paginate
 	if size <= 0 {
 		size = 10
@@ -205,22 +213,18 @@ func (b *builder) listJobs(v *render.Page, dir, from string) []job {
 			hi = n
 		}
 		lo = min(lo, hi)
-		pv := *v
 		pager := &render.Pager{Number: k, TotalPages: total}
 		switch {
 		case v.Leaders != nil:
-			pv.Leaders = v.Leaders[lo:hi]
-			for _, l := range pv.Leaders {
+			for _, l := range v.Leaders[lo:hi] {
 				pager.Pages = append(pager.Pages, l.Page)
 			}
 		case v.Projects != nil:
-			pv.Projects = v.Projects[lo:hi]
-			for _, p := range pv.Projects {
+			for _, p := range v.Projects[lo:hi] {
 				pager.Pages = append(pager.Pages, p.Page)
 			}
 		case v.Exchanges != nil:
-			pv.Exchanges = v.Exchanges[lo:hi]
-			for _, x := range pv.Exchanges {
+			for _, x := range v.Exchanges[lo:hi] {
 				pager.Pages = append(pager.Pages, x.Page)
 			}
 		default:
@@ -233,18 +237,29 @@ func (b *builder) listJobs(v *render.Page, dir, from string) []job {
 			pager.NextURL = urlOf(k + 1)
 		}
 		pager.Links = pagerLinks(k, total, urlOf)
-		pv.Paginator = pager
-		if k > 1 {
-			pv.RelPermalink = urlOf(k)
-			pv.Permalink = b.absFromRel(urlOf(k))
-		}
 		out := join(dir, "index.html")
 		if k > 1 {
 			out = join(dir, "page/"+strconv.Itoa(k)+"/index.html")
 		}
+		// The view of page k is copied when the job runs, so a Session's
+		// later run sees the list page's edited fields.
 		jobs = append(jobs, job{out: out, from: from, html: true, make: func(buf *bytes.Buffer) error {
+			pv := *v
+			switch {
+			case v.Leaders != nil:
+				pv.Leaders = v.Leaders[lo:hi]
+			case v.Projects != nil:
+				pv.Projects = v.Projects[lo:hi]
+			case v.Exchanges != nil:
+				pv.Exchanges = v.Exchanges[lo:hi]
+			}
+			pv.Paginator = pager
+			if k > 1 {
+				pv.RelPermalink = urlOf(k)
+				pv.Permalink = b.absFromRel(urlOf(k))
+			}
 			return b.execute(buf, pv.Kind, pv.Type, pv.Layout, &pv)
-		}})
+		}, reads: b.listReads(ls, v, pager)})
 	}
 	return jobs
 }
@@ -302,10 +317,14 @@ func (b *builder) feedJobs(ls *langSite) []job {
 			items = b.regularUnder(st)
 		}
 		dir := path.Dir(st.page.OutPath)
+		reads := make([]*render.Page, 0, min(len(items), feedLimit))
+		for _, it := range items[:min(len(items), feedLimit)] {
+			reads = append(reads, it.view)
+		}
 		jobs = append(jobs, job{out: join(dir, "index.xml"), from: st.view.RelPermalink, make: func(buf *bytes.Buffer) error {
 			buf.Write(b.feed(ls, st.view, items))
 			return nil
-		}})
+		}, reads: reads})
 	}
 	return jobs
 }
@@ -405,19 +424,23 @@ func (b *builder) exportJobs(ls *langSite) []job {
 	if ls.program == nil || ls.program.view.ProjectsJSON == "" {
 		return nil
 	}
-	records := render.ProjectRecords(ls.program.view.Projects)
+	projects := ls.program.view.Projects
+	reads := make([]*render.Page, len(projects))
+	for i, p := range projects {
+		reads[i] = p.Page
+	}
 	prefix := langPrefix(b, ls)
 	return []job{
 		{out: prefix + "showcase/projects.json", from: "showcase/projects.json", make: func(buf *bytes.Buffer) error {
-			data, err := render.ProjectsJSON(records)
+			data, err := render.ProjectsJSON(render.ProjectRecords(projects))
 			buf.Write(data)
 			return err
-		}},
+		}, reads: reads},
 		{out: prefix + "showcase/projects.csv", from: "showcase/projects.csv", make: func(buf *bytes.Buffer) error {
-			data, err := render.ProjectsCSV(records)
+			data, err := render.ProjectsCSV(render.ProjectRecords(projects))
 			buf.Write(data)
 			return err
-		}},
+		}, reads: reads},
 	}
 }
 

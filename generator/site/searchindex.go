@@ -15,29 +15,36 @@ func (b *builder) searchJobs(ls *langSite) []job {
 	if !b.cfg.Outputs.Search {
 		return nil
 	}
-	var docs []search.Document
+	ss := &searchState{pos: map[*pageState]int{}}
 	for _, st := range ls.pages {
 		if st.page.Kind != content.KindPage || st.page.File == "" || st.view == nil {
 			continue
 		}
-		v := st.view
-		d := search.Document{URL: v.RelPermalink, Title: v.Title, Lang: ls.lang.Code, Section: parentTitle(v), Text: string(st.md.Text)}
-		for _, t := range v.Tags {
-			d.Tags = append(d.Tags, t.Name)
-		}
-		docs = append(docs, d)
+		ss.pos[st] = len(ss.docs)
+		ss.docs = append(ss.docs, searchDocument(ls, st))
 	}
-	if len(docs) == 0 {
+	if len(ss.docs) == 0 {
 		return nil
 	}
 	dir := langPrefix(b, ls) + "search/" + ls.lang.Code + "/"
 	from := "search index (" + ls.lang.Code + ")"
+	ss.dir, ss.from = dir, from
+	if b.search == nil {
+		b.search = map[string]*searchState{}
+	}
+	b.search[ls.lang.Code] = ss
 	// One job builds the index and writes every file of it: the shard names
 	// are known only once it is built.
 	return []job{{out: dir + "meta.json", from: from, make: func(buf *bytes.Buffer) error {
-		files, err := search.Build(docs, search.Options{})
+		files, err := search.Build(ss.docs, search.Options{})
 		if err != nil {
 			return err
+		}
+		if b.keep {
+			ss.files = make(map[string][]byte, len(files))
+			for _, f := range files {
+				ss.files[f.Path] = f.Data
+			}
 		}
 		for _, f := range files[1:] {
 			b.scanLeaks(dir+f.Path, from, f.Data)
@@ -48,6 +55,25 @@ func (b *builder) searchJobs(ls *langSite) []job {
 		buf.Write(files[0].Data)
 		return nil
 	}}}
+}
+
+// searchState is one language's search index as a Session keeps it.
+type searchState struct {
+	docs  []search.Document
+	pos   map[*pageState]int // each indexed page's document id
+	dir   string             // output folder of the index, "search/zh/"
+	from  string             // source named in errors
+	files map[string][]byte  // the index's files by path under dir
+}
+
+// searchDocument is a published page as the search index sees it.
+func searchDocument(ls *langSite, st *pageState) search.Document {
+	v := st.view
+	d := search.Document{URL: v.RelPermalink, Title: v.Title, Lang: ls.lang.Code, Section: parentTitle(v), Text: string(st.md.Text)}
+	for _, t := range v.Tags {
+		d.Tags = append(d.Tags, t.Name)
+	}
+	return d
 }
 
 func parentTitle(v *render.Page) string {

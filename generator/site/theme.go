@@ -28,6 +28,8 @@ import (
 type theme struct {
 	fs   fs.FS  // root of the theme: layouts/, assets/, static/, i18n/
 	name string // "themes/default" for messages
+	// embedded is true for the theme built into sineng.
+	embedded bool
 }
 
 // resolveTheme finds the theme folder in the site, else the embedded
@@ -42,7 +44,7 @@ func (b *builder) resolveTheme() (*theme, error) {
 		return &theme{fs: os.DirFS(dir), name: "themes/" + name}, nil
 	}
 	if name == "default" {
-		return &theme{fs: themes.Default(), name: "themes/default"}, nil
+		return &theme{fs: themes.Default(), name: "themes/default", embedded: true}, nil
 	}
 	return nil, diag.Errorf("site.toml", 0, 0, "theme %q not found in themes/%s", name, name)
 }
@@ -67,6 +69,10 @@ func (b *builder) loadTemplates(context.Context) error {
 	var siteLayouts fs.FS
 	if st, err := os.Stat(filepath.Join(b.opts.Source, "layouts")); err == nil && st.IsDir() {
 		siteLayouts = os.DirFS(filepath.Join(b.opts.Source, "layouts"))
+		b.ownTemplates = hasFiles(siteLayouts)
+	}
+	if !th.embedded {
+		b.ownTemplates = true
 	}
 	set, err := layout.Load(layout.Options{
 		SiteLayouts:     siteLayouts,
@@ -227,4 +233,17 @@ func (b *builder) copyStatic() {
 	for _, rel := range b.tree.Files {
 		b.errs.Warnf("content/"+rel, 0, 0, "not published: files in content/ are published only inside a page bundle (move it beside an index.md, or into static/)")
 	}
+}
+
+// hasFiles reports whether a folder holds any regular file.
+func hasFiles(fsys fs.FS) bool {
+	found := false
+	_ = fs.WalkDir(fsys, ".", func(_ string, e fs.DirEntry, err error) error {
+		if err == nil && e.Type().IsRegular() {
+			found = true
+			return fs.SkipAll
+		}
+		return nil
+	})
+	return found
 }

@@ -8,7 +8,7 @@ import (
 
 // Default timings of a Watcher.
 const (
-	DefaultQuiet        = 100 * time.Millisecond // a burst ends after this long without events
+	DefaultQuiet        = 10 * time.Millisecond  // a burst ends after this long without events: an editor's save is one burst
 	DefaultMaxDelay     = time.Second            // a burst that never goes quiet is cut after this long
 	DefaultPollInterval = 500 * time.Millisecond // the polling fallback's stat walk period
 )

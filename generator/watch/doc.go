@@ -5,7 +5,7 @@
 // after it started, and site.toml through its parent folder, so an editor
 // that saves by writing a temporary file and renaming it over the original
 // is seen like any other write. Events are gathered into one Batch per
-// burst of changes: a batch is handed out after a quiet spell (about 100 ms
+// burst of changes: a batch is handed out after a quiet spell (about 10 ms
 // without events) or after a cap (about a second) when events never stop,
 // so a `git checkout` of a thousand files gives one rebuild. When the
 // system's inotify watch limit is reached the Watcher falls back to polling

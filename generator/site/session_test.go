@@ -1,0 +1,203 @@
+package site
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"io/fs"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/sineng/sineng/generator/audience"
+	"github.com/sineng/sineng/generator/corpus"
+)
+
+// contentFiles lists the Markdown files of a site, site-relative.
+func contentFiles(t *testing.T, src string) []string {
+	t.Helper()
+	var files []string
+	err := filepath.WalkDir(filepath.Join(src, "content"), func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && strings.HasSuffix(p, ".md") {
+			rel, _ := filepath.Rel(src, p)
+			files = append(files, filepath.ToSlash(rel))
+		}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sort.Strings(files)
+	return files
+}
+
+// appendBody adds text at the end of a file: its body, after the front
+// matter.
+func appendBody(t *testing.T, src, rel, text string) {
+	t.Helper()
+	p := filepath.Join(src, filepath.FromSlash(rel))
+	data, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(p, append(data, []byte(text)...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// diffOutputs names the files that differ between two output trees.
+func diffOutputs(got, want map[string][]byte) string {
+	var d []string
+	for p, w := range want {
+		if g, ok := got[p]; !ok {
+			d = append(d, "missing "+p)
+		} else if !bytes.Equal(g, w) {
+			d = append(d, "differs "+p)
+		}
+	}
+	for p := range got {
+		if _, ok := want[p]; !ok {
+			d = append(d, "extra "+p)
+		}
+	}
+	sort.Strings(d)
+	if len(d) > 8 {
+		d = append(d[:8], fmt.Sprintf("... and %d more", len(d)-8))
+	}
+	return strings.Join(d, "\n")
+}
+
+// TestSessionBodyEditsEqualFullBuilds edits the bodies of random pages of a
+// generated program site (leaders, cases, sessions, projects, exchange,
+// section pages, plain pages) and checks after each incremental update
+// that the output folder equals a fresh full build byte for byte, for the
+// public build (redaction, leak scan) and the team build.
+func TestSessionBodyEditsEqualFullBuilds(t *testing.T) {
+	for _, aud := range []audience.Level{audience.Public, audience.Team} {
+		t.Run(aud.String(), func(t *testing.T) {
+			dir := scratchDir(t)
+			src := filepath.Join(dir, "site")
+			if _, err := corpus.Generate(src, corpus.Options{Pages: 160, Seed: 11}); err != nil {
+				t.Fatal(err)
+			}
+			out, fresh := filepath.Join(dir, "out"), filepath.Join(dir, "fresh")
+			opts := Options{Source: src, Out: out, Now: testNow, Audience: aud, AudienceSet: true, Future: true, Drafts: aud == audience.Team}
+			s := NewSession(opts)
+			ctx := context.Background()
+			if _, err := s.Build(ctx); err != nil {
+				t.Fatal(err)
+			}
+			files := contentFiles(t, src)
+			rng := rand.New(rand.NewPCG(7, uint64(aud)))
+			incremental := 0
+			for step := range 30 {
+				var edited []string
+				for range 1 + rng.IntN(2) {
+					f := files[rng.IntN(len(files))]
+					appendBody(t, src, f, fmt.Sprintf("\n\nEdit %d: 编辑第%d次 with **bold** words.\n", step, step))
+					edited = append(edited, f)
+				}
+				res, err := s.Update(ctx, edited)
+				if err != nil {
+					t.Fatalf("step %d (%v): %v", step, edited, err)
+				}
+				if res.Incremental {
+					incremental++
+				}
+				o := opts
+				o.Out = fresh
+				if _, err := Build(ctx, o); err != nil {
+					t.Fatal(err)
+				}
+				if d := diffOutputs(readTree(t, out), readTree(t, fresh)); d != "" {
+					t.Fatalf("step %d (edited %v, incremental %v): output differs from a full build:\n%s", step, edited, res.Incremental, d)
+				}
+			}
+			if incremental < 25 {
+				t.Errorf("only %d of 30 body edits were applied incrementally", incremental)
+			}
+		})
+	}
+}
+
+// TestSessionUpdateFallsBackAndKeepsOutput checks the cases an update
+// cannot apply alone: a front-matter edit gets a full build, and a body
+// with a broken link fails with the file's position and leaves the output
+// as it was, after which fixing it updates incrementally again.
+func TestSessionUpdateFallsBackAndKeepsOutput(t *testing.T) {
+	dir := scratchDir(t)
+	src := filepath.Join(dir, "site")
+	if _, err := corpus.Generate(src, corpus.Options{Pages: 60, Seed: 5}); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(dir, "out")
+	s := NewSession(Options{Source: src, Out: out, Now: testNow, Audience: audience.Team, AudienceSet: true, Future: true, Drafts: true})
+	ctx := context.Background()
+	if _, err := s.Build(ctx); err != nil {
+		t.Fatal(err)
+	}
+	var page string
+	for _, f := range contentFiles(t, src) {
+		data, err := os.ReadFile(filepath.Join(src, filepath.FromSlash(f)))
+		if err == nil && !strings.HasSuffix(f, "_index.md") && bytes.HasPrefix(data, []byte("+++\n")) && bytes.Contains(data, []byte("\ntitle = ")) {
+			page = f
+			break
+		}
+	}
+	if page == "" {
+		t.Fatal("corpus has no page with TOML front matter and a title")
+	}
+	p := filepath.Join(src, filepath.FromSlash(page))
+	orig, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	// Front matter: a full build.
+	changed := bytes.Replace(orig, []byte("title = "), []byte("weight = 3\ntitle = "), 1)
+	if bytes.Equal(changed, orig) {
+		t.Fatalf("%s has no TOML title to edit:\n%s", page, orig)
+	}
+	if err := os.WriteFile(p, changed, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	res, err := s.Update(ctx, []string{page})
+	if err != nil || res.Incremental {
+		t.Fatalf("front-matter edit: err %v, incremental %v; want a full build", err, res != nil && res.Incremental)
+	}
+
+	// A broken link: an error at the link, the output untouched.
+	before := readTree(t, out)
+	broken := append(append([]byte{}, changed...), []byte("\nSee [gone](no-such-page.md).\n")...)
+	if err := os.WriteFile(p, broken, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, err = s.Update(ctx, []string{page})
+	if err == nil || !strings.Contains(err.Error(), page+":") || !strings.Contains(err.Error(), "no-such-page.md") {
+		t.Fatalf("broken link: err = %v; want it at %s", err, page)
+	}
+	if d := diffOutputs(readTree(t, out), before); d != "" {
+		t.Fatalf("a failed update changed the output:\n%s", d)
+	}
+
+	// Fixed: incremental again, and the page shows the new text.
+	fixed := append(append([]byte{}, changed...), []byte("\nA fixed sentence.\n")...)
+	if err := os.WriteFile(p, fixed, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	res, err = s.Update(ctx, []string{page})
+	if err != nil || !res.Incremental {
+		t.Fatalf("fixed body: err %v, incremental %v", err, res != nil && res.Incremental)
+	}
+	found := false
+	for _, c := range res.Changed {
+		data, _ := os.ReadFile(filepath.Join(out, filepath.FromSlash(c)))
+		found = found || bytes.Contains(data, []byte("A fixed sentence."))
+	}
+	if !found {
+		t.Errorf("no changed file (%v) holds the new sentence", res.Changed)
+	}
+}
