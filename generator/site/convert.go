@@ -50,9 +50,12 @@ func (b *builder) convert(st *pageState, body []byte) error {
 		Links:      linkResolver{b: b, from: st},
 		Shortcodes: b.shortcodes(st),
 	})
-	st.md = res
 	st.counts = text.Measure(res.Text)
 	st.plain = text.Summary(res.Text, b.cfg.SummaryLength)
+	// The plain text is kept once, as a string the search index shares.
+	st.text = string(res.Text)
+	res.Text = nil
+	st.md = res
 	return err
 }
 
@@ -87,6 +90,8 @@ func (b *builder) fillView(st *pageState) {
 			b.errs.Warnf(st.page.File, img.Line, img.Col, "image %s has no alt text", img.Dest)
 		}
 	}
+	// The view holds the HTML now: drop the converter's copies.
+	res.HTML, res.SummaryHTML, res.TOCHTML = nil, nil, nil
 }
 
 // shortcodes returns the shortcode runner of one page.

@@ -23,7 +23,8 @@ type pageState struct {
 	decision  audience.Decision
 	view      *render.Page
 	lang      *langSite
-	md        markdown.Result
+	md        markdown.Result            // the converted body; its HTML and text move to view and text
+	text      string                     // plain text of the body, for search
 	counts    text.Counts                // CJK characters and Latin words of the body
 	plain     string                     // the derived plain-text summary
 	children  []*pageState               // sections and home: published regular pages inside, sorted

@@ -69,7 +69,7 @@ type searchState struct {
 // searchDocument is a published page as the search index sees it.
 func searchDocument(ls *langSite, st *pageState) search.Document {
 	v := st.view
-	d := search.Document{URL: v.RelPermalink, Title: v.Title, Lang: ls.lang.Code, Section: parentTitle(v), Text: string(st.md.Text)}
+	d := search.Document{URL: v.RelPermalink, Title: v.Title, Lang: ls.lang.Code, Section: parentTitle(v), Text: st.text}
 	for _, t := range v.Tags {
 		d.Tags = append(d.Tags, t.Name)
 	}

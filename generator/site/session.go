@@ -150,7 +150,7 @@ func (b *builder) applyBodyEdits(ctx context.Context, edits []bodyEdit, readers 
 	seen := map[int]bool{}
 	for i, e := range edits {
 		st := e.st
-		st.md, st.counts, st.plain = next[i].md, next[i].counts, next[i].plain
+		st.md, st.counts, st.plain, st.text = next[i].md, next[i].counts, next[i].plain, next[i].text
 		b.fillView(st)
 		for _, j := range readers[st.view] {
 			if !seen[j] {
