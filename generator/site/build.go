@@ -53,6 +53,9 @@ type builder struct {
 	// search is each language's index, by language key, when the site
 	// has search.
 	search map[string]*searchState
+	// runner holds the output jobs while pages are made as soon as
+	// they are converted (renderMarkdown); renderOutputs runs the rest.
+	runner *jobRunner
 	// keep is true for a Session's builds: the state needed for
 	// incremental updates is kept (search index files, jobs).
 	keep bool

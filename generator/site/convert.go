@@ -16,28 +16,80 @@ import (
 
 // renderMarkdown converts every published page's body on all cores, with
 // its word counts and derived summary. Each worker writes only its page's
-// own slots; views are filled afterwards on one goroutine, so templates and
+// own slots.
+//
+// With the theme's own templates (and outside a Session), a page is
+// filled and its own output made as soon as it is converted, when that
+// output shows no other page's body; its HTML is then dropped unless a
+// handbook page prints it, so the build never holds every page's HTML.
+// The theme's shortcodes and page templates read only other pages' front
+// matter fields, which are final before this stage. A site's own templates
+// may read anything: then every view is filled afterwards on one
+// goroutine and everything is rendered in the next stage, so templates and
 // shortcodes never race with conversion.
 func (b *builder) renderMarkdown(context.Context) error {
 	if b.md == nil {
 		return nil
+	}
+	stream := b.layout != nil && !b.keep && !b.ownTemplates
+	var own map[*pageState]int
+	var keepHTML map[*render.Page]bool
+	if stream {
+		b.runner = newJobRunner(b, b.planJobs())
+		own, keepHTML = b.streamable(b.runner.jobs)
 	}
 	b.parallel(len(b.pages), func(i int) {
 		st := b.pages[i]
 		if st.page.File == "" || st.view == nil {
 			return
 		}
-		if err := b.convert(st, st.page.Body); err != nil {
-			b.errs.Add(err)
-		}
+		err := b.convert(st, st.page.Body)
 		st.page.Body = nil // converted: the Markdown source is not needed again
-	})
-	// Views are filled on one goroutine: a shortcode of one page may read
-	// another page's view while the workers above run.
-	for _, st := range b.pages {
+		if err != nil {
+			b.errs.Add(err)
+			return
+		}
+		if !stream {
+			return
+		}
 		b.fillView(st)
+		if k, ok := own[st]; ok {
+			b.runner.run(k)
+			if !keepHTML[st.view] {
+				st.view.Content, st.view.TableOfContents = "", ""
+			}
+		}
+	})
+	if !stream {
+		for _, st := range b.pages {
+			b.fillView(st)
+		}
 	}
 	return nil
+}
+
+// streamable finds the jobs a page's conversion can run at once (its own
+// output, showing no other page's body) and the pages whose HTML another
+// output prints, which must be kept.
+func (b *builder) streamable(jobs []job) (own map[*pageState]int, keepHTML map[*render.Page]bool) {
+	own = map[*pageState]int{}
+	keepHTML = map[*render.Page]bool{}
+	for i, j := range jobs {
+		if j.page != nil && len(j.reads) == 1 && j.reads[0] == j.page.view {
+			own[j.page] = i
+		}
+	}
+	for _, ls := range b.langs {
+		if ls.program == nil {
+			continue
+		}
+		for _, sv := range ls.program.view.Stages {
+			for _, p := range stageReads(sv, nil) {
+				keepHTML[p] = true
+			}
+		}
+	}
+	return own, keepHTML
 }
 
 // convert renders one page's Markdown body into its own slots: HTML, word
@@ -90,8 +142,8 @@ func (b *builder) fillView(st *pageState) {
 			b.errs.Warnf(st.page.File, img.Line, img.Col, "image %s has no alt text", img.Dest)
 		}
 	}
-	// The view holds the HTML now: drop the converter's copies.
-	res.HTML, res.SummaryHTML, res.TOCHTML = nil, nil, nil
+	// The view holds all of it now: drop the converter's copies.
+	st.md = markdown.Result{}
 }
 
 // shortcodes returns the shortcode runner of one page.

@@ -23,7 +23,7 @@ type pageState struct {
 	decision  audience.Decision
 	view      *render.Page
 	lang      *langSite
-	md        markdown.Result            // the converted body; its HTML and text move to view and text
+	md        markdown.Result            // the converted body until fillView moves it into the view (text: into text)
 	text      string                     // plain text of the body, for search
 	counts    text.Counts                // CJK characters and Latin words of the body
 	plain     string                     // the derived plain-text summary

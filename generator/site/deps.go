@@ -3,24 +3,12 @@ package site
 import "github.com/sineng/sineng/generator/render"
 
 // programReads adds to reads the pages whose bodies a program page shows
-// besides its own and its list's: a portfolio lists its evidence, a stage
-// handbook its sessions, introduction and exchange materials, and every
-// handbook page (overview, stages, the printable whole) the handbook's
-// sessions and introductions. These are the theme's reads; a site with
+// besides its own and its list's: a stage handbook its sessions,
+// introduction and exchange materials, and every handbook page (overview,
+// stages, the printable whole) the handbook's sessions and introductions.
+// A portfolio lists its evidence by title and date only. These are the theme's reads; a site with
 // templates of its own gets no incremental updates (see Session).
 func (b *builder) programReads(ls *langSite, v *render.Page, reads []*render.Page) []*render.Page {
-	if l := v.Leader; l != nil {
-		for _, s := range l.Evidence.Sessions {
-			reads = append(reads, s.Page)
-		}
-		for _, p := range l.Evidence.Projects {
-			reads = append(reads, p.Page)
-		}
-		for _, x := range l.Evidence.Exchanges {
-			reads = append(reads, x.Page)
-		}
-		reads = append(reads, l.Evidence.Cases...)
-	}
 	if v.Stage != nil {
 		reads = stageReads(v.Stage, reads)
 	}

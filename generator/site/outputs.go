@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/sineng/sineng/generator/audience"
@@ -31,62 +32,101 @@ type job struct {
 	// the output shows: a Session re-renders the job when one of them is
 	// edited.
 	reads []*render.Page
+	// page is set on the job of a content page's own output.
+	page *pageState
 }
 
-// renderOutputs makes every output file of the build on all cores and
-// stages it.
-func (b *builder) renderOutputs(context.Context) error {
-	if b.layout == nil {
-		return nil
-	}
+// planJobs makes the output jobs of every page, list, feed, export and
+// site-wide file: all but the search index, which needs every page's text.
+func (b *builder) planJobs() []job {
 	var jobs []job
 	for _, ls := range b.langs {
 		jobs = append(jobs, b.pageJobs(ls)...)
 		jobs = append(jobs, b.feedJobs(ls)...)
 		jobs = append(jobs, b.exportJobs(ls)...)
-		jobs = append(jobs, b.searchJobs(ls)...)
 	}
-	jobs = append(jobs, b.siteJobs()...)
-	if b.keep {
-		b.jobs = jobs
-	}
-	tplErrs := &templateErrors{seen: map[string]bool{}}
-	var pages int
-	var mu sync.Mutex
-	durs := make([]time.Duration, len(jobs))
+	return append(jobs, b.siteJobs()...)
+}
+
+// jobRunner runs output jobs into the stage, each at most once, from any
+// number of goroutines.
+type jobRunner struct {
+	b       *builder
+	jobs    []job
+	done    []bool // written by the goroutine that runs the job
+	durs    []time.Duration
+	tplErrs *templateErrors
+	pages   atomic.Int64
 	// Output buffers are reused across jobs: WriteFile and the leak scan
 	// are done with the bytes when the job returns.
-	bufs := sync.Pool{New: func() any {
-		b := new(bytes.Buffer)
-		b.Grow(64 << 10)
-		return b
-	}}
-	b.parallel(len(jobs), func(i int) {
-		j := jobs[i]
-		buf := bufs.Get().(*bytes.Buffer)
-		buf.Reset()
-		defer bufs.Put(buf)
-		t0 := time.Now()
-		err := j.make(buf)
-		durs[i] = time.Since(t0)
-		if err != nil {
-			tplErrs.add(b, j.from, err)
-			return
+	bufs sync.Pool
+}
+
+func newJobRunner(b *builder, jobs []job) *jobRunner {
+	r := &jobRunner{b: b, jobs: jobs, done: make([]bool, len(jobs)), durs: make([]time.Duration, len(jobs)),
+		tplErrs: &templateErrors{seen: map[string]bool{}}}
+	r.bufs.New = func() any {
+		buf := new(bytes.Buffer)
+		buf.Grow(64 << 10)
+		return buf
+	}
+	return r
+}
+
+// run makes job i, scans it for leaks and stages it.
+func (r *jobRunner) run(i int) {
+	b, j := r.b, r.jobs[i]
+	r.done[i] = true
+	buf := r.bufs.Get().(*bytes.Buffer)
+	buf.Reset()
+	defer r.bufs.Put(buf)
+	t0 := time.Now()
+	err := j.make(buf)
+	r.durs[i] = time.Since(t0)
+	if err != nil {
+		r.tplErrs.add(b, j.from, err)
+		return
+	}
+	b.scanLeaks(j.out, j.from, buf.Bytes())
+	if err := b.stage.WriteFile(j.out, buf.Bytes(), j.from); err != nil {
+		b.errs.Add(err)
+		return
+	}
+	if j.html {
+		r.pages.Add(1)
+	}
+}
+
+// renderOutputs makes every output file of the build not made yet on all
+// cores and stages it: with streaming, most pages were made right after
+// their conversion (renderMarkdown).
+func (b *builder) renderOutputs(context.Context) error {
+	if b.layout == nil {
+		return nil
+	}
+	r := b.runner
+	if r == nil {
+		r = newJobRunner(b, b.planJobs())
+	}
+	for _, ls := range b.langs {
+		r.jobs = append(r.jobs, b.searchJobs(ls)...)
+	}
+	r.done = append(r.done, make([]bool, len(r.jobs)-len(r.done))...)
+	r.durs = append(r.durs, make([]time.Duration, len(r.jobs)-len(r.durs))...)
+	if b.keep {
+		b.jobs = r.jobs
+	}
+	var todo []int
+	for i := range r.jobs {
+		if !r.done[i] {
+			todo = append(todo, i)
 		}
-		b.scanLeaks(j.out, j.from, buf.Bytes())
-		if err := b.stage.WriteFile(j.out, buf.Bytes(), j.from); err != nil {
-			b.errs.Add(err)
-			return
-		}
-		if j.html {
-			mu.Lock()
-			pages++
-			mu.Unlock()
-		}
-	})
-	b.pageN = pages
+	}
+	b.parallel(len(todo), func(k int) { r.run(todo[k]) })
+	b.pageN = int(r.pages.Load())
+	b.runner = nil
 	if b.opts.Verbose != nil {
-		b.reportRenderTimes(jobs, durs)
+		b.reportRenderTimes(r.jobs, r.durs)
 	}
 	b.copyResources()
 	return nil
@@ -152,7 +192,7 @@ func (b *builder) pageJobs(ls *langSite) []job {
 		if st.page.Kind == content.KindPage {
 			jobs = append(jobs, job{out: st.page.OutPath, from: from, html: true, make: func(buf *bytes.Buffer) error {
 				return b.execute(buf, "page", st.view.Type, st.view.Layout, st.view)
-			}, reads: b.programReads(ls, st.view, []*render.Page{st.view})})
+			}, reads: b.programReads(ls, st.view, []*render.Page{st.view}), page: st})
 		} else {
 			jobs = append(jobs, b.listJobs(ls, st.view, path.Dir(st.page.OutPath), from)...)
 		}
