@@ -2,7 +2,9 @@ package content
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"hash/maphash"
 	"io/fs"
 	"os"
 	"path"
@@ -27,6 +29,10 @@ type Options struct {
 	DefaultInSubdir bool     // put the default language under /<key>/ too
 	Taxonomies      []string // plural names of the configured taxonomies ("tags", "skills")
 	Workers         int      // parallel readers; default GOMAXPROCS
+	// LazyBodies drops each page's body once its front matter is read, so
+	// a big site's Markdown is not all held at once: Tree.Body reads it
+	// again when it is converted.
+	LazyBodies bool
 }
 
 func (o *Options) defaults() {
@@ -61,6 +67,8 @@ type Tree struct {
 
 	byFile map[string]*Page
 	byPath map[string]*Page // lang + "\x00" + Path
+	source string           // the site folder, which File paths are relative to
+	seed   maphash.Seed     // of the file checksums kept for Body
 }
 
 // ByFile returns the page read from a site-relative file, e.g.
@@ -96,6 +104,7 @@ func Load(ctx context.Context, opts Options, errs *diag.List) (*Tree, error) {
 		return nil, err
 	}
 
+	seed := maphash.MakeSeed()
 	pages := make([]*Page, len(files))
 	jobs := make(chan int)
 	var wg sync.WaitGroup
@@ -104,7 +113,7 @@ func Load(ctx context.Context, opts Options, errs *diag.List) (*Tree, error) {
 		go func() {
 			defer wg.Done()
 			for i := range jobs {
-				pages[i] = readPage(root, opts, files[i], errs)
+				pages[i] = readPage(root, opts, files[i], seed, errs)
 			}
 		}()
 	}
@@ -120,7 +129,7 @@ func Load(ctx context.Context, opts Options, errs *diag.List) (*Tree, error) {
 		return nil, err
 	}
 
-	t := &Tree{Homes: map[string]*Page{}, Files: others, byFile: map[string]*Page{}, byPath: map[string]*Page{}}
+	t := &Tree{Homes: map[string]*Page{}, Files: others, byFile: map[string]*Page{}, byPath: map[string]*Page{}, source: opts.Source, seed: seed}
 	for _, p := range pages {
 		if p == nil {
 			continue
@@ -248,7 +257,7 @@ func ignored(name string) bool {
 
 // readPage reads and decodes one file; on a problem it reports to errs and
 // returns nil, so one bad file never hides the others' problems.
-func readPage(root string, opts Options, f file, errs *diag.List) *Page {
+func readPage(root string, opts Options, f file, seed maphash.Seed, errs *diag.List) *Page {
 	siteRel := path.Join(filepath.ToSlash(opts.ContentDir), f.rel)
 	src, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(f.rel)))
 	if err != nil {
@@ -282,7 +291,28 @@ func readPage(root string, opts Options, f file, errs *diag.List) *Page {
 	if !decodeFields(p, opts, errs) {
 		return nil
 	}
+	if opts.LazyBodies {
+		p.bodyAt, p.size, p.sum = len(src)-len(body), len(src), maphash.Bytes(seed, src)
+		p.Body = nil
+	}
 	return p
+}
+
+// Body returns a page's Markdown body: the one Load read, or with
+// LazyBodies the file's again, checked against what Load read. A file
+// changed since then is an error: its front matter may no longer match.
+func (t *Tree) Body(p *Page) ([]byte, error) {
+	if p.Body != nil || p.File == "" || p.size == 0 {
+		return p.Body, nil
+	}
+	src, err := os.ReadFile(filepath.Join(t.source, filepath.FromSlash(p.File)))
+	if err == nil && (len(src) != p.size || maphash.Bytes(t.seed, src) != p.sum) {
+		err = errors.New("the file changed while the site was being built; build again")
+	}
+	if err != nil {
+		return nil, &diag.Error{File: p.File, Err: fmt.Errorf("read: %w", err)}
+	}
+	return src[p.bodyAt:], nil
 }
 
 // decodeFields fills the shared fields from front matter; it reports every

@@ -54,6 +54,11 @@ type Page struct {
 
 	Resources []string // bundle files, content-relative slash paths, sorted
 
+	// With Options.LazyBodies: where the body starts in the file, the
+	// file's size and checksum as Load read it.
+	bodyAt, size int
+	sum          uint64
+
 	Parent      *Page   // the section holding the page; nil for home
 	Pages       []*Page // sections and home: the regular pages directly inside, in file order
 	Subsections []*Page // sections and home: the sections directly inside, in path order

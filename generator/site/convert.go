@@ -43,7 +43,10 @@ func (b *builder) renderMarkdown(context.Context) error {
 		if st.page.File == "" || st.view == nil {
 			return
 		}
-		err := b.convert(st, st.page.Body)
+		body, err := b.tree.Body(st.page)
+		if err == nil {
+			err = b.convert(st, body)
+		}
 		st.page.Body = nil // converted: the Markdown source is not needed again
 		if err != nil {
 			b.errs.Add(err)

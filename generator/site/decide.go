@@ -55,6 +55,7 @@ func (b *builder) loadContent(ctx context.Context) error {
 		DefaultInSubdir: b.cfg.DefaultLanguageInSubdir,
 		Taxonomies:      plurals,
 		Workers:         b.opts.Workers,
+		LazyBodies:      true, // read again when converted: never all held at once
 	}, b.errs)
 	if err != nil {
 		return err
