@@ -31,6 +31,13 @@ func (b *builder) renderMarkdown(context.Context) error {
 	if b.md == nil {
 		return nil
 	}
+	if !b.keep {
+		// Front-matter key positions serve the checks before this stage
+		// only (field types, audience, program references).
+		for _, p := range b.tree.Pages {
+			p.Matter.Pos = nil
+		}
+	}
 	stream := b.layout != nil && !b.keep && !b.ownTemplates
 	var own map[*pageState]int
 	var keepHTML map[*render.Page]bool
