@@ -63,51 +63,15 @@ type File struct {
 // first, then the shards in order. The caller passes only the documents
 // published in that build. A document's id is its position in docs, and
 // the same documents in the same order give byte-identical files.
+//
+// Build is NewIndex followed by Files, less the tables that only Replace
+// needs.
 func Build(docs []Document, opts Options) ([]File, error) {
-	limit, err := shardLimit(opts.ShardBytes)
+	x, err := newIndex(docs, opts, false)
 	if err != nil {
 		return nil, err
 	}
-	if len(docs) > maxDocs {
-		return nil, fmt.Errorf("search: %d documents are more than the %d an index holds", len(docs), maxDocs)
-	}
-	for i, d := range docs {
-		if d.URL == "" {
-			return nil, fmt.Errorf("search: document %d (%q) has no URL", i, d.Title)
-		}
-	}
-	lengths := make([]int, len(docs))
-	parts := indexParts(docs, lengths)
-	terms := mergeParts(parts)
-	sizes, hashes := terms.measure(parts)
-	lay := plan(sizes, hashes, limit)
-	spill := make(map[string]int, len(lay.spill))
-	for i, f := range lay.spill {
-		var buf [8]byte
-		spill[string(terms.token(parts, i, &buf))] = f
-	}
-	shards := writeShards(parts, &terms, sizes, hashes, lay)
-
-	files := make([]File, 0, 1+len(lay.files))
-	files = append(files, File{Path: "meta.json"}) // filled in below
-	names := make([]string, len(lay.files))
-	for i := range lay.files {
-		names[i] = shardName(i, len(lay.files))
-		files = append(files, File{Path: names[i], Data: shards.file(i)})
-	}
-	// The shards lie back to back in file order, so one pass hashes them all.
-	build := fnvAppend(2166136261, shards.data)
-	m, err := encodeMeta(docs, lengths, opts.Summary, metaHead{
-		build:  fmt.Sprintf("%08x", build),
-		routed: lay.routed,
-		shards: names,
-		spill:  spill,
-	})
-	if err != nil {
-		return nil, err
-	}
-	files[0].Data = m
-	return files, nil
+	return x.Files(), nil
 }
 
 // shardLimit checks Options.ShardBytes and applies its default.

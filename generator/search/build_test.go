@@ -27,9 +27,9 @@ func TestBuildFormat(t *testing.T) {
 	if got := string(files[1].Data); got != wantShard {
 		t.Errorf("shard-00.json =\n%s\nwant\n%s", got, wantShard)
 	}
-	wantMeta := fmt.Sprintf(`{"v":1,"build":"%08x","routed":1,"shards":["shard-00.json"],"spill":{},`+
+	wantMeta := fmt.Sprintf(`{"v":1,"build":"%s","routed":1,"shards":["shard-00.json"],"spill":{},`+
 		`"sections":["s","t"],"docs":[["/a/","Train",0,13],["/b/","Stairs",0,6],["/c/","Train",1,5]]}`,
-		fnv1a32(wantShard))
+		wantBuild([]byte(wantShard)))
 	if got := string(files[0].Data); got != wantMeta {
 		t.Errorf("meta.json =\n%s\nwant\n%s", got, wantMeta)
 	}

@@ -44,7 +44,9 @@
 // after the first R hold only spilled tokens, which are the large postings
 // moved out of a shard that would otherwise outgrow Options.ShardBytes.
 // build is a hash of every shard's bytes, for the client to add to shard
-// URLs as a cache key.
+// URLs as a cache key: the 32-bit FNV-1a hash of each shard's CRC-32
+// (IEEE) as four big-endian bytes, in file order, so that an edit hashes
+// only the shards it changes.
 //
 // A shard is one JSON object from token to a flat postings array
 // [id, w, gap, w, gap, w, …]: the first document id, then each next id as
@@ -71,6 +73,20 @@
 // shard files, one band at a time. The files depend only on the
 // documents, not on the number of parts.
 //
-// Everything here is pure and safe for concurrent use; the package does no
-// file I/O.
+// # Editing
+//
+// An Index keeps one language's index in memory for serve: NewIndex does
+// the work of Build, and Replace then changes one document and returns
+// only the files that changed, with the same bytes a new Build would give.
+// It keeps every shard's bytes, which are the only copy of the postings:
+// an edit finds the document's old terms in its forward list (its term
+// ids and weights, a few bytes a term), writes again the entries of the
+// terms whose weight changed by splicing their postings text, and plans
+// again only the routed shards those terms hash to, and the spill shards
+// when what they hold changes. meta.json is joined from rows kept
+// encoded. When the shards' total size moves the number of routed shards,
+// everything is planned again as Build plans it.
+//
+// Build, Search, Tokens and Stats are pure and safe for concurrent use; an
+// Index is not. The package does no file I/O.
 package search

@@ -1,23 +1,15 @@
 package search
 
 import (
-	"bytes"
-	"encoding/json"
-	"fmt"
+	"strconv"
+	"unicode/utf8"
 )
 
 // formatVersion is meta.json's "v"; it changes when the file layout does.
 const formatVersion = 1
 
-// metaHead is the part of meta.json that comes from the shard layout.
-type metaHead struct {
-	build  string
-	routed int
-	shards []string
-	spill  map[string]int
-}
-
-// metaFile is meta.json; the package comment documents each field.
+// metaFile is meta.json as Search and the tests decode it; the package
+// comment documents each field.
 type metaFile struct {
 	Version  int            `json:"v"`
 	Build    string         `json:"build"`
@@ -28,37 +20,198 @@ type metaFile struct {
 	Docs     [][]any        `json:"docs"`
 }
 
-// encodeMeta encodes meta.json: the shard layout and the document table.
-// Section names are stored once and referred to by index.
-func encodeMeta(docs []Document, lengths []int, summaryLen int, head metaHead) ([]byte, error) {
-	m := metaFile{
-		Version:  formatVersion,
-		Build:    head.build,
-		Routed:   head.routed,
-		Shards:   append([]string{}, head.shards...),
-		Spill:    head.spill,
-		Sections: []string{},
-		Docs:     make([][]any, len(docs)),
+// metaHead is the part of meta.json that comes from the shard layout.
+type metaHead struct {
+	build  uint32
+	routed int
+	shards []string
+	spill  []spilled // in token order
+}
+
+// spilled is one entry of meta.json's spill table.
+type spilled struct {
+	token []byte
+	file  int
+}
+
+// metaTable keeps meta.json's document table encoded row by row, so that
+// after an edit meta.json is written again by joining bytes.
+type metaTable struct {
+	summary int      // Options.Summary
+	rows    [][]byte // by document: `[url,title,` and `,length(,summary)]` back to back
+	split   []uint32 // by document: where the section index goes in its row
+	sec     []uint32 // by document: its section's id
+	names   []string // section names by id, unused ones included
+	ids     map[string]uint32
+}
+
+// newMetaTable encodes the rows of docs, whose weighted token counts are
+// lengths, into one shared array.
+func newMetaTable(docs []Document, lengths []int, summaryLen int) metaTable {
+	m := metaTable{
+		summary: summaryLen,
+		rows:    make([][]byte, len(docs)),
+		split:   make([]uint32, len(docs)),
+		sec:     make([]uint32, len(docs)),
+		ids:     map[string]uint32{},
 	}
-	sections := map[string]int{}
-	for i, d := range docs {
-		sec, ok := sections[d.Section]
-		if !ok {
-			sec = len(m.Sections)
-			sections[d.Section] = sec
-			m.Sections = append(m.Sections, d.Section)
+	var arena []byte
+	for i := range docs {
+		start := len(arena)
+		arena = m.appendRow(arena, i, &docs[i], lengths[i])
+		m.rows[i] = arena[start:len(arena):len(arena)]
+	}
+	return m
+}
+
+// setRow encodes document i's row again, in a slice of its own.
+func (m *metaTable) setRow(i int, d *Document, length int) {
+	m.rows[i] = m.appendRow(make([]byte, 0, len(m.rows[i])+16), i, d, length)
+}
+
+// appendRow appends document i's row, without its section index, to dst
+// and records its split and section.
+func (m *metaTable) appendRow(dst []byte, i int, d *Document, length int) []byte {
+	start := len(dst)
+	dst = append(dst, '[')
+	dst = appendMetaString(dst, d.URL)
+	dst = append(dst, ',')
+	dst = appendMetaString(dst, d.Title)
+	dst = append(dst, ',')
+	m.split[i] = uint32(len(dst) - start)
+	dst = append(dst, ',')
+	dst = strconv.AppendInt(dst, int64(length), 10)
+	if s := summary(d.Text, m.summary); s != "" {
+		dst = append(dst, ',')
+		dst = appendMetaString(dst, s)
+	}
+	dst = append(dst, ']')
+	id, ok := m.ids[d.Section]
+	if !ok {
+		id = uint32(len(m.names))
+		m.ids[d.Section] = id
+		m.names = append(m.names, d.Section)
+	}
+	m.sec[i] = id
+	return dst
+}
+
+// encode writes meta.json. Sections are numbered in the order documents
+// first name them.
+func (m *metaTable) encode(head metaHead) []byte {
+	index := make([]int, len(m.names)) // by section id: its index plus one, 0 while unnamed
+	var order []uint32
+	size := 256 + 24*len(head.shards)
+	for _, id := range m.sec {
+		if index[id] == 0 {
+			order = append(order, id)
+			index[id] = len(order)
 		}
-		row := []any{d.URL, d.Title, sec, lengths[i]}
-		if s := summary(d.Text, summaryLen); s != "" {
-			row = append(row, s)
+	}
+	for _, row := range m.rows {
+		size += len(row) + 8
+	}
+	for _, s := range head.spill {
+		size += len(s.token) + 16
+	}
+	for _, id := range order {
+		size += len(m.names[id]) + 8
+	}
+	b := make([]byte, 0, size)
+	b = append(b, `{"v":`...)
+	b = strconv.AppendInt(b, formatVersion, 10)
+	b = append(b, `,"build":"`...)
+	b = appendHex8(b, head.build)
+	b = append(b, `","routed":`...)
+	b = strconv.AppendInt(b, int64(head.routed), 10)
+	b = append(b, `,"shards":[`...)
+	for k, name := range head.shards {
+		if k > 0 {
+			b = append(b, ',')
 		}
-		m.Docs[i] = row
+		b = appendMetaString(b, name)
 	}
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(m); err != nil {
-		return nil, fmt.Errorf("search: encode meta.json: %w", err)
+	b = append(b, `],"spill":{`...)
+	for k, s := range head.spill {
+		if k > 0 {
+			b = append(b, ',')
+		}
+		b = appendMetaString(b, string(s.token))
+		b = append(b, ':')
+		b = strconv.AppendInt(b, int64(s.file), 10)
 	}
-	return bytes.TrimSuffix(buf.Bytes(), []byte("\n")), nil
+	b = append(b, `},"sections":[`...)
+	for k, id := range order {
+		if k > 0 {
+			b = append(b, ',')
+		}
+		b = appendMetaString(b, m.names[id])
+	}
+	b = append(b, `],"docs":[`...)
+	for i, row := range m.rows {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		split := m.split[i]
+		b = append(b, row[:split]...)
+		b = strconv.AppendInt(b, int64(index[m.sec[i]]-1), 10)
+		b = append(b, row[split:]...)
+	}
+	return append(b, ']', '}')
+}
+
+// appendHex8 appends h as eight lower-case hex digits.
+func appendHex8(b []byte, h uint32) []byte {
+	const hex = "0123456789abcdef"
+	for shift := 28; shift >= 0; shift -= 4 {
+		b = append(b, hex[h>>shift&0xF])
+	}
+	return b
+}
+
+// appendMetaString appends s as a JSON string written the way
+// encoding/json writes it with HTML escaping off, as meta.json has always
+// been: '"', '\\' and the control characters escaped (\b, \f, \n, \r and
+// \t by name, the others as \u00XX), each byte that is not part of valid
+// UTF-8 as \ufffd, and U+2028 and U+2029 as \u2028 and \u2029, which
+// JavaScript source may not hold. A test holds it to encoding/json.
+func appendMetaString(b []byte, s string) []byte {
+	const hex = "0123456789abcdef"
+	b = append(b, '"')
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			i++
+			switch {
+			case c >= 0x20 && c != '"' && c != '\\':
+				b = append(b, c)
+			case c == '"' || c == '\\':
+				b = append(b, '\\', c)
+			case c == '\b':
+				b = append(b, '\\', 'b')
+			case c == '\f':
+				b = append(b, '\\', 'f')
+			case c == '\n':
+				b = append(b, '\\', 'n')
+			case c == '\r':
+				b = append(b, '\\', 'r')
+			case c == '\t':
+				b = append(b, '\\', 't')
+			default:
+				b = append(b, '\\', 'u', '0', '0', hex[c>>4], hex[c&0xF])
+			}
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == utf8.RuneError && size == 1:
+			b = append(b, `\ufffd`...)
+		case r == '\u2028' || r == '\u2029':
+			b = append(b, '\\', 'u', '2', '0', '2', hex[r&0xF])
+		default:
+			b = append(b, s[i:i+size]...)
+		}
+		i += size
+	}
+	return append(b, '"')
 }

@@ -28,10 +28,7 @@ func plan(sizes []int, hashes []uint32, limit int) layout {
 	for _, size := range sizes {
 		total += size + 1
 	}
-	routed := 1
-	if total > limit {
-		routed = int(float64(total)/(fill*float64(limit))) + 1
-	}
+	routed := routedFor(total, limit)
 	lay := layout{routed: routed, files: make([][]int, routed), spill: map[int]int{}}
 	used := make([]int, routed) // by file: sum of entry sizes plus one comma each
 	for i := range n {
@@ -75,6 +72,15 @@ func plan(sizes []int, hashes []uint32, limit int) layout {
 		slices.Sort(lay.files[f])
 	}
 	return lay
+}
+
+// routedFor returns the number of hash-routed shards for entries whose
+// sizes plus a comma each, plus one, add up to total.
+func routedFor(total, limit int) int {
+	if total <= limit {
+		return 1
+	}
+	return int(float64(total)/(fill*float64(limit))) + 1
 }
 
 // bySizeDown orders entry positions by decreasing size, then by token.

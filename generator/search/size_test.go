@@ -47,10 +47,7 @@ func TestIndexSize(t *testing.T) {
 			lengths[i] = int(row[3].(float64))
 		}
 		for _, n := range []int{60, 120} {
-			withSummary, err := encodeMeta(docs, lengths, n, metaHead{build: m.Build, routed: m.Routed, shards: m.Shards, spill: m.Spill})
-			if err != nil {
-				t.Fatal(err)
-			}
+			withSummary := referenceMeta(t, docs, lengths, n, m)
 			t.Logf("%s: meta.json with %d-character summaries: %d bytes", lang, n, len(withSummary))
 		}
 		if nDocs != len(docs) {

@@ -21,7 +21,17 @@ const idBits = 1<<22 - 1
 
 // newKeyTable returns an empty table.
 func newKeyTable() keyTable {
-	return keyTable{slots: make([]uint64, minTableSlots), shift: 64 - 10}
+	return newKeyTableFor(0)
+}
+
+// newKeyTableFor returns an empty table that holds n keys without
+// growing.
+func newKeyTableFor(n int) keyTable {
+	size, shift := minTableSlots, uint(64-10)
+	for 10*n > 7*size {
+		size, shift = 2*size, shift-1
+	}
+	return keyTable{slots: make([]uint64, size), shift: shift}
 }
 
 // home returns the first slot to probe for key: the top bits of a
@@ -96,7 +106,17 @@ type wordSlot struct {
 
 // newWordTable returns an empty table.
 func newWordTable() wordTable {
-	return wordTable{seed: maphash.MakeSeed(), slots: make([]wordSlot, minTableSlots)}
+	return newWordTableFor(0)
+}
+
+// newWordTableFor returns an empty table that holds n words without
+// growing.
+func newWordTableFor(n int) wordTable {
+	size := minTableSlots
+	for 2*n > size {
+		size *= 2
+	}
+	return wordTable{seed: maphash.MakeSeed(), slots: make([]wordSlot, size)}
 }
 
 // word returns the bytes of word number i.

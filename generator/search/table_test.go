@@ -84,6 +84,12 @@ func TestTally(t *testing.T) {
 				t.Fatalf("round %d: entry %d is id %d weight %d; want id %d weight %d",
 					round, i, id, tl.weights[i], order[i], want[order[i]])
 			}
+			if k, ok := tl.find(id); !ok || k != i {
+				t.Fatalf("round %d: find(%d) = %d, %v; want %d, true", round, id, k, ok, i)
+			}
+		}
+		if k, ok := tl.find(5001); ok {
+			t.Fatalf("round %d: find(5001) = %d, true for an id never added", round, k)
 		}
 		tl.reset()
 	}

@@ -40,6 +40,20 @@ func (t *tally) add(id, weight uint32) {
 	}
 }
 
+// find returns the index in ids of term id, if the tally has it.
+func (t *tally) find(id uint32) (int, bool) {
+	mask := uint32(len(t.slots) - 1)
+	for h := uint32(uint64(id+1) * 0x9E3779B97F4A7C15 >> t.shift); ; h = (h + 1) & mask {
+		s := t.slots[h]
+		if s == 0 {
+			return 0, false
+		}
+		if uint32(s>>32) == id+1 {
+			return int(uint32(s)), true
+		}
+	}
+}
+
 // grow doubles the table.
 func (t *tally) grow() {
 	t.slots = make([]uint64, 2*len(t.slots))

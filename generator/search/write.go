@@ -19,9 +19,9 @@ func (s *shardBytes) file(f int) []byte {
 
 // writeShards writes the shard files that lay describes. Every entry's
 // place is known from sizes, so each part writes its own postings straight
-// into place, all parts at once. sizes and fileOf are overwritten.
-func writeShards(parts []*part, m *merged, sizes []int, fileOf []uint32, lay layout) shardBytes {
-	// fileOf is by position in token order: the entry's file.
+// into place, all parts at once.
+func writeShards(parts []*part, m *merged, sizes []int, lay layout) shardBytes {
+	fileOf := make([]uint32, len(sizes)) // by position in token order: the entry's file
 	for f, members := range lay.files {
 		for _, i := range members {
 			fileOf[i] = uint32(f)
@@ -46,7 +46,7 @@ func writeShards(parts []*part, m *merged, sizes []int, fileOf []uint32, lay lay
 	// over the "[", which goes in once all are written. Each goroutine
 	// takes the entries of a run of files, about an equal share of bytes,
 	// and goes through them in token order, so it reads the terms in order.
-	open := sizes // by position in token order: where the entry's "[" goes
+	open := make([]int, len(sizes)) // by position in token order: where the entry's "[" goes
 	bounds := splitFiles(out.ends, len(parts))
 	inParallel(len(bounds)-1, func(k int) {
 		fa, fb := uint32(bounds[k]), uint32(bounds[k+1])

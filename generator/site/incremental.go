@@ -12,7 +12,6 @@ import (
 
 	"github.com/sineng/sineng/generator/diag"
 	"github.com/sineng/sineng/generator/output"
-	"github.com/sineng/sineng/generator/search"
 )
 
 // outFile is one output file of an incremental update.
@@ -20,8 +19,6 @@ type outFile struct {
 	rel  string // slash path inside the output folder
 	data []byte // nil: the file is no longer made and goes
 	html bool   // counts as a page
-	// same is true when data is known to equal the file on disk.
-	same bool
 }
 
 func newErrs() *diag.List { return &diag.List{} }
@@ -48,39 +45,36 @@ func (b *builder) renderSome(idx []int) ([]outFile, error) {
 }
 
 // updateSearch puts the edited pages' new text into their languages'
-// search indexes and returns the index files as they now are.
+// search indexes and returns the index files that changed (nil data: a
+// shard that is no more).
 func (b *builder) updateSearch(edits []bodyEdit) ([]outFile, error) {
-	touched := map[*searchState]bool{}
+	var files []outFile
+	at := map[string]int{} // a file changed by two edits is written once, as it ends up
 	for _, e := range edits {
 		ss := b.search[e.st.lang.lang.Code]
-		if ss == nil {
+		if ss == nil || ss.index == nil {
 			continue
 		}
 		i, ok := ss.pos[e.st]
 		if !ok {
 			continue
 		}
-		ss.docs[i] = searchDocument(e.st.lang, e.st)
-		touched[ss] = true
-	}
-	var files []outFile
-	for ss := range touched {
-		made, err := search.Build(ss.docs, search.Options{})
+		changed, err := ss.index.Replace(i, searchDocument(e.st.lang, e.st))
 		if err != nil {
 			return nil, &diag.Error{File: ss.from, Err: err}
 		}
-		now := make(map[string][]byte, len(made))
-		for _, f := range made {
-			now[f.Path] = f.Data
-			b.scanLeaks(ss.dir+f.Path, ss.from, f.Data)
-			files = append(files, outFile{rel: ss.dir + f.Path, data: f.Data, same: bytes.Equal(ss.files[f.Path], f.Data)})
-		}
-		for p := range ss.files {
-			if _, ok := now[p]; !ok {
-				files = append(files, outFile{rel: ss.dir + p})
+		for _, f := range changed {
+			if f.Data != nil {
+				b.scanLeaks(ss.dir+f.Path, ss.from, f.Data)
 			}
+			rel := ss.dir + f.Path
+			if k, ok := at[rel]; ok {
+				files[k].data = f.Data
+				continue
+			}
+			at[rel] = len(files)
+			files = append(files, outFile{rel: rel, data: f.Data})
 		}
-		ss.files = now
 	}
 	return files, nil
 }
@@ -125,9 +119,7 @@ func writeOut(out string, files []outFile) ([]string, error) {
 		}()
 	}
 	for _, f := range files {
-		if !f.same {
-			next <- f
-		}
+		next <- f
 	}
 	close(next)
 	wg.Wait()

@@ -36,16 +36,21 @@ func (b *builder) searchJobs(ls *langSite) []job {
 	// One job builds the index and writes every file of it: the shard names
 	// are known only once it is built.
 	return []job{{out: dir + "meta.json", from: from, make: func(buf *bytes.Buffer) error {
-		files, err := search.Build(ss.docs, search.Options{})
-		if err != nil {
-			return err
-		}
+		var files []search.File
 		if b.keep {
-			ss.files = make(map[string][]byte, len(files))
-			for _, f := range files {
-				ss.files[f.Path] = f.Data
+			// A Session keeps the index to replace edited pages in it.
+			idx, err := search.NewIndex(ss.docs, search.Options{})
+			if err != nil {
+				return err
+			}
+			ss.index, files = idx, idx.Files()
+		} else {
+			var err error
+			if files, err = search.Build(ss.docs, search.Options{}); err != nil {
+				return err
 			}
 		}
+		ss.docs = nil // the index holds what it needs of the texts
 		for _, f := range files[1:] {
 			b.scanLeaks(dir+f.Path, from, f.Data)
 			if err := b.stage.WriteFile(dir+f.Path, f.Data, from); err != nil {
@@ -59,11 +64,11 @@ func (b *builder) searchJobs(ls *langSite) []job {
 
 // searchState is one language's search index as a Session keeps it.
 type searchState struct {
-	docs  []search.Document
+	docs  []search.Document  // until the index is built
 	pos   map[*pageState]int // each indexed page's document id
 	dir   string             // output folder of the index, "search/zh/"
 	from  string             // source named in errors
-	files map[string][]byte  // the index's files by path under dir
+	index *search.Index      // a Session's index, edited in place
 }
 
 // searchDocument is a published page as the search index sees it.
