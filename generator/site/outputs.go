@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"math"
 	"path"
 	"path/filepath"
 	"sort"
@@ -34,6 +35,8 @@ type job struct {
 	reads []*render.Page
 	// page is set on the job of a content page's own output.
 	page *pageState
+	// search is set on the job that builds a language's search index.
+	search bool
 }
 
 // planJobs makes the output jobs of every page, list, feed, export and
@@ -71,6 +74,14 @@ func newJobRunner(b *builder, jobs []job) *jobRunner {
 		return buf
 	}
 	return r
+}
+
+// cost estimates how long job i takes, to start the long ones first.
+func (r *jobRunner) cost(i int) int {
+	if r.jobs[i].search {
+		return math.MaxInt
+	}
+	return len(r.jobs[i].reads)
 }
 
 // run makes job i, scans it for leaks and stages it.
@@ -122,6 +133,10 @@ func (b *builder) renderOutputs(context.Context) error {
 			todo = append(todo, i)
 		}
 	}
+	// The longest jobs start first so none of them is left running alone at
+	// the end: the search index (it reads every page's text), then the
+	// outputs that show the most pages (the printable handbook).
+	sort.SliceStable(todo, func(x, y int) bool { return r.cost(todo[x]) > r.cost(todo[y]) })
 	b.parallel(len(todo), func(k int) { r.run(todo[k]) })
 	b.pageN = int(r.pages.Load())
 	b.runner = nil

@@ -35,7 +35,7 @@ func (b *builder) searchJobs(ls *langSite) []job {
 	b.search[ls.lang.Code] = ss
 	// One job builds the index and writes every file of it: the shard names
 	// are known only once it is built.
-	return []job{{out: dir + "meta.json", from: from, make: func(buf *bytes.Buffer) error {
+	return []job{{out: dir + "meta.json", from: from, search: true, make: func(buf *bytes.Buffer) error {
 		var files []search.File
 		if b.keep {
 			// A Session keeps the index to replace edited pages in it.
