@@ -161,13 +161,14 @@ func walk(root string, opts Options) ([]file, []string, map[string][]string, err
 	var files []file
 	var others []string
 	resources := map[string][]string{}
-	var bundles []string // folders holding index.md, in walk order (parents first)
+	bundles := map[string]bool{} // folders holding index.md, not inside another bundle
 
+	// inBundle finds the bundle folder holding rel by its ancestors:
+	// O(depth), however many bundles the site has.
 	inBundle := func(rel string) (string, bool) {
-		for i := len(bundles) - 1; i >= 0; i-- {
-			b := bundles[i]
-			if strings.HasPrefix(rel, b+"/") {
-				return b, true
+		for d := path.Dir(rel); d != "." && d != "/"; d = path.Dir(d) {
+			if bundles[d] {
+				return d, true
 			}
 		}
 		return "", false
@@ -193,7 +194,7 @@ func walk(root string, opts Options) ([]file, []string, map[string][]string, err
 			if rel != "." {
 				if _, err := os.Stat(filepath.Join(p, "index.md")); err == nil {
 					if _, nested := inBundle(rel); !nested {
-						bundles = append(bundles, rel)
+						bundles[rel] = true
 					}
 				}
 			}
