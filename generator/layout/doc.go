@@ -12,6 +12,12 @@
 // render, site or markdown packages. Functions that need those (markdownify)
 // are supplied through Options.Funcs.
 //
+// A partial call may give keys after its context, {{ partial NAME CONTEXT
+// KEY... }}: the Set then keeps the partial's output and reuses it for
+// every later call with the same name and equal keys, which must determine
+// everything the partial prints. The outputs kept are bounded in number and
+// bytes, live as long as the Set, and are forgotten by ClearFragments.
+//
 // A *Set is safe for concurrent use once Load has returned: many goroutines
 // may call Lookup, Execute and Shortcode at the same time.
 package layout

@@ -18,6 +18,7 @@ type Set struct {
 	shortcodes map[string]bool   // shortcode names, without "shortcodes/" and ".html"
 	composed   map[composedKey]*Template
 	common     *template.Template // partials and shortcodes; what partial and Shortcode execute
+	fragments  fragments          // outputs of keyed partial calls
 }
 
 // composedKey names one ready-to-execute template: a page template, and the
@@ -77,21 +78,39 @@ func (s *Set) Shortcode(name string, data any) (string, error) {
 	return b.String(), nil
 }
 
-// partial is the "partial" template function: it executes
-// layouts/partials/<name> with the optional context as dot. The name may
-// leave out ".html" and may start with "partials/".
-func (s *Set) partial(name string, ctx ...any) (template.HTML, error) {
-	if len(ctx) > 1 {
-		return "", fmt.Errorf("partial %q: want at most one context argument, got %d", name, len(ctx))
-	}
+// partial is the "partial" template function: partial NAME [CONTEXT
+// [KEY...]] executes layouts/partials/<NAME> with CONTEXT as dot. The name
+// may leave out ".html" and may start with "partials/". With keys, the
+// output is made once per name and keys and reused by later calls with
+// equal keys (see fragments): the keys must determine everything the
+// partial prints.
+func (s *Set) partial(name string, args ...any) (template.HTML, error) {
 	rel, ok := s.partialName(name)
 	if !ok {
 		return "", fmt.Errorf("partial %q not found", name)
 	}
 	var data any
-	if len(ctx) == 1 {
-		data = ctx[0]
+	if len(args) > 0 {
+		data = args[0]
 	}
+	if len(args) < 2 {
+		return s.executePartial(rel, data)
+	}
+	k, err := newFragmentKey(rel, args[1:])
+	if err != nil {
+		return "", fmt.Errorf("partial %q: %w", name, err)
+	}
+	if h, ok := s.fragments.get(k); ok {
+		return h, nil
+	}
+	h, err := s.executePartial(rel, data)
+	if err != nil {
+		return "", err
+	}
+	return s.fragments.put(k, h), nil
+}
+
+func (s *Set) executePartial(rel string, data any) (template.HTML, error) {
 	var b strings.Builder
 	if err := s.common.ExecuteTemplate(&b, rel, data); err != nil {
 		return "", err

@@ -1,6 +1,9 @@
 package render
 
-import "time"
+import (
+	"fmt"
+	"time"
+)
 
 // The views of the Four Capabilities program model. They are made once per
 // build from the audience-filtered model: nothing left out of the build is
@@ -226,6 +229,10 @@ type Activity struct {
 	Method  string
 	Start   int // minutes from the session's start
 }
+
+// Clock returns the activity's start as hours and minutes from the
+// session's start, "h:mm": 75 minutes is "1:15".
+func (a Activity) Clock() string { return fmt.Sprintf("%d:%02d", a.Start/60, a.Start%60) }
 
 // ExchangeView is a peer-learning material.
 type ExchangeView struct {

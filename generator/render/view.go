@@ -1,22 +1,32 @@
 // Package render turns assembled pages into bytes: the views templates see,
 // and the site-wide outputs (RSS feeds, sitemap, robots.txt, redirects).
 //
-// It does no file I/O and holds no state between builds. Views are built once
-// by the orchestrator, then only read: executing templates over them from many
-// goroutines at once is safe.
+// It does no file I/O and holds no state between builds. Views are built by
+// the orchestrator in two steps: every field from front matter first, then,
+// page by page as its body is converted, the body-derived fields (Content,
+// Summary, TableOfContents, WordCount, ReadingTime, a derived Description).
+// A template that runs before every page is converted must read other
+// pages' front-matter fields only; the orchestrator knows which templates may
+// (the built-in theme's) and waits for the rest. A dev-server session
+// changes the body-derived fields of edited pages between renders.
 package render
 
 import (
 	"fmt"
 	"html/template"
+	"strconv"
+	"strings"
 	"time"
 )
 
 // Page is the value a page template sees as dot.
 //
-// Fields are filled by the orchestrator before any template runs and never
-// change afterwards.
+// Fields are filled by the orchestrator as the package comment says.
 type Page struct {
+	// Site is the site this page belongs to. It comes first because
+	// templates read it on every page and look fields up by name in order.
+	Site *Site
+
 	Kind    string // "home", "section", "page", "taxonomy", "term" or "404"
 	Type    string // content type: the top-level section or the `type` field
 	Section string // top-level section ("" for the home page)
@@ -66,8 +76,6 @@ type Page struct {
 	Exchanges []*ExchangeView // the exchange hub and its filter pages
 	Facets    []*Facet        // filter links of an index page
 	Filter    *Filter         // the filter a filter page applies
-
-	Site *Site // the site this page belongs to
 }
 
 // Facet is one dimension of filter pages with a link for each value.
@@ -192,6 +200,11 @@ func (s *Site) T(key string, args ...any) string {
 	return v
 }
 
+// Site returns s itself, so a template given a page or a site (the
+// "page" of the theme's list partials) reaches the site as .Site from
+// either.
+func (s *Site) Site() *Site { return s }
+
 // Taxonomy returns the taxonomy with the given plural name, or nil.
 func (s *Site) Taxonomy(plural string) *Taxonomy {
 	for _, t := range s.Taxonomies {
@@ -255,4 +268,27 @@ func (s *Shortcode) Get(key any) string {
 		return s.Args[k]
 	}
 	return ""
+}
+
+// Embed returns the page's Content for placing inside another page, as
+// partials/embed-content.html places any HTML: with a prefix, every id gets
+// "PREFIX-" in front and every in-page link (href="#…") follows it, so ids
+// stay unique when several bodies share a page; headings move shift levels
+// down (h2 → h(2+shift), at most h6) so they nest under the heading they
+// are placed after. The Content is the site's own rendered Markdown, so the
+// result stays trusted HTML.
+func (p *Page) Embed(prefix string, shift int) template.HTML {
+	h := string(p.Content)
+	if prefix != "" {
+		h = strings.ReplaceAll(h, ` id="`, ` id="`+prefix+"-")
+		h = strings.ReplaceAll(h, `href="#`, `href="#`+prefix+"-")
+	}
+	if shift > 0 {
+		for level := 5; level >= 1; level-- {
+			from, to := strconv.Itoa(level), strconv.Itoa(min(level+shift, 6))
+			h = strings.ReplaceAll(h, "<h"+from, "<h"+to)
+			h = strings.ReplaceAll(h, "</h"+from+">", "</h"+to+">")
+		}
+	}
+	return template.HTML(h)
 }

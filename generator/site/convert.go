@@ -74,6 +74,11 @@ func (b *builder) renderMarkdown(context.Context) error {
 		for _, st := range b.pages {
 			b.fillView(st)
 		}
+		// A site's keyed partial run by a shortcode above may have kept
+		// output made from views not filled yet.
+		if b.layout != nil {
+			b.layout.ClearFragments()
+		}
 	}
 	return nil
 }

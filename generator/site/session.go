@@ -161,6 +161,8 @@ func (b *builder) applyBodyEdits(ctx context.Context, edits []bodyEdit, readers 
 	}
 	b.timed("markdown", time.Since(start))
 	t0 := time.Now()
+	// Kept partial outputs may show the edited pages as they were.
+	b.layout.ClearFragments()
 	files, err := b.renderSome(todo)
 	if err == nil {
 		var more []outFile

@@ -1,0 +1,159 @@
+package render
+
+import (
+	"testing"
+	"time"
+)
+
+func TestNavMarksMenuEntries(t *testing.T) {
+	menu := []MenuEntry{{URL: "/"}, {URL: "/news/"}, {URL: "/news/2026/"}, {URL: "/sub/"}, {URL: "https://x.org/"}}
+	home := &Page{Kind: "home", RelPermalink: "/"}
+	site := &Site{Menu: menu, Home: home}
+	cases := []struct {
+		here, kind, root string
+		want             []string // Current of each entry
+	}{
+		{"/", "home", "/", []string{"page", "", "", "", ""}},
+		{"/news/", "section", "/", []string{"", "page", "", "", ""}},
+		{"/news/2026/x/", "page", "/", []string{"", "true", "true", "", ""}},
+		{"/about/", "page", "/", []string{"", "", "", "", ""}},
+		{"/sub/a/", "page", "/sub/", []string{"", "", "", "", ""}}, // the root never holds a page
+	}
+	for _, c := range cases {
+		p := &Page{Kind: c.kind, RelPermalink: c.here, Site: site}
+		n := p.Nav(c.root)
+		for i, want := range c.want {
+			if got := n.Current(i); got != want {
+				t.Errorf("%s: entry %s is %q, want %q", c.here, menu[i].URL, got, want)
+			}
+		}
+		if n.Current(-1) != "" || n.Current(len(menu)) != "" {
+			t.Errorf("%s: an entry out of range is marked", c.here)
+		}
+		if n.IsHome != (c.kind == "home") || n.Home != "/" || n.Root != c.root || n.Site != site {
+			t.Errorf("%s: nav %+v", c.here, n)
+		}
+	}
+}
+
+func TestNavEqualForTheSameHeader(t *testing.T) {
+	site := &Site{Menu: []MenuEntry{{URL: "/"}, {URL: "/news/"}, {URL: "/notes/"}}}
+	nav := func(here string) Nav { return (&Page{Kind: "page", RelPermalink: here, Site: site}).Nav("/") }
+	if nav("/news/a/") != nav("/news/b/") {
+		t.Error("two pages under one menu entry have different Navs")
+	}
+	if nav("/other/a/") != nav("/other/b/") {
+		t.Error("two pages under no menu entry have different Navs")
+	}
+	if nav("/news/a/") == nav("/notes/a/") || nav("/news/") == nav("/news/a/") {
+		t.Error("pages under different menu states have equal Navs")
+	}
+	if (&Page{Kind: "home", Site: site}).Nav("/") == (&Page{Kind: "page", Site: site}).Nav("/") {
+		t.Error("the home page shares a Nav with another page")
+	}
+	if (&Page{}).Nav("/").Home != "/" {
+		t.Error("a page without a site: home is not the root")
+	}
+}
+
+func TestTrail(t *testing.T) {
+	site := &Site{}
+	home, news, notes := &Page{Title: "home"}, &Page{Title: "news"}, &Page{Title: "notes"}
+	page := func(ancestors ...*Page) *Page { return &Page{Ancestors: ancestors, Site: site} }
+	a, b, c := page(home, news), page(home, news), page(home, notes)
+	if a.Trail() != b.Trail() {
+		t.Error("pages with the same ancestors have different Trails")
+	}
+	if a.Trail() == c.Trail() || a.Trail() == page(home).Trail() || page().Trail() == page(home).Trail() {
+		t.Error("pages with other ancestors have equal Trails")
+	}
+	if got := a.Trail().Pages(); len(got) != 2 || got[0] != home || got[1] != news {
+		t.Errorf("Pages = %v", got)
+	}
+	deep := make([]*Page, maxTrail+2)
+	for i := range deep {
+		deep[i] = &Page{}
+	}
+	d1, d2 := page(deep...), page(deep...)
+	if d1.Trail() == d2.Trail() {
+		t.Error("pages too deep to compare share a Trail")
+	}
+	if got := d1.Trail().Pages(); len(got) != len(deep) || got[len(deep)-1] != deep[len(deep)-1] {
+		t.Errorf("deep Pages has %d pages, want %d", len(got), len(deep))
+	}
+}
+
+func TestDocumentTitle(t *testing.T) {
+	site := &Site{Title: "Site", Strings: map[string]string{"anonymous_leader": "a leader", "not_found_title": "Not found"}}
+	cases := []struct {
+		name string
+		page Page
+		want string
+	}{
+		{"a page", Page{Kind: "page", Title: "A"}, "A – Site"},
+		{"the home page", Page{Kind: "home", Title: "Home"}, "Site"},
+		{"no title", Page{Kind: "section"}, "Site"},
+		{"a leader by name", Page{Kind: "page", Title: "File title", Leader: &LeaderView{Name: "Li"}}, "Li – Site"},
+		{"a leader without name", Page{Kind: "page", Title: "File title", Leader: &LeaderView{}}, "a leader – Site"},
+		{"a filter", Page{Kind: "section", Title: "Leaders", Filter: &Filter{Label: "Empower"}}, "Empower – Site"},
+		{"a filter without label", Page{Kind: "section", Title: "Leaders", Filter: &Filter{}}, "Leaders – Site"},
+		{"the 404 page", Page{Kind: "404"}, "Not found – Site"},
+		{"the 404 page with a title", Page{Kind: "404", Title: "Gone"}, "Gone – Site"},
+	}
+	for _, c := range cases {
+		c.page.Site = site
+		if got := c.page.DocumentTitle(); got != c.want {
+			t.Errorf("%s: %q, want %q", c.name, got, c.want)
+		}
+	}
+	if got := (&Page{Kind: "page", Title: "A"}).DocumentTitle(); got != "A" {
+		t.Errorf("without a site: %q, want the page's name alone", got)
+	}
+}
+
+func TestBodyClass(t *testing.T) {
+	cases := []struct {
+		page Page
+		want string
+	}{
+		{Page{Kind: "page", Type: "news"}, "kind-page type-news"},
+		{Page{Kind: "home"}, "kind-home"},
+		{Page{Kind: "section", Type: "handbook", Layout: "print"}, "kind-section type-handbook layout-print"},
+		{Page{Kind: "page", Layout: "wide"}, "kind-page layout-wide"},
+	}
+	for _, c := range cases {
+		if got := c.page.BodyClass(); got != c.want {
+			t.Errorf("%+v: %q, want %q", c.page, got, c.want)
+		}
+	}
+}
+
+func TestDates(t *testing.T) {
+	site := &Site{Strings: map[string]string{"date_format": "2006年1月2日"}}
+	day := func(d int, h int) time.Time { return time.Date(2026, 3, d, h, 0, 0, 0, time.UTC) }
+	cases := []struct {
+		name          string
+		date, lastmod time.Time
+		want          PageDates
+	}{
+		{"undated", time.Time{}, time.Time{}, PageDates{}},
+		{"dated", day(1, 9), time.Time{}, PageDates{Published: "2026-03-01", PublishedText: "2026年3月1日"}},
+		{"changed the same day", day(1, 9), day(1, 18), PageDates{Published: "2026-03-01", PublishedText: "2026年3月1日"}},
+		{"changed later", day(1, 9), day(5, 9), PageDates{Published: "2026-03-01", PublishedText: "2026年3月1日", Updated: "2026-03-05", UpdatedText: "2026年3月5日"}},
+		{"changed but undated", time.Time{}, day(5, 9), PageDates{Updated: "2026-03-05", UpdatedText: "2026年3月5日"}},
+	}
+	for _, c := range cases {
+		p := &Page{Date: c.date, Lastmod: c.lastmod, Site: site}
+		if got := p.Dates(); got != c.want {
+			t.Errorf("%s: %+v, want %+v", c.name, got, c.want)
+		}
+	}
+}
+
+func TestActivityClock(t *testing.T) {
+	for start, want := range map[int]string{0: "0:00", 5: "0:05", 60: "1:00", 75: "1:15", 600: "10:00"} {
+		if got := (Activity{Start: start}).Clock(); got != want {
+			t.Errorf("Clock(%d) = %q, want %q", start, got, want)
+		}
+	}
+}
