@@ -51,6 +51,9 @@ func (b *builder) planJobs() []job {
 	return append(jobs, b.siteJobs()...)
 }
 
+// maxPooledBuffer is the largest output buffer kept for reuse.
+const maxPooledBuffer = 1 << 20
+
 // jobRunner runs output jobs into the stage, each at most once, from any
 // number of goroutines.
 type jobRunner struct {
@@ -90,7 +93,13 @@ func (r *jobRunner) run(i int) {
 	r.done[i] = true
 	buf := r.bufs.Get().(*bytes.Buffer)
 	buf.Reset()
-	defer r.bufs.Put(buf)
+	defer func() {
+		// A huge output (the printable handbook of a big program) would
+		// keep its buffer alive in the pool for the rest of the build.
+		if buf.Cap() <= maxPooledBuffer {
+			r.bufs.Put(buf)
+		}
+	}()
 	t0 := time.Now()
 	err := j.make(buf)
 	r.durs[i] = time.Since(t0)
