@@ -6,18 +6,23 @@ import (
 )
 
 // BenchmarkBuild indexes 10,000 documents of about 3 KB of body text each,
-// one language at a time.
+// one language at a time, and reports the most heap it had in use
+// (peak-MB), the files included.
 func BenchmarkBuild(b *testing.B) {
 	for _, lang := range []string{"zh", "en"} {
 		b.Run(lang, func(b *testing.B) {
 			docs := synthetic(10000, 3000, lang, 1)
 			b.ReportAllocs()
 			b.ResetTimer()
+			var peak uint64
 			for b.Loop() {
-				if _, err := Build(docs, Options{}); err != nil {
-					b.Fatal(err)
-				}
+				peak = heapPeak(func() {
+					if _, err := Build(docs, Options{}); err != nil {
+						b.Fatal(err)
+					}
+				})
 			}
+			b.ReportMetric(float64(peak)/(1<<20), "peak-MB")
 		})
 	}
 }

@@ -96,9 +96,9 @@ func shardName(i, n int) string {
 }
 
 // fnvAppend continues an FNV-1a 32 hash h over data.
-func fnvAppend(h uint32, data []byte) uint32 {
-	for _, c := range data {
-		h ^= uint32(c)
+func fnvAppend[T ~string | ~[]byte](h uint32, data T) uint32 {
+	for i := range len(data) {
+		h ^= uint32(data[i])
 		h *= 16777619
 	}
 	return h

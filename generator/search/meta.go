@@ -48,52 +48,64 @@ type metaTable struct {
 // newMetaTable encodes the rows of docs, whose weighted token counts are
 // lengths, into one shared array.
 func newMetaTable(docs []Document, lengths []int, summaryLen int) metaTable {
-	m := metaTable{
-		summary: summaryLen,
-		rows:    make([][]byte, len(docs)),
-		split:   make([]uint32, len(docs)),
-		sec:     make([]uint32, len(docs)),
-		ids:     map[string]uint32{},
-	}
+	m := makeMetaTable(len(docs), summaryLen)
 	var arena []byte
 	for i := range docs {
 		start := len(arena)
-		arena = m.appendRow(arena, i, &docs[i], lengths[i])
+		arena, m.split[i] = appendRow(arena, &docs[i], lengths[i], summaryLen)
 		m.rows[i] = arena[start:len(arena):len(arena)]
+		m.sec[i] = m.section(docs[i].Section)
 	}
 	return m
 }
 
-// setRow encodes document i's row again, in a slice of its own.
-func (m *metaTable) setRow(i int, d *Document, length int) {
-	m.rows[i] = m.appendRow(make([]byte, 0, len(m.rows[i])+16), i, d, length)
+// makeMetaTable returns a table of n documents whose rows are not yet
+// set.
+func makeMetaTable(n, summaryLen int) metaTable {
+	return metaTable{
+		summary: summaryLen,
+		rows:    make([][]byte, n),
+		split:   make([]uint32, n),
+		sec:     make([]uint32, n),
+		ids:     map[string]uint32{},
+	}
 }
 
-// appendRow appends document i's row, without its section index, to dst
-// and records its split and section.
-func (m *metaTable) appendRow(dst []byte, i int, d *Document, length int) []byte {
+// setRow encodes document i's row again, in a slice of its own.
+func (m *metaTable) setRow(i int, d *Document, length int) {
+	m.rows[i], m.split[i] = appendRow(make([]byte, 0, len(m.rows[i])+16), d, length, m.summary)
+	m.sec[i] = m.section(d.Section)
+}
+
+// appendRow appends d's row, without its section index, to dst, and
+// returns it and where in the row the section index goes.
+func appendRow(dst []byte, d *Document, length, summaryLen int) ([]byte, uint32) {
 	start := len(dst)
 	dst = append(dst, '[')
 	dst = appendMetaString(dst, d.URL)
 	dst = append(dst, ',')
 	dst = appendMetaString(dst, d.Title)
 	dst = append(dst, ',')
-	m.split[i] = uint32(len(dst) - start)
+	split := uint32(len(dst) - start)
 	dst = append(dst, ',')
 	dst = strconv.AppendInt(dst, int64(length), 10)
-	if s := summary(d.Text, m.summary); s != "" {
+	if s := summary(d.Text, summaryLen); s != "" {
 		dst = append(dst, ',')
 		dst = appendMetaString(dst, s)
 	}
-	dst = append(dst, ']')
-	id, ok := m.ids[d.Section]
+	return append(dst, ']'), split
+}
+
+// section returns the id of the section called name, giving it the next
+// one when it is new.
+func (m *metaTable) section(name string) uint32 {
+	id, ok := m.ids[name]
 	if !ok {
 		id = uint32(len(m.names))
-		m.ids[d.Section] = id
-		m.names = append(m.names, d.Section)
+		m.ids[name] = id
+		m.names = append(m.names, name)
 	}
-	m.sec[i] = id
-	return dst
+	return id
 }
 
 // encode writes meta.json. Sections are numbered in the order documents

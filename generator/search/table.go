@@ -183,6 +183,13 @@ func (t *wordTable) grow() {
 	}
 }
 
+// reset empties the table, keeping its memory and its seed.
+func (t *wordTable) reset() {
+	clear(t.slots)
+	t.text = t.text[:0]
+	t.ends = t.ends[:0]
+}
+
 // sameBytes reports whether a and b are equal; for short words it is
 // quicker than a call to bytes.Equal.
 func sameBytes(a, b []byte) bool {

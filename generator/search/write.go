@@ -178,10 +178,11 @@ func putUint(b []byte, at int, n uint32) int {
 
 // appendJSONString appends s as a JSON string. Tokens hold only letters,
 // digits and marks, but the escaping keeps any string valid.
-func appendJSONString(b []byte, s []byte) []byte {
+func appendJSONString[T ~string | ~[]byte](b []byte, s T) []byte {
 	const hex = "0123456789abcdef"
 	b = append(b, '"')
-	for _, c := range s {
+	for i := range len(s) {
+		c := s[i]
 		switch {
 		case c == '"' || c == '\\':
 			b = append(b, '\\', c)

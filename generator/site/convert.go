@@ -38,6 +38,9 @@ func (b *builder) renderMarkdown(context.Context) error {
 			p.Matter.Pos = nil
 		}
 	}
+	if err := b.prepareSearch(); err != nil {
+		return err
+	}
 	stream := b.layout != nil && !b.keep && !b.ownTemplates
 	var own map[*pageState]int
 	var keepHTML map[*render.Page]bool
@@ -59,6 +62,7 @@ func (b *builder) renderMarkdown(context.Context) error {
 			b.errs.Add(err)
 			return
 		}
+		b.addToSearch(st)
 		if !stream {
 			return
 		}

@@ -63,6 +63,7 @@ func (b *builder) updateSearch(edits []bodyEdit) ([]outFile, error) {
 		if err != nil {
 			return nil, &diag.Error{File: ss.from, Err: err}
 		}
+		e.st.text = "" // the index holds what it needs of it
 		for _, f := range changed {
 			if f.Data != nil {
 				b.scanLeaks(ss.dir+f.Path, ss.from, f.Data)

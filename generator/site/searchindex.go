@@ -2,55 +2,87 @@ package site
 
 import (
 	"bytes"
+	"fmt"
+
+	"github.com/sineng/sineng/generator/diag"
 
 	"github.com/sineng/sineng/generator/content"
 	"github.com/sineng/sineng/generator/render"
 	"github.com/sineng/sineng/generator/search"
 )
 
-// searchJobs are the search index files of one language, made from the
-// published pages of this build only: a page left out of the build is in
-// no index of it.
-func (b *builder) searchJobs(ls *langSite) []job {
+// prepareSearch numbers the pages each language's search index will hold
+// and opens its builder, before conversion: each page's text goes into the
+// index as soon as it is converted (addToSearch), so no build holds every
+// page's text. Only the published pages of this build are numbered: a page
+// left out of the build is in no index of it.
+func (b *builder) prepareSearch() error {
 	if !b.cfg.Outputs.Search {
 		return nil
 	}
-	ss := &searchState{pos: map[*pageState]int{}}
-	for _, st := range ls.pages {
-		if st.page.Kind != content.KindPage || st.page.File == "" || st.view == nil {
+	b.search = map[string]*searchState{}
+	for _, ls := range b.langs {
+		ss := &searchState{pos: map[*pageState]int{}}
+		for _, st := range ls.pages {
+			if st.page.Kind == content.KindPage && st.page.File != "" && st.view != nil {
+				ss.pos[st] = len(ss.pos)
+			}
+		}
+		if len(ss.pos) == 0 {
 			continue
 		}
-		ss.pos[st] = len(ss.docs)
-		ss.docs = append(ss.docs, searchDocument(ls, st))
+		sb, err := search.NewBuilder(len(ss.pos), search.Options{})
+		if err != nil {
+			return fmt.Errorf("search index (%s): %w", ls.lang.Code, err)
+		}
+		ss.builder = sb
+		ss.dir = langPrefix(b, ls) + "search/" + ls.lang.Code + "/"
+		ss.from = "search index (" + ls.lang.Code + ")"
+		b.search[ls.lang.Code] = ss
 	}
-	if len(ss.docs) == 0 {
+	return nil
+}
+
+// addToSearch gives a converted page to its language's index builder and
+// drops its text. It is safe to call from the conversion workers.
+func (b *builder) addToSearch(st *pageState) {
+	ss := b.search[st.page.Lang]
+	if ss == nil || ss.builder == nil {
+		return
+	}
+	if i, ok := ss.pos[st]; ok {
+		if err := ss.builder.Add(i, searchDocument(st.lang, st)); err != nil {
+			b.errs.Add(&diag.Error{File: st.page.File, Err: err})
+		}
+		st.text = ""
+	}
+}
+
+// searchJobs are the search index files of one language: one job builds
+// the index and writes every file of it, as the shard names are known only
+// once it is built.
+func (b *builder) searchJobs(ls *langSite) []job {
+	ss := b.search[ls.lang.Code]
+	if ss == nil || ss.builder == nil {
 		return nil
 	}
-	dir := langPrefix(b, ls) + "search/" + ls.lang.Code + "/"
-	from := "search index (" + ls.lang.Code + ")"
-	ss.dir, ss.from = dir, from
-	if b.search == nil {
-		b.search = map[string]*searchState{}
-	}
-	b.search[ls.lang.Code] = ss
-	// One job builds the index and writes every file of it: the shard names
-	// are known only once it is built.
+	dir, from := ss.dir, ss.from
 	return []job{{out: dir + "meta.json", from: from, search: true, make: func(buf *bytes.Buffer) error {
 		var files []search.File
 		if b.keep {
 			// A Session keeps the index to replace edited pages in it.
-			idx, err := search.NewIndex(ss.docs, search.Options{})
+			idx, err := ss.builder.Index()
 			if err != nil {
 				return err
 			}
 			ss.index, files = idx, idx.Files()
 		} else {
 			var err error
-			if files, err = search.Build(ss.docs, search.Options{}); err != nil {
+			if files, err = ss.builder.Files(); err != nil {
 				return err
 			}
 		}
-		ss.docs = nil // the index holds what it needs of the texts
+		ss.builder = nil
 		for _, f := range files[1:] {
 			b.scanLeaks(dir+f.Path, from, f.Data)
 			if err := b.stage.WriteFile(dir+f.Path, f.Data, from); err != nil {
@@ -64,11 +96,11 @@ func (b *builder) searchJobs(ls *langSite) []job {
 
 // searchState is one language's search index as a Session keeps it.
 type searchState struct {
-	docs  []search.Document  // until the index is built
-	pos   map[*pageState]int // each indexed page's document id
-	dir   string             // output folder of the index, "search/zh/"
-	from  string             // source named in errors
-	index *search.Index      // a Session's index, edited in place
+	builder *search.Builder    // until the index is built
+	pos     map[*pageState]int // each indexed page's document id
+	dir     string             // output folder of the index, "search/zh/"
+	from    string             // source named in errors
+	index   *search.Index      // a Session's index, edited in place
 }
 
 // searchDocument is a published page as the search index sees it.

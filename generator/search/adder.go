@@ -1,0 +1,153 @@
+package search
+
+import "math/bits"
+
+// maxRawWords is how many forms of words an adder remembers before it
+// forgets them all and starts again, which bounds its memory.
+const maxRawWords = 1 << 15
+
+// adder is the working state of one Add at a time: a document is
+// tokenized and its weights counted in small tables that stay in cache,
+// lone characters of the BMP in charW and every other term in counts.
+// Builder keeps as many as there are Adds at once.
+type adder struct {
+	table  *sharedTable
+	scan   scanner
+	weight uint32   // the weight of the field being scanned
+	length int      // the document's weighted token count so far
+	counts tally    // the document's terms but lone characters of the BMP
+	charW  []uint32 // by BMP code point: the lone character's weight in the document
+	chars  []uint16 // the document's lone characters of the BMP
+	raw    wordTable
+	err    error // the first error of the document
+
+	hashes  []uint64 // scratch: the hashes of a batch's pairs and words
+	stemBuf []byte   // scratch for stemming
+	list    []uint64 // scratch: the document's terms as id<<32 | weight
+	spare   []uint64 // scratch for sorting list
+	enc     []byte   // scratch: the encoded list
+	row     []byte   // scratch: the document's row of meta.json
+	lists   arena    // where the documents' lists are kept
+	rows    arena    // where the documents' rows are kept
+	sink    uint64   // keeps the loads that only fetch memory early
+}
+
+// newAdder returns an adder of terms into table.
+func newAdder(table *sharedTable) *adder {
+	return &adder{table: table, counts: newTally(), charW: make([]uint32, 1<<16), raw: newWordTable()}
+}
+
+// terms tokenizes d and returns its terms as a banded list of shared ids
+// (see appendBanded), valid until the next call, and its weighted token
+// count.
+func (a *adder) terms(d *Document) ([]byte, int, error) {
+	a.length, a.err = 0, nil
+	add := a.add
+	a.weight = weightTitle
+	a.scan.scan(d.Title, false, add)
+	a.weight = weightTag
+	for _, tag := range d.Tags {
+		a.scan.scan(tag, false, add)
+	}
+	a.weight = weightBody
+	a.scan.scan(d.Text, false, add)
+
+	list := a.list[:0]
+	var all uint32
+	for _, r := range a.chars {
+		id, err := a.table.char(r)
+		a.fail(err)
+		list = append(list, uint64(id)<<32|uint64(a.charW[r]))
+		a.charW[r] = 0
+		all |= id
+	}
+	a.chars = a.chars[:0]
+	for k, id := range a.counts.ids {
+		list = append(list, uint64(id)<<32|uint64(a.counts.weights[k]))
+		all |= id
+	}
+	a.counts.reset()
+	list, a.spare = sortByID(list, a.spare, bits.Len32(all))
+	a.list = list
+	a.enc = appendBanded(a.enc[:0], list)
+	return a.enc, a.length, a.err
+}
+
+// fail keeps err if it is the document's first.
+func (a *adder) fail(err error) {
+	if err != nil && a.err == nil {
+		a.err = err
+	}
+}
+
+// add counts a batch of tokens of the current field.
+func (a *adder) add(batch []token, words []byte) {
+	t := a.table
+	// First hash the batch's pairs and words and load their first slots:
+	// the loads do not wait on one another, so their cache misses overlap,
+	// where the lookups below would wait for each miss in turn.
+	hashes := a.hashes[:0]
+	sink := uint64(0)
+	start := 0
+	for _, tk := range batch {
+		switch {
+		case tk&wordToken != 0:
+			end := int(tk &^ wordToken)
+			h := a.raw.hash(words[start:end])
+			hashes = append(hashes, h)
+			sink ^= uint64(a.raw.slots[h&uint64(len(a.raw.slots)-1)].idPlus)
+			start = end
+		case tk < 1<<37 && tk&(1<<21-1) == 0: // a lone character of the BMP
+		default:
+			h := keyHash(cjkKey(tk))
+			hashes = append(hashes, h)
+			tab := t.shards[h>>(64-sharedBits)].keys.Load()
+			sink ^= tab.slots[tab.home(h)].Load()
+		}
+	}
+	a.sink ^= sink
+	a.hashes = hashes
+	w := a.weight
+	start = 0
+	for _, tk := range batch {
+		switch {
+		case tk&wordToken != 0:
+			end := int(tk &^ wordToken)
+			a.counts.add(a.wordID(words[start:end], hashes[0]), w)
+			hashes = hashes[1:]
+			start = end
+		case tk < 1<<37 && tk&(1<<21-1) == 0:
+			r := uint16(tk >> 21)
+			if a.charW[r] == 0 {
+				a.chars = append(a.chars, r)
+			}
+			a.charW[r] += w
+		default:
+			id, err := t.key(cjkKey(tk), hashes[0])
+			a.fail(err)
+			a.counts.add(id, w)
+			hashes = hashes[1:]
+		}
+	}
+	a.length += len(batch) * int(w)
+}
+
+// wordID returns the id of the term of word w, as found before stemming,
+// whose hash in a.raw is hash. A form is stemmed once while a.raw
+// remembers it.
+func (a *adder) wordID(w []byte, hash uint64) uint32 {
+	if id, ok := a.raw.find(w, hash); ok {
+		return id
+	}
+	a.stemBuf = append(a.stemBuf[:0], w...)
+	id, err := a.table.word(stem(a.stemBuf))
+	if err != nil {
+		a.fail(err)
+		return id
+	}
+	if len(a.raw.ends) == maxRawWords {
+		a.raw.reset()
+	}
+	a.raw.add(w, hash, id)
+	return id
+}

@@ -1,0 +1,121 @@
+package search
+
+import (
+	"encoding/binary"
+	"math/bits"
+)
+
+// streamBits sets the width of a band of shared ids: the postings of
+// 1<<streamBits consecutive ids are measured and written together, so
+// that their counts and the places they are written to stay in cache.
+// The first 1<<streamBits ids, which the most frequent terms get as they
+// come first, are split into bands of 1<<narrowBits: their entries are
+// large, and each one written at once takes a page of its own.
+const (
+	streamBits  = 12
+	narrowBits  = 9
+	narrowBands = 1 << (streamBits - narrowBits)
+)
+
+// bandOf returns the band of shared id id.
+func bandOf(id uint32) uint32 {
+	if id < 1<<streamBits {
+		return id >> narrowBits
+	}
+	return id>>streamBits + narrowBands - 1
+}
+
+// bandStart returns the first shared id of band b.
+func bandStart(b uint32) uint32 {
+	if b < narrowBands {
+		return b << narrowBits
+	}
+	return (b - narrowBands + 1) << streamBits
+}
+
+// readTerm reads the term of a forward list at offset at, where the term
+// before is prev, and returns its id and weight and the offset after it.
+func readTerm(list []byte, at int, prev uint32) (id, w uint32, next int) {
+	v, n := binary.Uvarint(list[at:])
+	at += n
+	id, w = prev+uint32(v>>1), 1
+	if v&1 != 0 {
+		x, n := binary.Uvarint(list[at:])
+		w, at = uint32(x), at+n
+	}
+	return id, w, at
+}
+
+// readCount reads the uvarint at b[at:] and returns it and the offset
+// after it.
+func readCount(b []byte, at int) (int, int) {
+	if c := b[at]; c < 0x80 {
+		return int(c), at + 1
+	}
+	v, n := binary.Uvarint(b[at:])
+	return int(v), at + n
+}
+
+// A banded list is how a Builder keeps a document's terms: its terms in
+// ascending shared id order, split into bands (see bandOf). For
+// each band that holds any of them, in order, it has a uvarint of the
+// band's number less the one before (the first counts from 0), a uvarint
+// of the length of the band's part, and the part: the terms as
+// appendTerm writes them, the first counted from the band's first id.
+// Each part is the same in a band's stream, so transpose copies it.
+
+// appendBanded appends the banded list of terms, id<<32 | weight sorted
+// by id.
+func appendBanded(dst []byte, terms []uint64) []byte {
+	band := uint32(0)
+	for i := 0; i < len(terms); {
+		b := bandOf(uint32(terms[i] >> 32))
+		dst = binary.AppendUvarint(dst, uint64(b-band))
+		// Write the part after a one-byte length, and make room for a
+		// longer one once the part's length is known.
+		at := len(dst) + 1
+		dst = append(dst, 0)
+		end, prev := bandStart(b+1), bandStart(b)
+		for ; i < len(terms) && uint32(terms[i]>>32) < end; i++ {
+			id := uint32(terms[i] >> 32)
+			dst = appendTerm(dst, prev, id, uint32(terms[i]))
+			prev = id
+		}
+		size := len(dst) - at
+		if n := uvarintLen(uint64(size)); n > 1 {
+			dst = append(dst, make([]byte, n-1)...)
+			copy(dst[at+n-1:], dst[at:at+size])
+		}
+		binary.PutUvarint(dst[at-1:], uint64(size))
+		band = b
+	}
+	return dst
+}
+
+// streamPad is how many bytes follow the end of a stream, so that
+// termBytes may read past its last term.
+const streamPad = 2
+
+// termBytes returns the three bytes of s from at as a little-endian
+// number, for decodeTerm.
+func termBytes(s []byte, at int) uint32 {
+	return uint32(s[at]) | uint32(s[at+1])<<8 | uint32(s[at+2])<<16
+}
+
+// decodeTerm decodes a term of a forward list from its first three bytes
+// b, as readTerm does, when its gap is below 8192 and its weight below
+// 128, which are most: without a branch on either's length, which would
+// often be mispredicted. It returns the gap, the weight and the term's
+// length, and ok false for any other term.
+func decodeTerm(b uint32) (gap, w, n uint32, ok bool) {
+	long := b >> 7 & 1
+	v := b&0x7F | b>>1&0x3F80&-long
+	heavy := v & 1
+	wb := b >> (8 + 8*long) & 0xFF
+	return v >> 1, 1 + (wb&0x7F-1)&-heavy, 1 + long + heavy, b>>15&long|wb>>7&heavy == 0
+}
+
+// uvarintLen returns the length of v as a uvarint.
+func uvarintLen(v uint64) int {
+	return (bits.Len64(v|1) + 6) / 7
+}

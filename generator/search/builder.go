@@ -1,0 +1,189 @@
+package search
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"slices"
+	"sync"
+	"sync/atomic"
+)
+
+// Builder makes one language's index from documents given one at a time,
+// in any order and from any number of goroutines, keeping of each only
+// what the index needs: its terms and their weights, a few bytes a term,
+// and its row of meta.json. It never keeps a document's text, so a caller
+// can drop each text once it is added.
+//
+// Add is safe for concurrent use. Files or Index is called once, after
+// every Add has returned; the Builder is spent then.
+type Builder struct {
+	limit int          // shard size limit in bytes
+	table *sharedTable // every term met, by shared id
+	lists [][]byte     // by document: its terms as a banded list of shared ids
+	meta  metaTable    // rows and splits are written by Add; sections under mu
+	added []atomic.Bool
+
+	mu    sync.Mutex
+	free  []*adder // adders not in use
+	err   error    // the first error of an Add
+	spent bool     // Files or Index has been called
+}
+
+// errSpent is the error of a Builder used after Files or Index.
+var errSpent = errors.New("search: the builder's index was already made")
+
+// NewBuilder returns a Builder of an index of n documents, whose ids are
+// 0 to n-1: the document added as id i is the i-th of Build's input.
+func NewBuilder(n int, opts Options) (*Builder, error) {
+	limit, err := shardLimit(opts.ShardBytes)
+	if err != nil {
+		return nil, err
+	}
+	if n < 0 || n > maxDocs {
+		return nil, fmt.Errorf("search: %d documents; an index holds 0 to %d", n, maxDocs)
+	}
+	return &Builder{
+		limit: limit,
+		table: newSharedTable(),
+		lists: make([][]byte, n),
+		meta:  makeMetaTable(n, opts.Summary),
+		added: make([]atomic.Bool, n),
+	}, nil
+}
+
+// Add indexes d as document i. Each id is added once, and every id before
+// Files. Add tokenizes d at once; the Builder keeps none of d's strings
+// but its section name.
+func (b *Builder) Add(i int, d Document) error {
+	if i < 0 || i >= len(b.added) {
+		return fmt.Errorf("search: add document %d of a builder of %d", i, len(b.added))
+	}
+	if d.URL == "" {
+		return fmt.Errorf("search: document %d (%q) has no URL", i, d.Title)
+	}
+	a, err := b.take()
+	if err != nil {
+		return err
+	}
+	if b.added[i].Swap(true) {
+		b.put(a, nil)
+		return fmt.Errorf("search: document %d added twice", i)
+	}
+	list, length, err := a.terms(&d)
+	if err != nil {
+		b.put(a, err)
+		return err
+	}
+	b.lists[i] = a.lists.keep(list)
+	a.row, b.meta.split[i] = appendRow(a.row[:0], &d, length, b.meta.summary)
+	b.meta.rows[i] = a.rows.keep(a.row)
+	b.mu.Lock()
+	b.meta.sec[i] = b.meta.section(d.Section)
+	b.mu.Unlock()
+	b.put(a, nil)
+	return nil
+}
+
+// put returns a to the adders not in use, and keeps err if it is the
+// first error of an Add.
+func (b *Builder) put(a *adder, err error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	b.free = append(b.free, a)
+	if b.err == nil {
+		b.err = err
+	}
+}
+
+// take returns an adder not in use.
+func (b *Builder) take() (*adder, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	if b.spent {
+		return nil, errSpent
+	}
+	if n := len(b.free); n > 0 {
+		a := b.free[n-1]
+		b.free = b.free[:n-1]
+		return a, nil
+	}
+	return newAdder(b.table), nil
+}
+
+// Files returns the index files, meta.json first and then the shards in
+// order, byte for byte what Build returns for the same documents in id
+// order. It is an error when a document was not added or an Add failed.
+func (b *Builder) Files() ([]File, error) {
+	s, err := b.finish(false)
+	if err != nil {
+		return nil, err
+	}
+	head := metaHead{build: s.buildID(), routed: s.lay.routed, shards: shardNames(len(s.lay.files))}
+	for r, f := range s.lay.spill {
+		head.spill = append(head.spill, spilled{s.toks.bytes(r), f})
+	}
+	// Ranks are in token order.
+	slices.SortFunc(head.spill, func(a, b spilled) int { return bytes.Compare(a.token, b.token) })
+	out := make([]File, 0, 1+len(s.lay.files))
+	out = append(out, File{Path: "meta.json", Data: b.meta.encode(head)})
+	b.meta = metaTable{}
+	for f, name := range head.shards {
+		out = append(out, File{Path: name, Data: s.shards.file(f)})
+	}
+	return out, nil
+}
+
+// Index returns the index as an Index that Replace can edit, with the
+// files Files would return.
+func (b *Builder) Index() (*Index, error) {
+	s, err := b.finish(true)
+	if err != nil {
+		return nil, err
+	}
+	x := &Index{limit: b.limit, routed: s.lay.routed, total: 1, counts: newTally()}
+	x.lex = s.lexicon()
+	x.fwd = forward{docs: s.fwd}
+	for _, size := range s.sizes {
+		x.total += size + 1
+	}
+	x.files = make([]shardFile, len(s.lay.files))
+	for f, members := range s.lay.files {
+		sf := shardFile{data: s.shards.file(f), members: make([]uint32, len(members)), crc: s.crcs[f]}
+		at := uint32(1)
+		for k, r := range members {
+			sf.members[k] = uint32(r)
+			t := &x.lex.terms[r]
+			t.file, t.at = uint32(f), at
+			at += t.size + 1
+		}
+		x.files[f] = sf
+	}
+	x.names = shardNames(len(x.files))
+	x.meta, b.meta = b.meta, metaTable{}
+	x.data = x.encodeMeta()
+	return x, nil
+}
+
+// finish checks that every document was added, marks the Builder spent
+// and writes the shards; with forward it keeps each document's forward
+// list for an Index. A Builder that misses a document is not spent.
+func (b *Builder) finish(forward bool) (*assembly, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	switch {
+	case b.spent:
+		return nil, errSpent
+	case b.err != nil:
+		return nil, b.err
+	}
+	for i := range b.added {
+		if !b.added[i].Load() {
+			return nil, fmt.Errorf("search: document %d was not added", i)
+		}
+	}
+	b.spent, b.free = true, nil
+	s := assemble(b.table, b.lists, b.limit, forward)
+	b.table, b.lists = nil, nil
+	return s, nil
+}
