@@ -87,8 +87,7 @@ func runBuild(ctx context.Context, opts Options, keep bool) (*builder, *Result, 
 		stop bool
 	}{
 		{"config", b.loadConfig, true},
-		{"templates", b.loadTemplates, false},
-		{"content", b.loadContent, true},
+		{"load", b.loadTemplatesAndContent, true},
 		{"decide", b.decide, false},
 		{"assemble", b.assemble, false},
 		{"markdown", b.renderMarkdown, true},
@@ -127,6 +126,31 @@ func runBuild(ctx context.Context, opts Options, keep bool) (*builder, *Result, 
 	res.Files = stats.Written + stats.Copied + stats.Unchanged
 	res.Changed = stats.Changed
 	return b, res, nil
+}
+
+// loadTemplatesAndContent parses the templates while the content is read:
+// neither needs the other, and together they are most of a small site's
+// fixed cost. Their problems are reported together, sorted.
+func (b *builder) loadTemplatesAndContent(ctx context.Context) error {
+	var tplErr error
+	var tplTime time.Duration
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		t0 := time.Now()
+		tplErr = b.loadTemplates(ctx)
+		tplTime = time.Since(t0)
+	}()
+	t0 := time.Now()
+	err := b.loadContent(ctx)
+	contentTime := time.Since(t0)
+	<-done
+	b.timed("templates", tplTime)
+	b.timed("content", contentTime)
+	if err != nil {
+		return err
+	}
+	return tplErr
 }
 
 func newBuilder(opts Options) (*builder, error) {
