@@ -21,8 +21,6 @@ type outFile struct {
 	html bool   // counts as a page
 }
 
-func newErrs() *diag.List { return &diag.List{} }
-
 // renderSome renders the jobs at the given indexes on all cores, scanning
 // each output for leaks like a full build does.
 func (b *builder) renderSome(idx []int) ([]outFile, error) {
@@ -80,6 +78,10 @@ func (b *builder) updateSearch(edits []bodyEdit) ([]outFile, error) {
 	return files, nil
 }
 
+// updateWriters is how many files an incremental update writes at once:
+// the work is small writes, bound by system calls rather than by cores.
+const updateWriters = 4
+
 // writeOut writes the files whose bytes differ from the output folder's
 // and removes the ones no longer made, on all cores, each file replaced
 // atomically. It returns the changed paths, sorted.
@@ -91,7 +93,7 @@ func writeOut(out string, files []outFile) ([]string, error) {
 		wg      sync.WaitGroup
 	)
 	next := make(chan outFile)
-	for range 4 {
+	for range updateWriters {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/sineng/sineng/generator/diag"
 	"github.com/sineng/sineng/generator/frontmatter"
 	"github.com/sineng/sineng/generator/render"
 )
@@ -71,7 +72,7 @@ func (s *Session) Update(ctx context.Context, files []string) (*Result, error) {
 	if !ok {
 		return s.Build(ctx)
 	}
-	res, err, kept := b.applyBodyEdits(ctx, edits, s.readers)
+	res, kept, err := b.applyBodyEdits(ctx, edits, s.readers)
 	if !kept {
 		// The state may hold part of the failed update: start over next time.
 		s.last, s.readers = nil, nil
@@ -127,9 +128,9 @@ func sameMatter(a, b frontmatter.Matter) bool {
 // show them and writes those whose bytes changed into the output folder.
 // kept says whether the builder still matches the output folder: false
 // once the views took an edit that could not be written.
-func (b *builder) applyBodyEdits(ctx context.Context, edits []bodyEdit, readers map[*render.Page][]int) (res *Result, err error, kept bool) {
+func (b *builder) applyBodyEdits(ctx context.Context, edits []bodyEdit, readers map[*render.Page][]int) (res *Result, kept bool, err error) {
 	start := time.Now()
-	b.errs = newErrs()
+	b.errs = &diag.List{}
 	b.stages = nil
 	// Convert first, into copies: a body with a broken link leaves the
 	// state as it was.
@@ -141,10 +142,10 @@ func (b *builder) applyBodyEdits(ctx context.Context, edits []bodyEdit, readers 
 		}
 	})
 	if b.errs.HasErrors() {
-		return b.result(start), b.errs.Err(), true
+		return b.result(start), true, b.errs.Err()
 	}
 	if err := ctx.Err(); err != nil {
-		return nil, fmt.Errorf("build: %w", err), true
+		return nil, true, fmt.Errorf("build: %w", err)
 	}
 	var todo []int
 	seen := map[int]bool{}
@@ -173,14 +174,14 @@ func (b *builder) applyBodyEdits(ctx context.Context, edits []bodyEdit, readers 
 		err = b.errs.Err()
 	}
 	if err != nil {
-		return b.result(start), err, false
+		return b.result(start), false, err
 	}
 	b.timed("render", time.Since(t0))
 	t0 = time.Now()
 	changed, err := writeOut(b.opts.Out, files)
 	b.timed("write", time.Since(t0))
 	if err != nil {
-		return b.result(start), fmt.Errorf("build: %w", err), false
+		return b.result(start), false, fmt.Errorf("build: %w", err)
 	}
 	res = b.result(start)
 	res.Pages = 0
@@ -192,5 +193,5 @@ func (b *builder) applyBodyEdits(ctx context.Context, edits []bodyEdit, readers 
 	res.Written, res.Files, res.Changed = len(changed), len(files), changed
 	res.Unchanged = len(files) - len(changed)
 	res.Incremental = true
-	return res, nil, true
+	return res, true, nil
 }
