@@ -205,3 +205,44 @@ func TestSessionUpdateFallsBackAndKeepsOutput(t *testing.T) {
 		t.Errorf("no changed file (%v) holds the new sentence", res.Changed)
 	}
 }
+
+// TestSessionBodyEditsInBothLanguages edits the Chinese and the English
+// version of pages of the bilingual fixture, one language at a time and
+// both at once, and compares the output with a fresh build after each
+// update: each language's pages, lists, feeds and search index.
+func TestSessionBodyEditsInBothLanguages(t *testing.T) {
+	dir := scratchDir(t)
+	src := filepath.Join(dir, "site")
+	if err := os.CopyFS(src, os.DirFS(filepath.Join("testdata", "sites", "bilingual"))); err != nil {
+		t.Fatal(err)
+	}
+	opts := Options{Source: src, Out: filepath.Join(dir, "out"), Now: testNow}
+	s := NewSession(opts)
+	ctx := context.Background()
+	if _, err := s.Build(ctx); err != nil {
+		t.Fatal(err)
+	}
+	steps := [][]string{
+		{"content/projects/elevator.md"},
+		{"content/projects/elevator.en.md"},
+		{"content/projects/elevator.md", "content/projects/elevator.en.md", "content/_index.en.md"},
+		{"content/news/中文动态.md"},
+	}
+	for i, files := range steps {
+		for _, f := range files {
+			appendBody(t, src, f, fmt.Sprintf("\n\n加装电梯 elevator council note %d.\n", i))
+		}
+		res, err := s.Update(ctx, files)
+		if err != nil || !res.Incremental {
+			t.Fatalf("step %d (%v): err %v, incremental %v", i, files, err, res != nil && res.Incremental)
+		}
+		fresh := opts
+		fresh.Out = filepath.Join(dir, "fresh")
+		if _, err := Build(ctx, fresh); err != nil {
+			t.Fatal(err)
+		}
+		if d := diffOutputs(readTree(t, opts.Out), readTree(t, fresh.Out)); d != "" {
+			t.Fatalf("step %d (%v): output differs from a full build:\n%s", i, files, d)
+		}
+	}
+}
