@@ -8,7 +8,6 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
-	"sync"
 
 	"github.com/sineng/sineng/generator/diag"
 	"github.com/sineng/sineng/generator/output"
@@ -22,20 +21,20 @@ type outFile struct {
 }
 
 // renderSome renders the jobs at the given indexes on all cores, scanning
-// each output for leaks like a full build does.
+// each output for leaks like a full build does, and keeps their bytes.
 func (b *builder) renderSome(idx []int) ([]outFile, error) {
 	files := make([]outFile, len(idx))
-	tplErrs := &templateErrors{seen: map[string]bool{}}
-	b.parallel(len(idx), func(i int) {
-		j := b.jobs[idx[i]]
-		var buf bytes.Buffer
-		if err := j.make(&buf); err != nil {
-			tplErrs.add(b, j.from, err)
-			return
-		}
-		b.scanLeaks(j.out, j.from, buf.Bytes())
-		files[i] = outFile{rel: j.out, data: buf.Bytes(), html: j.html}
-	})
+	slot := make(map[int]int, len(idx))
+	for k, i := range idx {
+		slot[i] = k
+	}
+	r := newJobRunner(b, b.jobs)
+	r.emit = func(i int, data []byte) error {
+		j := b.jobs[i]
+		files[slot[i]] = outFile{rel: j.out, data: bytes.Clone(data), html: j.html}
+		return nil
+	}
+	b.parallel(len(idx), func(k int) { r.run(idx[k]) })
 	if b.errs.HasErrors() {
 		return nil, b.errs.Err()
 	}
@@ -78,57 +77,34 @@ func (b *builder) updateSearch(edits []bodyEdit) ([]outFile, error) {
 	return files, nil
 }
 
-// updateWriters is how many files an incremental update writes at once:
-// the work is small writes, bound by system calls rather than by cores.
-const updateWriters = 4
-
 // writeOut writes the files whose bytes differ from the output folder's
-// and removes the ones no longer made, on all cores, each file replaced
-// atomically. It returns the changed paths, sorted.
-func writeOut(out string, files []outFile) ([]string, error) {
-	var (
-		mu      sync.Mutex
-		changed []string
-		errs    []error
-		wg      sync.WaitGroup
-	)
-	next := make(chan outFile)
-	for range updateWriters {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for f := range next {
-				name := filepath.Join(out, filepath.FromSlash(f.rel))
-				var wrote bool
-				var err error
-				if f.data == nil {
-					err = os.Remove(name)
-					wrote = err == nil
-					if errors.Is(err, fs.ErrNotExist) {
-						err = nil
-					}
-				} else {
-					wrote, err = output.WriteIfChanged(name, f.data)
-				}
-				mu.Lock()
-				if err != nil {
-					errs = append(errs, err)
-				}
-				if wrote {
-					changed = append(changed, f.rel)
-				}
-				mu.Unlock()
-			}
-		}()
+// and removes the ones no longer made, each file replaced atomically. It
+// returns the changed paths, sorted.
+func (b *builder) writeOut(files []outFile) ([]string, error) {
+	wrote := make([]bool, len(files))
+	errs := make([]error, len(files))
+	b.parallel(len(files), func(i int) {
+		f := files[i]
+		name := filepath.Join(b.opts.Out, filepath.FromSlash(f.rel))
+		if f.data != nil {
+			wrote[i], errs[i] = output.WriteIfChanged(name, f.data)
+			return
+		}
+		err := os.Remove(name)
+		wrote[i] = err == nil
+		if !errors.Is(err, fs.ErrNotExist) {
+			errs[i] = err
+		}
+	})
+	var changed []string
+	for i, f := range files {
+		if wrote[i] {
+			changed = append(changed, f.rel)
+		}
 	}
-	for _, f := range files {
-		next <- f
-	}
-	close(next)
-	wg.Wait()
 	sort.Strings(changed)
-	if len(errs) > 0 {
-		return changed, fmt.Errorf("write: %w", errors.Join(errs...))
+	if err := errors.Join(errs...); err != nil {
+		return changed, fmt.Errorf("write: %w", err)
 	}
 	return changed, nil
 }

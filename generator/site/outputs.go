@@ -63,6 +63,9 @@ type jobRunner struct {
 	durs    []time.Duration
 	tplErrs *templateErrors
 	pages   atomic.Int64
+	// emit takes job i's bytes once they passed the leak scan: the stage's
+	// WriteFile in a build, a copy kept in memory in a Session update.
+	emit func(i int, data []byte) error
 	// Output buffers are reused across jobs: WriteFile and the leak scan
 	// are done with the bytes when the job returns.
 	bufs sync.Pool
@@ -76,7 +79,18 @@ func newJobRunner(b *builder, jobs []job) *jobRunner {
 		buf.Grow(64 << 10)
 		return buf
 	}
+	r.emit = func(i int, data []byte) error {
+		j := r.jobs[i]
+		return b.stage.WriteFile(j.out, data, j.from)
+	}
 	return r
+}
+
+// add appends jobs to run.
+func (r *jobRunner) add(jobs []job) {
+	r.jobs = append(r.jobs, jobs...)
+	r.done = append(r.done, make([]bool, len(jobs))...)
+	r.durs = append(r.durs, make([]time.Duration, len(jobs))...)
 }
 
 // cost estimates how long job i takes, to start the long ones first.
@@ -87,7 +101,7 @@ func (r *jobRunner) cost(i int) int {
 	return len(r.jobs[i].reads)
 }
 
-// run makes job i, scans it for leaks and stages it.
+// run makes job i, scans it for leaks and emits it.
 func (r *jobRunner) run(i int) {
 	b, j := r.b, r.jobs[i]
 	r.done[i] = true
@@ -108,7 +122,7 @@ func (r *jobRunner) run(i int) {
 		return
 	}
 	b.scanLeaks(j.out, j.from, buf.Bytes())
-	if err := b.stage.WriteFile(j.out, buf.Bytes(), j.from); err != nil {
+	if err := r.emit(i, buf.Bytes()); err != nil {
 		b.errs.Add(err)
 		return
 	}
@@ -129,10 +143,8 @@ func (b *builder) renderOutputs(context.Context) error {
 		r = newJobRunner(b, b.planJobs())
 	}
 	for _, ls := range b.langs {
-		r.jobs = append(r.jobs, b.searchJobs(ls)...)
+		r.add(b.searchJobs(ls))
 	}
-	r.done = append(r.done, make([]bool, len(r.jobs)-len(r.done))...)
-	r.durs = append(r.durs, make([]time.Duration, len(r.jobs)-len(r.durs))...)
 	if b.keep {
 		b.jobs = r.jobs
 	}

@@ -36,7 +36,7 @@ func (b *builder) prepareSearch() error {
 			return fmt.Errorf("search index (%s): %w", ls.lang.Code, err)
 		}
 		ss.builder = sb
-		ss.dir = langPrefix(b, ls) + "search/" + ls.lang.Code + "/"
+		ss.dir = searchDir(b, ls)
 		ss.from = "search index (" + ls.lang.Code + ")"
 		b.search[ls.lang.Code] = ss
 	}
@@ -94,6 +94,11 @@ func (b *builder) searchJobs(ls *langSite) []job {
 	}}}
 }
 
+// searchDir is the output folder of a language's search index.
+func searchDir(b *builder, ls *langSite) string {
+	return langPrefix(b, ls) + "search/" + ls.lang.Code + "/"
+}
+
 // searchState is one language's search index as a Session keeps it.
 type searchState struct {
 	builder *search.Builder    // until the index is built
@@ -130,7 +135,7 @@ func (b *builder) searchPage(ls *langSite) {
 		if st.page.Kind == content.KindPage && st.page.File != "" {
 			sp := b.generated(ls, ls.home, "search", content.KindPage, "search", "", ls.site.T("search"))
 			ls.site.SearchURL = sp.view.RelPermalink
-			ls.site.SearchIndex = b.relURL(langPrefix(b, ls) + "search/" + ls.lang.Code + "/")
+			ls.site.SearchIndex = b.relURL(searchDir(b, ls))
 			return
 		}
 	}

@@ -178,7 +178,7 @@ func (b *builder) applyBodyEdits(ctx context.Context, edits []bodyEdit, readers 
 	}
 	b.timed("render", time.Since(t0))
 	t0 = time.Now()
-	changed, err := writeOut(b.opts.Out, files)
+	changed, err := b.writeOut(files)
 	b.timed("write", time.Since(t0))
 	if err != nil {
 		return b.result(start), false, fmt.Errorf("build: %w", err)
