@@ -1,10 +1,13 @@
 package site
 
 import (
+	"cmp"
 	"context"
+	"maps"
 	"mime"
 	"net/url"
 	"path"
+	"slices"
 	"sort"
 	"strings"
 
@@ -60,8 +63,8 @@ func (b *builder) assemble(context.Context) error {
 			BaseURL:      b.cfg.BaseURL,
 			LanguageCode: langCode(l),
 			Lang:         l.Code,
-			Copyright:    firstNonEmpty(paramString(l.Params, "copyright"), b.cfg.Copyright),
-			Description:  firstNonEmpty(paramString(l.Params, "description"), paramString(b.cfg.Params, "description")),
+			Copyright:    cmp.Or(paramString(l.Params, "copyright"), b.cfg.Copyright),
+			Description:  cmp.Or(paramString(l.Params, "description"), paramString(b.cfg.Params, "description")),
 			Params:       mergeParams(b.cfg.Params, l.Params),
 			Audience:     b.opts.Audience.String(),
 			NoIndex:      b.opts.Audience == audience.Team,
@@ -121,7 +124,7 @@ func (b *builder) pruneEmptySections() {
 			p := st.page
 			if p.Kind == content.KindSection && p.File == "" && len(st.children) == 0 && len(st.subs) == 0 {
 				if parent := b.byPage[p.Parent]; parent != nil {
-					parent.subs = remove(parent.subs, st)
+					parent.subs = slices.DeleteFunc(parent.subs, func(s *pageState) bool { return s == st })
 				}
 				delete(b.byPage, p)
 				changed = true
@@ -140,16 +143,6 @@ func (b *builder) pruneEmptySections() {
 		}
 		ls.pages = kept
 	}
-}
-
-func remove(list []*pageState, x *pageState) []*pageState {
-	out := list[:0]
-	for _, s := range list {
-		if s != x {
-			out = append(out, s)
-		}
-	}
-	return out
 }
 
 // newView makes a page's view with the fields known before rendering.
@@ -416,13 +409,6 @@ func paramString(m map[string]any, key string) string {
 	return s
 }
 
-func firstNonEmpty(a, b string) string {
-	if a != "" {
-		return a
-	}
-	return b
-}
-
 // mergeParams is the site's params overridden key by key by a language's
 // [languages.X.params]; the site's map is returned as is when the language
 // has none.
@@ -431,11 +417,7 @@ func mergeParams(site, lang map[string]any) map[string]any {
 		return site
 	}
 	out := make(map[string]any, len(site)+len(lang))
-	for k, v := range site {
-		out[k] = v
-	}
-	for k, v := range lang {
-		out[k] = v
-	}
+	maps.Copy(out, site)
+	maps.Copy(out, lang)
 	return out
 }

@@ -96,7 +96,7 @@ func (b *builder) writeImages(st *pageState, dir string) {
 	for name, vs := range st.images {
 		from := "content/" + st.page.Dir + "/" + name
 		for _, v := range vs {
-			if err := b.stage.WriteFile(join(dir, v.Name), v.Data, from); err != nil {
+			if err := b.stage.WriteFile(path.Join(dir, v.Name), v.Data, from); err != nil {
 				b.errs.Add(err)
 			}
 		}

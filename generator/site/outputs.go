@@ -313,9 +313,9 @@ func (b *builder) listJobs(ls *langSite, v *render.Page, dir, from string) []job
 			pager.NextURL = urlOf(k + 1)
 		}
 		pager.Links = pagerLinks(k, total, urlOf)
-		out := join(dir, "index.html")
+		out := path.Join(dir, "index.html")
 		if k > 1 {
-			out = join(dir, "page/"+strconv.Itoa(k)+"/index.html")
+			out = path.Join(dir, "page/"+strconv.Itoa(k)+"/index.html")
 		}
 		// The view of page k is copied when the job runs, so a Session's
 		// later run sees the list page's edited fields.
@@ -353,19 +353,12 @@ func pagerLinks(k, total int, urlOf func(int) string) []render.PagerLink {
 	return links
 }
 
-func join(dir, file string) string {
-	if dir == "." || dir == "" {
-		return file
-	}
-	return dir + "/" + file
-}
-
 // aliasJob is a redirect page from an old URL of a page.
 func (b *builder) aliasJob(alias string, st *pageState, from string) job {
 	a := strings.TrimPrefix(alias, "/")
 	out := a
 	if !strings.HasSuffix(a, ".html") {
-		out = join(strings.TrimSuffix(a, "/"), "index.html")
+		out = path.Join(strings.TrimSuffix(a, "/"), "index.html")
 	}
 	return job{out: path.Clean(out), from: from, make: func(buf *bytes.Buffer) error {
 		data, err := render.Alias(st.view.Permalink, st.view.Title, st.view.Lang)
@@ -397,7 +390,7 @@ func (b *builder) feedJobs(ls *langSite) []job {
 		for _, it := range items[:min(len(items), feedLimit)] {
 			reads = append(reads, it.view)
 		}
-		jobs = append(jobs, job{out: join(dir, "index.xml"), from: st.view.RelPermalink, make: func(buf *bytes.Buffer) error {
+		jobs = append(jobs, job{out: path.Join(dir, "index.xml"), from: st.view.RelPermalink, make: func(buf *bytes.Buffer) error {
 			buf.Write(b.feed(ls, st.view, items))
 			return nil
 		}, reads: reads})
@@ -486,8 +479,8 @@ func (b *builder) copyResources() {
 				continue // images are re-encoded by writeImages, or refused
 			}
 			src := filepath.Join(b.opts.Source, "content", filepath.FromSlash(r))
-			b.scanCopied(join(dir, name), src, "content/"+r)
-			if err := b.stage.CopyFile(join(dir, name), src, "content/"+r); err != nil {
+			b.scanCopied(path.Join(dir, name), src, "content/"+r)
+			if err := b.stage.CopyFile(path.Join(dir, name), src, "content/"+r); err != nil {
 				b.errs.Add(err)
 			}
 		}

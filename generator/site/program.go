@@ -1,6 +1,7 @@
 package site
 
 import (
+	"cmp"
 	"errors"
 	"path"
 	"sort"
@@ -103,8 +104,8 @@ func (b *builder) assembleProgram(ls *langSite) {
 	if ls.lang.Code != b.cfg.DefaultLanguage || pv.Name == "" {
 		// Another language names the program in its own words: its
 		// params programName and organisation, else its site title.
-		pv.Name = firstNonEmpty(paramString(ls.lang.Params, "programName"), site.Title)
-		pv.Organisation = firstNonEmpty(paramString(ls.lang.Params, "organisation"), pv.Organisation)
+		pv.Name = cmp.Or(paramString(ls.lang.Params, "programName"), site.Title)
+		pv.Organisation = cmp.Or(paramString(ls.lang.Params, "organisation"), pv.Organisation)
 	}
 	ps.view = pv
 	site.Program = pv
