@@ -55,7 +55,7 @@ func (d *decoder) table(f fields) setter {
 func (d *decoder) fields(path string, m map[string]any, f fields) {
 	seen := make(map[string]string, len(m))
 	for _, k := range d.keysInFileOrder(path, m) {
-		p := joinKey(path, k)
+		p := frontmatter.JoinKey(path, k)
 		lower := strings.ToLower(k)
 		set, ok := f[lower]
 		if !ok {
@@ -63,7 +63,7 @@ func (d *decoder) fields(path string, m map[string]any, f fields) {
 			continue
 		}
 		if prev, dup := seen[lower]; dup {
-			d.errorf(p, "key %q repeats %q (keys are not case-sensitive)", p, joinKey(path, prev))
+			d.errorf(p, "key %q repeats %q (keys are not case-sensitive)", p, frontmatter.JoinKey(path, prev))
 			continue
 		}
 		seen[lower] = k
@@ -182,7 +182,7 @@ func (d *decoder) stringList(dst *[]string) setter {
 		}
 		out := make([]string, 0, len(items))
 		for i, item := range items {
-			if s, ok := d.toString(joinIndex(path, i), item); ok {
+			if s, ok := d.toString(frontmatter.JoinIndex(path, i), item); ok {
 				out = append(out, s)
 			}
 		}
@@ -232,8 +232,8 @@ func (d *decoder) keysInFileOrder(path string, m map[string]any) []string {
 		keys = append(keys, k)
 	}
 	sort.Slice(keys, func(i, j int) bool {
-		li, ci := d.at(joinKey(path, keys[i]))
-		lj, cj := d.at(joinKey(path, keys[j]))
+		li, ci := d.at(frontmatter.JoinKey(path, keys[i]))
+		lj, cj := d.at(frontmatter.JoinKey(path, keys[j]))
 		if li != lj {
 			return li < lj
 		}
@@ -243,16 +243,4 @@ func (d *decoder) keysInFileOrder(path string, m map[string]any) []string {
 		return keys[i] < keys[j]
 	})
 	return keys
-}
-
-// joinKey and joinIndex build key paths the way frontmatter records them.
-func joinKey(path, key string) string {
-	if path == "" {
-		return key
-	}
-	return path + "." + key
-}
-
-func joinIndex(path string, i int) string {
-	return fmt.Sprintf("%s[%d]", path, i)
 }

@@ -159,7 +159,7 @@ func (d *decoder) taxonomies(dst *map[string]string) setter {
 		out := make(map[string]string, len(m))
 		byPlural := make(map[string]string, len(m))
 		for _, singular := range d.keysInFileOrder(path, m) {
-			p := joinKey(path, singular)
+			p := frontmatter.JoinKey(path, singular)
 			plural, ok := d.toString(p, m[singular])
 			if !ok {
 				continue
@@ -188,7 +188,7 @@ func (d *decoder) audienceTypes(dst *map[string]Audience) setter {
 		}
 		out := make(map[string]Audience, len(m))
 		for _, typ := range d.keysInFileOrder(path, m) {
-			if a, ok := d.toAudience(joinKey(path, typ), m[typ]); ok {
+			if a, ok := d.toAudience(frontmatter.JoinKey(path, typ), m[typ]); ok {
 				out[typ] = a
 			}
 		}
@@ -204,7 +204,7 @@ func (d *decoder) emails(dst *[]string) setter {
 		for i, e := range list {
 			local, domain, ok := strings.Cut(e, "@")
 			if !ok || local == "" || domain == "" || strings.ContainsAny(e, " \t<>") || strings.Contains(domain, "@") {
-				d.errorf(joinIndex(path, i), "%s: %q is not an e-mail address", path, e)
+				d.errorf(frontmatter.JoinIndex(path, i), "%s: %q is not an e-mail address", path, e)
 			}
 		}
 		*dst = list
@@ -220,14 +220,14 @@ func (d *decoder) menus(dst *map[string][]MenuEntry) setter {
 		}
 		out := make(map[string][]MenuEntry, len(m))
 		for _, name := range d.keysInFileOrder(path, m) {
-			p := joinKey(path, name)
+			p := frontmatter.JoinKey(path, name)
 			items, ok := d.toArray(p, m[name])
 			if !ok {
 				continue
 			}
 			entries := make([]MenuEntry, 0, len(items))
 			for i, item := range items {
-				ip := joinIndex(p, i)
+				ip := frontmatter.JoinIndex(p, i)
 				t, ok := d.toTable(ip, item)
 				if !ok {
 					continue
@@ -259,7 +259,7 @@ func (d *decoder) languages(dst *map[string]Language) setter {
 		}
 		out := make(map[string]Language, len(m))
 		for _, code := range d.keysInFileOrder(path, m) {
-			p := joinKey(path, code)
+			p := frontmatter.JoinKey(path, code)
 			if !isLanguageCode(code) {
 				d.errorf(p, "language code %q may hold only letters, digits and \"-\"", code)
 				continue

@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/sineng/sineng/generator/diag"
+	"github.com/sineng/sineng/generator/frontmatter"
 )
 
 // fieldDecoder reads typed values out of a page's front matter and reports
@@ -139,7 +140,7 @@ func (d *fieldDecoder) strings(key string) []string {
 		for i, e := range l {
 			s, ok := e.(string)
 			if !ok {
-				d.fail(fmt.Sprintf("%s[%d]", key, i), "a string", e)
+				d.fail(frontmatter.JoinIndex(key, i), "a string", e)
 				continue
 			}
 			out = append(out, s)

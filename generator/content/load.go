@@ -1,6 +1,7 @@
 package content
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -385,7 +386,7 @@ func fallbackTitle(p *Page) string {
 	body := p.Body
 	inFence := false
 	for len(body) > 0 {
-		i := strings.IndexByte(string(body), '\n')
+		i := bytes.IndexByte(body, '\n')
 		var line string
 		if i < 0 {
 			line, body = string(body), nil

@@ -72,3 +72,6 @@ func (p *Page) Position(path string) (int, int) {
 	pos := p.Matter.Position(path)
 	return pos.Line, pos.Col
 }
+
+// emptyMatter is the front matter of a made-up page: no keys.
+func emptyMatter() frontmatter.Matter { return frontmatter.Matter{Data: map[string]any{}} }

@@ -107,15 +107,17 @@ func parentPath(path string) string {
 	return ""
 }
 
-// joinKey appends a table key to a path.
-func joinKey(path, key string) string {
+// JoinKey appends a table key to a key path, as Matter.Pos records it:
+// ("funding", "requested") → "funding.requested", ("", "title") → "title".
+func JoinKey(path, key string) string {
 	if path == "" {
 		return key
 	}
 	return path + "." + key
 }
 
-// joinIndex appends an array index to a path.
-func joinIndex(path string, i int) string {
+// JoinIndex appends an array index to a key path, as Matter.Pos records it:
+// ("budget", 2) → "budget[2]".
+func JoinIndex(path string, i int) string {
 	return path + "[" + strconv.Itoa(i) + "]"
 }

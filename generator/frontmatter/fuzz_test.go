@@ -72,13 +72,13 @@ func eachPath(prefix string, v any, depth int, fn func(string)) {
 	switch v := v.(type) {
 	case map[string]any:
 		for k, child := range v {
-			p := joinKey(prefix, k)
+			p := JoinKey(prefix, k)
 			fn(p)
 			eachPath(p, child, depth+1, fn)
 		}
 	case []any:
 		for i, child := range v {
-			p := joinIndex(prefix, i)
+			p := JoinIndex(prefix, i)
 			fn(p)
 			eachPath(p, child, depth+1, fn)
 		}

@@ -229,7 +229,7 @@ func (p *fastTOML) header() bool {
 		if !ok || !p.arrays[name] {
 			return false
 		}
-		p.prefix = joinIndex(name, len(elems))
+		p.prefix = JoinIndex(name, len(elems))
 		p.data[name] = append(elems, t)
 		p.pos[p.prefix] = at
 	}
@@ -341,24 +341,11 @@ func (p *fastTOML) escapedString(start int) (any, bool) {
 				return nil, false
 			}
 			j++
-			switch e := p.s[j]; e {
-			case 'b':
-				b.WriteByte('\b')
-			case 't':
-				b.WriteByte('\t')
-			case 'n':
-				b.WriteByte('\n')
-			case 'f':
-				b.WriteByte('\f')
-			case 'r':
-				b.WriteByte('\r')
-			case 'e':
-				b.WriteByte(0x1b)
-			case '"', '\\':
-				b.WriteByte(e)
-			default:
+			e, ok := shortEscape(p.s[j])
+			if !ok {
 				return nil, false
 			}
+			b.WriteByte(e)
 		default:
 			b.WriteByte(c)
 		}
@@ -397,7 +384,7 @@ func (p *fastTOML) array(path string, depth int) (any, bool) {
 			p.i++
 			return out, true
 		}
-		elem := joinIndex(path, len(out))
+		elem := JoinIndex(path, len(out))
 		p.pos[elem] = p.here()
 		v, ok := p.value(elem, depth)
 		if !ok {

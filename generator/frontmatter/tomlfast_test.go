@@ -1,45 +1,12 @@
 package frontmatter
 
-import (
-	"reflect"
-	"strings"
-	"testing"
-)
-
-// tomlBlock returns the text between the delimiters of a "+++" file.
-func tomlBlock(src string) string {
-	src = strings.TrimPrefix(src, "+++\n")
-	return src[:strings.Index(src, "+++\n")]
-}
-
-// checkFastMatchesGeneral fails unless decodeTOMLFast accepts src when want
-// says so, and then agrees with the general decoder on values and positions.
-func checkFastMatchesGeneral(t *testing.T, src string, wantFast bool) {
-	t.Helper()
-	data, pos, ok := decodeTOMLFast([]byte(src), 2)
-	if ok != wantFast {
-		t.Fatalf("fast path on %q: ok = %v, want %v", src, ok, wantFast)
-	}
-	if !ok {
-		return
-	}
-	gData, gPos, err := decodeTOMLGeneral("f.md", []byte(src), 2)
-	if err != nil {
-		t.Fatalf("fast path accepted %q, general decoder says %v", src, err)
-	}
-	if !reflect.DeepEqual(data, gData) {
-		t.Errorf("values of %q:\nfast    %#v\ngeneral %#v", src, data, gData)
-	}
-	if !reflect.DeepEqual(pos, gPos) {
-		t.Errorf("positions of %q:\nfast    %v\ngeneral %v", src, pos, gPos)
-	}
-}
+import "testing"
 
 func TestTOMLFastMatchesGeneral(t *testing.T) {
 	tests := []string{
 		"",
 		"\n\n# only a comment\n",
-		tomlBlock(projectTOML),
+		matterBlock(projectTOML, "+++"),
 		"title = \"社区 \\\"花园\\\"\\t\\\\ \\n\\b\\f\\r\\e\"\nlit = 'C:\\path \"x\"'\nempty = \"\"\nempty2 = ''\n",
 		"date = 2024-03-01\nat = 2024-03-01T10:20:30\nutc = 2024-03-01T10:20:30Z # c\nleap = 2024-02-29\n",
 		"n = -0\np = +42\nbig = 9223372036854775807\nneg = -9223372036854775808\nf = -0.0\ne = 1e5\nE = 2.5E-3\nz = 0e0\nx = 1e05\n",
@@ -51,7 +18,7 @@ func TestTOMLFastMatchesGeneral(t *testing.T) {
 		"[t]",
 	}
 	for _, src := range tests {
-		checkFastMatchesGeneral(t, src, true)
+		checkFastPath(t, decodeTOMLFast, decodeTOMLGeneral, src, true)
 	}
 }
 
@@ -96,7 +63,7 @@ func TestTOMLFastDeclines(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			checkFastMatchesGeneral(t, tt.src, false)
+			checkFastPath(t, decodeTOMLFast, decodeTOMLGeneral, tt.src, false)
 		})
 	}
 }
@@ -104,24 +71,9 @@ func TestTOMLFastDeclines(t *testing.T) {
 // FuzzTOMLFast checks that whatever the fast path accepts, the general
 // decoder accepts too, with the same values and positions.
 func FuzzTOMLFast(f *testing.F) {
-	for _, s := range []string{
-		tomlBlock(projectTOML),
+	fuzzFastPath(f, decodeTOMLFast, decodeTOMLGeneral,
+		matterBlock(projectTOML, "+++"),
 		"a = [1, [2, 'x'], \"y\\n\"]\n[t]\nb = 2024-03-01T10:00:00Z\n[[c]]\n[[c]]\nd = -1.5e3\n",
 		"x = 2024-03-01 # c\ny = true\n",
-	} {
-		f.Add([]byte(s))
-	}
-	f.Fuzz(func(t *testing.T, src []byte) {
-		data, pos, ok := decodeTOMLFast(src, 1)
-		if !ok {
-			return
-		}
-		gData, gPos, err := decodeTOMLGeneral("f.md", src, 1)
-		if err != nil {
-			t.Fatalf("fast path accepted %q, general decoder says %v", src, err)
-		}
-		if !reflect.DeepEqual(data, gData) || !reflect.DeepEqual(pos, gPos) {
-			t.Fatalf("%q decodes differently:\nfast    %#v %v\ngeneral %#v %v", src, data, pos, gData, gPos)
-		}
-	})
+	)
 }

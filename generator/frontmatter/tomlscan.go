@@ -141,7 +141,7 @@ func (s *tomlScanner) header() {
 	}
 	resolved := ""
 	for k, seg := range segs {
-		resolved = joinKey(resolved, seg.name)
+		resolved = JoinKey(resolved, seg.name)
 		if array && k == len(segs)-1 {
 			n := 0
 			if last, ok := s.arrays[resolved]; ok {
@@ -149,13 +149,13 @@ func (s *tomlScanner) header() {
 			}
 			s.arrays[resolved] = n
 			s.record(resolved, seg.at)
-			resolved = joinIndex(resolved, n)
+			resolved = JoinIndex(resolved, n)
 			s.record(resolved, seg.at)
 			break
 		}
 		s.record(resolved, seg.at)
 		if last, ok := s.arrays[resolved]; ok {
-			resolved = joinIndex(resolved, last)
+			resolved = JoinIndex(resolved, last)
 		}
 	}
 	s.table = resolved
@@ -251,7 +251,7 @@ func (s *tomlScanner) keyValue(prefix string, depth int) {
 	s.skipSpace()
 	path := prefix
 	for _, seg := range segs {
-		path = joinKey(path, seg.name)
+		path = JoinKey(path, seg.name)
 		s.record(path, seg.at)
 	}
 	s.value(path, depth)
@@ -288,7 +288,7 @@ func (s *tomlScanner) array(path string, depth int) {
 			s.next()
 			return
 		}
-		elem := joinIndex(path, i)
+		elem := JoinIndex(path, i)
 		s.record(elem, s.here())
 		s.value(elem, depth)
 		s.skipBlank()
@@ -422,22 +422,12 @@ func unescapeBasic(raw string) string {
 			continue
 		}
 		i++
-		switch e := raw[i]; e {
-		case 'b':
-			b.WriteByte('\b')
-		case 't':
-			b.WriteByte('\t')
-		case 'n':
-			b.WriteByte('\n')
-		case 'f':
-			b.WriteByte('\f')
-		case 'r':
-			b.WriteByte('\r')
-		case 'e':
-			b.WriteByte(0x1b)
-		case '"', '\\':
-			b.WriteByte(e)
-		case 'x', 'u', 'U':
+		e := raw[i]
+		if short, ok := shortEscape(e); ok {
+			b.WriteByte(short)
+			continue
+		}
+		if e == 'x' || e == 'u' || e == 'U' {
 			n := hexDigits(e)
 			if i+n < len(raw) {
 				if r, err := strconv.ParseUint(raw[i+1:i+1+n], 16, 32); err == nil && utf8.ValidRune(rune(r)) {
@@ -446,14 +436,34 @@ func unescapeBasic(raw string) string {
 					continue
 				}
 			}
-			b.WriteByte('\\')
-			b.WriteByte(e)
-		default:
-			b.WriteByte('\\')
-			b.WriteByte(e)
 		}
+		b.WriteByte('\\')
+		b.WriteByte(e)
 	}
 	return b.String()
+}
+
+// shortEscape returns the byte a TOML escape of one letter stands for
+// (\b \t \n \f \r \e \" \\), given the letter after the backslash. It
+// reports false for any other letter.
+func shortEscape(e byte) (byte, bool) {
+	switch e {
+	case 'b':
+		return '\b', true
+	case 't':
+		return '\t', true
+	case 'n':
+		return '\n', true
+	case 'f':
+		return '\f', true
+	case 'r':
+		return '\r', true
+	case 'e':
+		return 0x1b, true
+	case '"', '\\':
+		return e, true
+	}
+	return 0, false
 }
 
 // hexDigits is how many hex digits follow the escape letter \x, \u or \U.

@@ -153,7 +153,7 @@ func (d *yamlDecoder) value(n *yaml.Node, path string, record bool, depth int) (
 	case yaml.SequenceNode:
 		out := make([]any, 0, len(n.Content))
 		for i, c := range n.Content {
-			elem := joinIndex(path, i)
+			elem := JoinIndex(path, i)
 			if record {
 				d.record(elem, c)
 			}
@@ -196,7 +196,7 @@ func (d *yamlDecoder) mapping(n *yaml.Node, path string, record bool, depth int)
 			return nil, d.errorf(k, "key %q is defined twice", name)
 		}
 		seen[name] = true
-		child := joinKey(path, name)
+		child := JoinKey(path, name)
 		if record {
 			d.record(child, k)
 		}

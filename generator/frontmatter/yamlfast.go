@@ -194,7 +194,7 @@ func (p *fastYAML) mapping(indent int, path string, depth int) (map[string]any, 
 		}
 		at := p.here()
 		name := p.s[p.i : p.i+n]
-		child := joinKey(path, name)
+		child := JoinKey(path, name)
 		if _, dup := p.pos[child]; dup {
 			return nil, false // the key is defined twice (perhaps null the first time)
 		}
@@ -269,7 +269,7 @@ func (p *fastYAML) sequence(indent int, path string, depth int) (any, bool) {
 		if p.i >= len(p.s) || p.s[p.i] == '\n' || p.s[p.i] == '#' {
 			return nil, false
 		}
-		elem := joinIndex(path, len(out))
+		elem := JoinIndex(path, len(out))
 		if _, seen := p.pos[elem]; !seen {
 			p.pos[elem] = p.here()
 		}
@@ -334,7 +334,7 @@ func (p *fastYAML) flowSequence(path string) (any, bool) {
 		if p.i >= len(p.s) || p.s[p.i] == ',' || p.s[p.i] == ']' || p.s[p.i] == '\n' || p.s[p.i] == '#' {
 			return nil, false
 		}
-		elem := joinIndex(path, len(out))
+		elem := JoinIndex(path, len(out))
 		if _, seen := p.pos[elem]; !seen {
 			p.pos[elem] = p.here()
 		}

@@ -1,46 +1,12 @@
 package frontmatter
 
-import (
-	"reflect"
-	"strings"
-	"testing"
-)
-
-// yamlBlock returns the text between the delimiters of a "---" file.
-func yamlBlock(src string) string {
-	src = strings.TrimPrefix(src, "---\n")
-	return src[:strings.Index(src, "---\n")]
-}
-
-// checkYAMLFastMatchesGeneral fails unless decodeYAMLFast accepts src when
-// want says so, and then agrees with the general decoder on values and
-// positions.
-func checkYAMLFastMatchesGeneral(t *testing.T, src string, wantFast bool) {
-	t.Helper()
-	data, pos, ok := decodeYAMLFast([]byte(src), 2)
-	if ok != wantFast {
-		t.Fatalf("fast path on %q: ok = %v, want %v", src, ok, wantFast)
-	}
-	if !ok {
-		return
-	}
-	gData, gPos, err := decodeYAMLGeneral("f.md", []byte(src), 2)
-	if err != nil {
-		t.Fatalf("fast path accepted %q, general decoder says %v", src, err)
-	}
-	if !reflect.DeepEqual(data, gData) {
-		t.Errorf("values of %q:\nfast    %#v\ngeneral %#v", src, data, gData)
-	}
-	if !reflect.DeepEqual(pos, gPos) {
-		t.Errorf("positions of %q:\nfast    %v\ngeneral %v", src, pos, gPos)
-	}
-}
+import "testing"
 
 func TestYAMLFastMatchesGeneral(t *testing.T) {
 	tests := []string{
 		"",
 		"# only a comment\n\n",
-		yamlBlock(projectYAML),
+		matterBlock(projectYAML, "---"),
 		"title: \"小组成员：积累了 'quotes'\"\ndate: 2023-12-01\naudience: \"public\"\ntags: [\"邻里互助\", volunteering, 'x y']\n",
 		"标题: 中文\nk: [甲, 乙]\n",
 		"a: plain text with spaces   # and a comment\nb: C#, really\nc: http://example.org/x\nd: 'single'\ne: \"\"\n",
@@ -55,7 +21,7 @@ func TestYAMLFastMatchesGeneral(t *testing.T) {
 		"key-with_dash: x\n123: digits\n",
 	}
 	for _, src := range tests {
-		checkYAMLFastMatchesGeneral(t, src, true)
+		checkFastPath(t, decodeYAMLFast, decodeYAMLGeneral, src, true)
 	}
 }
 
@@ -105,7 +71,7 @@ func TestYAMLFastDeclines(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			checkYAMLFastMatchesGeneral(t, tt.src, false)
+			checkFastPath(t, decodeYAMLFast, decodeYAMLGeneral, tt.src, false)
 		})
 	}
 }
@@ -113,24 +79,9 @@ func TestYAMLFastDeclines(t *testing.T) {
 // FuzzYAMLFast checks that whatever the fast path accepts, the general
 // decoder accepts too, with the same values and positions.
 func FuzzYAMLFast(f *testing.F) {
-	for _, s := range []string{
-		yamlBlock(projectYAML),
+	fuzzFastPath(f, decodeYAMLFast, decodeYAMLGeneral,
+		matterBlock(projectYAML, "---"),
 		"a: [x, 'y', \"z\", 1, -2.5, true, null, 2024-03-01]\nb:\n- c: d\n  e: [f]\n- g\n",
 		"k: v # c\n# x\nm:\n  n: 1\n",
-	} {
-		f.Add([]byte(s))
-	}
-	f.Fuzz(func(t *testing.T, src []byte) {
-		data, pos, ok := decodeYAMLFast(src, 1)
-		if !ok {
-			return
-		}
-		gData, gPos, err := decodeYAMLGeneral("f.md", src, 1)
-		if err != nil {
-			t.Fatalf("fast path accepted %q, general decoder says %v", src, err)
-		}
-		if !reflect.DeepEqual(data, gData) || !reflect.DeepEqual(pos, gPos) {
-			t.Fatalf("%q decodes differently:\nfast    %#v %v\ngeneral %#v %v", src, data, pos, gData, gPos)
-		}
-	})
+	)
 }
