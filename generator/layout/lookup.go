@@ -1,8 +1,9 @@
 package layout
 
 import (
+	"maps"
 	"path"
-	"sort"
+	"slices"
 	"strings"
 )
 
@@ -96,7 +97,7 @@ func (s *Set) reachableBases(rel string) []string {
 	}
 	if dir == "." || dir == "_default" || strings.HasPrefix(dir, "_default/") {
 		add(defaultBase)
-		for _, b := range sortedKeys(s.bases) {
+		for _, b := range slices.Sorted(maps.Keys(s.bases)) {
 			add(b)
 		}
 	} else {
@@ -105,14 +106,5 @@ func (s *Set) reachableBases(rel string) []string {
 			add(s.baseFor(strings.Join(parts[:i+1], "/")))
 		}
 	}
-	return out
-}
-
-func sortedKeys(m map[string]bool) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Strings(out)
 	return out
 }

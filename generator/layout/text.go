@@ -8,6 +8,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/sineng/sineng/generator/text"
 )
 
 // stringFunc adapts a string → string function to any template text value.
@@ -115,11 +117,10 @@ func collapseSpace(s string) string {
 	return b.String()
 }
 
-// isCJK reports whether r is a Han, Hiragana, Katakana or Hangul letter, or
-// CJK punctuation and full-width forms.
+// isCJK reports whether r is a Han, Hiragana, Katakana or Hangul letter
+// (text.IsCJK), or CJK punctuation and full-width forms.
 func isCJK(r rune) bool {
-	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul) ||
-		(r >= 0x3000 && r <= 0x303f) || (r >= 0xff00 && r <= 0xffef)
+	return text.IsCJK(r) || (r >= 0x3000 && r <= 0x303f) || (r >= 0xff00 && r <= 0xffef)
 }
 
 // truncate is the "truncate" template function: truncate N [ELLIPSIS] TEXT.
@@ -132,19 +133,19 @@ func truncate(n any, args ...any) (string, error) {
 		return "", fmt.Errorf("truncate: length must be a whole number ≥ 0, got %v", n)
 	}
 	ellipsis := "…"
-	var text any
+	var arg any
 	switch len(args) {
 	case 1:
-		text = args[0]
+		arg = args[0]
 	case 2:
 		if ellipsis, err = toString(args[0]); err != nil {
 			return "", fmt.Errorf("truncate: %w", err)
 		}
-		text = args[1]
+		arg = args[1]
 	default:
 		return "", fmt.Errorf("truncate: want truncate LENGTH [ELLIPSIS] TEXT, got %d arguments after the length", len(args))
 	}
-	s, err := toString(text)
+	s, err := toString(arg)
 	if err != nil {
 		return "", fmt.Errorf("truncate: %w", err)
 	}
