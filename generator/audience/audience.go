@@ -11,6 +11,7 @@ package audience
 
 import (
 	"fmt"
+	"slices"
 	"time"
 )
 
@@ -61,14 +62,7 @@ type Consent struct {
 }
 
 // HasScope reports whether s is in the consent scope.
-func (c Consent) HasScope(s string) bool {
-	for _, v := range c.Scope {
-		if v == s {
-			return true
-		}
-	}
-	return false
-}
+func (c Consent) HasScope(s string) bool { return slices.Contains(c.Scope, s) }
 
 // Input is what Decide needs to know of one page.
 type Input struct {

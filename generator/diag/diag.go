@@ -76,24 +76,19 @@ func (l *List) limit() int {
 
 // Add records err as an error. A nil err is ignored. An error that joins
 // several (errors.Join, or a *List) is added one by one.
-func (l *List) Add(err error) {
-	for _, e := range flatten(err) {
-		l.mu.Lock()
-		l.errTotal++
-		if len(l.errs) < l.limit() {
-			l.errs = append(l.errs, e)
-		}
-		l.mu.Unlock()
-	}
-}
+func (l *List) Add(err error) { l.record(err, &l.errs, &l.errTotal) }
 
 // Warn records err as a warning; warnings never fail a build.
-func (l *List) Warn(err error) {
+func (l *List) Warn(err error) { l.record(err, &l.warns, &l.wrnTotal) }
+
+// record counts each error err holds in *total and keeps it in *kept while
+// the cap allows. kept and total point into l and are guarded by l.mu.
+func (l *List) record(err error, kept *[]error, total *int) {
 	for _, e := range flatten(err) {
 		l.mu.Lock()
-		l.wrnTotal++
-		if len(l.warns) < l.limit() {
-			l.warns = append(l.warns, e)
+		*total++
+		if len(*kept) < l.limit() {
+			*kept = append(*kept, e)
 		}
 		l.mu.Unlock()
 	}

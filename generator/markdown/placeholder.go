@@ -69,9 +69,6 @@ func (p *placeholders) has(b []byte) bool {
 }
 
 func (p *placeholders) textOf(n int) string {
-	if p.text == nil {
-		p.text = make([]string, len(p.html))
-	}
 	if n >= len(p.text) {
 		p.text = append(p.text, make([]string, len(p.html)-len(p.text))...)
 	}

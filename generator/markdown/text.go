@@ -99,9 +99,6 @@ func writeUnescaped(b *bytes.Buffer, v []byte) {
 // plainText returns the plain text of n's children, with placeholder tokens
 // replaced by the text of their shortcode HTML. It uses b as scratch.
 func (p *page) plainText(n ast.Node, src []byte, b *bytes.Buffer) []byte {
-	if b == nil {
-		b = &bytes.Buffer{}
-	}
 	b.Reset()
 	writeText(b, n, src)
 	return p.tokens.replaceText(b.Bytes())

@@ -28,7 +28,7 @@ func decodeExchange(page Page, f fields) *Exchange {
 		Stage: f.stage("stage"),
 	}
 	leaders := f.list("leaders")
-	x.Leaders = idsOf(leaders)
+	x.Leaders = elementValues(leaders)
 	x.refs = refsOf(f, "leaders", leaders)
 	return x
 }

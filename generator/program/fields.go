@@ -122,8 +122,10 @@ func (f fields) list(k string) []element {
 }
 
 // strs returns the list of strings at k, nil when missing.
-func (f fields) strs(k string) []string {
-	elems := f.list(k)
+func (f fields) strs(k string) []string { return elementValues(f.list(k)) }
+
+// elementValues returns the strings of elems, nil when elems is nil.
+func elementValues(elems []element) []string {
 	if elems == nil {
 		return nil
 	}

@@ -151,7 +151,7 @@ func decodeProject(page Page, f fields) *Project {
 	}
 	p.Beneficiaries, _ = f.count("beneficiaries")
 	leaders := f.list("leaders")
-	p.Leaders = idsOf(leaders)
+	p.Leaders = elementValues(leaders)
 	p.refs = refsOf(f, "leaders", leaders)
 
 	fund := f.table("funding")

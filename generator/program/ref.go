@@ -16,17 +16,6 @@ func refsOf(f fields, k string, elems []element) []ref {
 	return out
 }
 
-func idsOf(elems []element) []string {
-	if elems == nil {
-		return nil
-	}
-	out := make([]string, len(elems))
-	for i, e := range elems {
-		out[i] = e.Value
-	}
-	return out
-}
-
 // itemRefs returns the leader references an item makes, in written order.
 func itemRefs(it Item) []ref {
 	switch x := it.(type) {

@@ -61,7 +61,7 @@ func decodeSession(page Page, f fields) *Session {
 	}
 
 	attendees := f.list("attendees")
-	s.Attendees = idsOf(attendees)
+	s.Attendees = elementValues(attendees)
 	s.refs = refsOf(f, "attendees", attendees)
 	return s
 }

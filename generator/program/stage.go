@@ -125,10 +125,6 @@ func (s Stage) Info() (StageInfo, bool) {
 			En: "Group training builds the capacity of volunteer backbones.",
 			Zh: "以小组培训提升志愿骨干的能力。",
 		}
-		for _, p := range phasesOf(Empower) {
-			pi, _ := p.Info()
-			info.Phases = append(info.Phases, pi)
-		}
 	case Showcase:
 		info.Summary = Label{
 			En: "Leaders form teams, design services, apply for venture funding, deliver and expand.",
@@ -145,12 +141,12 @@ func (s Stage) Info() (StageInfo, bool) {
 			En: "Leaders learn from each other.",
 			Zh: "骨干之间朋辈互学、经验传承。",
 		}
-		for _, p := range phasesOf(Transmit) {
-			pi, _ := p.Info()
-			info.Phases = append(info.Phases, pi)
-		}
 	default:
 		return StageInfo{}, false
+	}
+	for _, p := range phasesOf(s) { // none for the stages organised in steps
+		pi, _ := p.Info()
+		info.Phases = append(info.Phases, pi)
 	}
 	return info, true
 }

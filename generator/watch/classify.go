@@ -2,7 +2,7 @@ package watch
 
 import (
 	"path/filepath"
-	"sort"
+	"slices"
 	"strings"
 )
 
@@ -151,16 +151,13 @@ func classifyRel(rel string) kind {
 // SourceFolder reports whether name is one of the top-level folders of a
 // site that a build reads.
 func SourceFolder(name string) bool {
-	switch name {
-	case "content", "layouts", "themes", "static", "data", "i18n", "assets":
-		return true
-	}
-	return false
+	folders := sourceFolders()
+	return slices.Contains(folders[:], name)
 }
 
 // sourceFolders lists the top-level folders a build reads.
-func sourceFolders() []string {
-	return []string{"content", "layouts", "themes", "static", "data", "i18n", "assets"}
+func sourceFolders() [7]string {
+	return [...]string{"content", "layouts", "themes", "static", "data", "i18n", "assets"}
 }
 
 // IgnoredPath reports whether a change at rel (a slash path relative to the
@@ -212,16 +209,8 @@ func stagingName(name string) bool {
 	return strings.HasPrefix(name, ".") && strings.Contains(name, ".sineng-")
 }
 
+// sortedUnique sorts list in place and drops repeats.
 func sortedUnique(list []string) []string {
-	if len(list) < 2 {
-		return list
-	}
-	sort.Strings(list)
-	out := list[:1]
-	for _, s := range list[1:] {
-		if s != out[len(out)-1] {
-			out = append(out, s)
-		}
-	}
-	return out
+	slices.Sort(list)
+	return slices.Compact(list)
 }
