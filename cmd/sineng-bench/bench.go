@@ -116,7 +116,7 @@ func (b *benchmark) cold(ctx context.Context, tool, label string, i, runs int, o
 	if r.err != nil {
 		fmt.Fprintf(b.log, "%s: %s run %d/%d failed: %s\n", label, tool, i+1, runs, r.reason)
 	} else {
-		fmt.Fprintf(b.log, "%s: %s run %d/%d: %s s, peak RSS %.0f MB, %d files\n", label, tool, i+1, runs, secs(r.wall), float64(r.maxRSS)*1024/1e6, files)
+		fmt.Fprintf(b.log, "%s: %s run %d/%d: %s s, peak RSS %.0f MB, %d files\n", label, tool, i+1, runs, secs(r.wall), kibToMB(r.maxRSS), files)
 	}
 	return r, files
 }

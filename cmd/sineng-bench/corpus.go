@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"path"
 	"path/filepath"
 	"strings"
 
@@ -47,16 +48,10 @@ func editPage(pages []string) (string, bool) {
 // rel (a content-relative slash path): news/a.md → news/a/index.html,
 // leaders/x/index.md → leaders/x/index.html.
 func pageOutput(rel string) string {
-	dir, file := pathSplit(rel)
+	dir, file := path.Split(rel)
 	name := strings.TrimSuffix(file, ".md")
 	if name == "index" || name == "_index" {
 		return filepath.FromSlash(dir + "index.html")
 	}
 	return filepath.FromSlash(dir + name + "/index.html")
-}
-
-// pathSplit splits a slash path after its last slash.
-func pathSplit(p string) (dir, file string) {
-	i := strings.LastIndexByte(p, '/')
-	return p[:i+1], p[i+1:]
 }

@@ -28,9 +28,8 @@ func cpuModel() string {
 
 // memTotal returns MemTotal of /proc/meminfo in GB.
 func memTotal() string {
-	v := procField("/proc/meminfo", "MemTotal")
-	kb, err := strconv.ParseInt(strings.TrimSuffix(v, " kB"), 10, 64)
-	if err != nil {
+	kb, ok := memInfoKB("MemTotal")
+	if !ok {
 		return "unknown"
 	}
 	return fmt.Sprintf("%.1f GB", float64(kb)*1024/1e9)
@@ -39,12 +38,19 @@ func memTotal() string {
 // memAvailableMB returns MemAvailable of /proc/meminfo in MB, 0 when
 // unknown.
 func memAvailableMB() float64 {
-	v := procField("/proc/meminfo", "MemAvailable")
-	kb, err := strconv.ParseInt(strings.TrimSuffix(v, " kB"), 10, 64)
-	if err != nil {
+	kb, ok := memInfoKB("MemAvailable")
+	if !ok {
 		return 0
 	}
-	return float64(kb) * 1024 / 1e6
+	return kibToMB(kb)
+}
+
+// memInfoKB returns the value of key in /proc/meminfo, in KiB (the file's
+// "kB"), and whether it could be read.
+func memInfoKB(key string) (int64, bool) {
+	v := procField("/proc/meminfo", key)
+	kb, err := strconv.ParseInt(strings.TrimSuffix(v, " kB"), 10, 64)
+	return kb, err == nil
 }
 
 // procField returns the value of the first "key: value" line of a /proc file

@@ -281,7 +281,7 @@ const method = `
 func runList(runs []runResult, fail string) string {
 	var parts []string
 	for _, r := range runs {
-		parts = append(parts, fmt.Sprintf("%s s/%.0f MB", secs(r.wall), float64(r.maxRSS)*1024/1e6))
+		parts = append(parts, fmt.Sprintf("%s s/%.0f MB", secs(r.wall), kibToMB(r.maxRSS)))
 	}
 	if fail != "" {
 		parts = append(parts, fail)

@@ -16,7 +16,6 @@ import (
 type runResult struct {
 	wall   time.Duration
 	maxRSS int64  // peak resident memory in KiB, 0 when unknown
-	output []byte // stdout and stderr, interleaved
 	err    error  // nil on exit status 0
 	reason string // the first error line of output when err is not nil
 }
@@ -30,7 +29,7 @@ func runCmd(ctx context.Context, name string, args ...string) runResult {
 	cmd.Stderr = &out
 	start := time.Now()
 	err := cmd.Run()
-	res := runResult{wall: time.Since(start), output: out.Bytes()}
+	res := runResult{wall: time.Since(start)}
 	if cmd.ProcessState != nil {
 		if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
 			res.maxRSS = int64(ru.Maxrss)
@@ -38,7 +37,7 @@ func runCmd(ctx context.Context, name string, args ...string) runResult {
 	}
 	if err != nil {
 		res.err = fmt.Errorf("run %s: %w", name, err)
-		res.reason = firstErrorLine(res.output)
+		res.reason = firstErrorLine(out.Bytes())
 	}
 	return res
 }

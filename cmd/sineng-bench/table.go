@@ -59,8 +59,11 @@ func peakMB(runs []runResult) float64 {
 	for _, r := range runs {
 		kib = max(kib, r.maxRSS)
 	}
-	return float64(kib) * 1024 / 1e6
+	return kibToMB(kib)
 }
+
+// kibToMB converts KiB to MB (10⁶ bytes).
+func kibToMB(kib int64) float64 { return float64(kib) * 1024 / 1e6 }
 
 // flatness returns max/min of the per-page times.
 func flatness(perPage []float64) float64 {
@@ -91,12 +94,13 @@ func millis(d time.Duration) string {
 	return fmt.Sprintf("%.1f", float64(d.Microseconds())/1e3)
 }
 
-// ratio formats a/b, or "—" when b is zero.
+// ratio formats a/b, or "—" when either is zero.
 func ratio(a, b float64) string {
-	if a == 0 || b == 0 {
+	v := ratioValue(a, b)
+	if v == 0 {
 		return "—"
 	}
-	return fmt.Sprintf("%.2f", a/b)
+	return fmt.Sprintf("%.2f", v)
 }
 
 // verdict writes a target and whether value meets it (value ≤ limit); a

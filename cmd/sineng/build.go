@@ -11,7 +11,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/sineng/sineng/generator/audience"
 	"github.com/sineng/sineng/generator/diag"
 	"github.com/sineng/sineng/generator/site"
 )
@@ -35,13 +34,9 @@ func cmdBuild(args []string, stdout, stderr io.Writer) int {
 	if code := parseFlags(fs, args, "Usage: sineng build [flags]\n\nBuilds the site. A failed build leaves the output folder as it was.", stderr); code >= 0 {
 		return code
 	}
-	if aud != "" {
-		l, err := audience.Parse(aud)
-		if err != nil {
-			fmt.Fprintf(stderr, "sineng build: --audience: %v\n", err)
-			return exitUsage
-		}
-		opts.Audience, opts.AudienceSet = l, true
+	if err := setAudience(&opts, aud); err != nil {
+		fmt.Fprintf(stderr, "sineng build: --audience: %v\n", err)
+		return exitUsage
 	}
 	if verbose {
 		opts.Verbose = stderr
@@ -77,13 +72,7 @@ func cmdBuild(args []string, stdout, stderr io.Writer) int {
 func report(stderr io.Writer, err error) int {
 	var list *diag.Errors
 	if errors.As(err, &list) {
-		for _, e := range list.List {
-			fmt.Fprintf(stderr, "error: %v\n", e)
-		}
-		n := len(list.List) + list.More
-		if list.More > 0 {
-			fmt.Fprintf(stderr, "... and %d more errors\n", list.More)
-		}
+		n := printErrors(stderr, list, " errors")
 		fmt.Fprintf(stderr, "build failed with %d error%s; the output folder was not changed\n", n, plural(n))
 		return exitBuild
 	}
@@ -94,6 +83,19 @@ func report(stderr io.Writer, err error) int {
 	}
 	fmt.Fprintf(stderr, "error: %v\n", err)
 	return exitBuild
+}
+
+// printErrors prints each error of list on an "error:" line, then how many
+// more were left out ("... and N more" followed by noun), and returns the
+// total count.
+func printErrors(w io.Writer, list *diag.Errors, noun string) int {
+	for _, e := range list.List {
+		fmt.Fprintf(w, "error: %v\n", e)
+	}
+	if list.More > 0 {
+		fmt.Fprintf(w, "... and %d more%s\n", list.More, noun)
+	}
+	return len(list.List) + list.More
 }
 
 func printWarnings(w io.Writer, warns []error) {

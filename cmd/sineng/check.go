@@ -1,18 +1,17 @@
 package main
 
 import (
-	"path/filepath"
-	"strings"
-
 	"context"
 	"errors"
 	"flag"
 	"fmt"
-	"github.com/sineng/sineng/generator/config"
 	"io"
 	"os"
 	"os/signal"
+	"path/filepath"
+	"strings"
 
+	"github.com/sineng/sineng/generator/config"
 	"github.com/sineng/sineng/generator/diag"
 	"github.com/sineng/sineng/generator/site"
 )
@@ -51,13 +50,7 @@ func reportCheck(stderr io.Writer, err error) int {
 		fmt.Fprintf(stderr, "error: %v\n", err)
 		return exitBuild
 	}
-	for _, e := range list.List {
-		fmt.Fprintf(stderr, "error: %v\n", e)
-	}
-	n := len(list.List) + list.More
-	if list.More > 0 {
-		fmt.Fprintf(stderr, "... and %d more\n", list.More)
-	}
+	n := printErrors(stderr, list, "")
 	fmt.Fprintf(stderr, "check failed with %d problem%s\n", n, plural(n))
 	return exitBuild
 }

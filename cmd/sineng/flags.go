@@ -5,6 +5,9 @@ import (
 	"flag"
 	"fmt"
 	"io"
+
+	"github.com/sineng/sineng/generator/audience"
+	"github.com/sineng/sineng/generator/site"
 )
 
 // parseFlags sets a command's usage text, parses its flags and refuses
@@ -26,4 +29,18 @@ func parseFlags(fs *flag.FlagSet, args []string, usage string, stderr io.Writer)
 		return exitUsage
 	}
 	return -1
+}
+
+// setAudience sets the audience of opts from an --audience value; an empty
+// value leaves the default.
+func setAudience(opts *site.Options, aud string) error {
+	if aud == "" {
+		return nil
+	}
+	l, err := audience.Parse(aud)
+	if err != nil {
+		return err
+	}
+	opts.Audience, opts.AudienceSet = l, true
+	return nil
 }

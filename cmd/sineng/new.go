@@ -73,7 +73,8 @@ Flags:
 	return exitOK
 }
 
-// programFolders is where each program kind's files live.
+// programFolder returns the content folder of a program kind's files, and
+// whether kind is a program kind.
 func programFolder(kind string) (string, bool) {
 	switch kind {
 	case "leader":
@@ -98,7 +99,8 @@ func archetype(source, kind, target string, now time.Time) (string, string, erro
 	}
 	rel = strings.TrimPrefix(rel, "content/")
 	name := strings.TrimSuffix(filepath.Base(rel), ".md")
-	if folder, ok := programFolder(kind); ok && !strings.Contains(rel, "/") {
+	folder, isProgram := programFolder(kind)
+	if isProgram && !strings.Contains(rel, "/") {
 		if kind == "leader" {
 			rel = folder + "/" + name + "/index.md"
 		} else {
@@ -113,7 +115,7 @@ func archetype(source, kind, target string, now time.Time) (string, string, erro
 		s = strings.ReplaceAll(s, "{{ .Date }}", now.Format("2006-01-02"))
 		return rel, s, nil
 	}
-	if _, ok := programFolder(kind); ok {
+	if isProgram {
 		s, err := program.Skeleton(kind)
 		if err != nil {
 			return "", "", err

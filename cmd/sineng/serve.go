@@ -12,7 +12,6 @@ import (
 	"strconv"
 	"syscall"
 
-	"github.com/sineng/sineng/generator/audience"
 	"github.com/sineng/sineng/generator/serve"
 	"github.com/sineng/sineng/generator/site"
 	"github.com/sineng/sineng/generator/watch"
@@ -49,13 +48,9 @@ func serveSite(ctx context.Context, args []string, stdout, stderr io.Writer) int
 		fmt.Fprintf(stderr, "sineng serve: --port %d is not a port number\n", port)
 		return exitUsage
 	}
-	if aud != "" {
-		l, err := audience.Parse(aud)
-		if err != nil {
-			fmt.Fprintf(stderr, "sineng serve: --audience: %v\n", err)
-			return exitUsage
-		}
-		opts.Audience, opts.AudienceSet = l, true
+	if err := setAudience(&opts, aud); err != nil {
+		fmt.Fprintf(stderr, "sineng serve: --audience: %v\n", err)
+		return exitUsage
 	}
 	src, err := filepath.Abs(opts.Source)
 	if err == nil {

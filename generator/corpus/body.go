@@ -115,6 +115,14 @@ func (p *prose) code() {
 	p.b.WriteString("```\n\n")
 }
 
+// mentions writes a bulleted list of the leaders as the item may name them.
+func (p *prose) mentions(leaders []*leader) {
+	for _, l := range leaders {
+		p.b.WriteString("- " + leaderMention(p.it, l) + "\n")
+	}
+	p.b.WriteByte('\n')
+}
+
 // markerLine writes the item's marker into the body, when it has one.
 func (p *prose) markerLine() {
 	if p.it.marker != "" {

@@ -20,10 +20,7 @@ func (g *generator) exchangePage(it *item) []byte {
 	p.para()
 	p.markerLine()
 	p.heading(2, "分享者 Who shared")
-	for _, l := range leaders {
-		p.b.WriteString("- " + leaderMention(it, l) + "\n")
-	}
-	p.b.WriteString("\n")
+	p.mentions(leaders)
 	p.heading(2, "要点 Key points")
 	p.list()
 	p.enPara()

@@ -1,6 +1,7 @@
 package corpus
 
 import (
+	"slices"
 	"strconv"
 	"time"
 )
@@ -84,18 +85,11 @@ type leader struct {
 	publish, hasWithdrawn, photo          bool
 	scope                                 []string
 	skills                                []string
-	nameMarker, quoteMarker               string // team markers on hidden fields, when planted
+	quoteMarker                           string // a team marker on a hidden quote, when planted
 }
 
 // inScope reports whether the leader's consent scope holds s.
-func (l *leader) inScope(s string) bool {
-	for _, x := range l.scope {
-		if x == s {
-			return true
-		}
-	}
-	return false
-}
+func (l *leader) inScope(s string) bool { return slices.Contains(l.scope, s) }
 
 // audience returns who may see the leader's profile.
 func (l *leader) audience() audience {

@@ -206,8 +206,7 @@ func (g *generator) planLeader(i int) {
 	l.name = it.title // with the item marker, when planted
 	if g.opts.Markers && it.aud == public {
 		if !l.inScope("name") {
-			l.nameMarker = g.newMarker(team)
-			l.name += " " + l.nameMarker
+			l.name += " " + g.newMarker(team)
 			it.title = l.name
 		}
 		if !l.inScope("quotes") {

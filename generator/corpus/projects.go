@@ -105,10 +105,7 @@ func (g *generator) projectPage(it *item) []byte {
 		p.code()
 	}
 	p.heading(2, "团队 Team")
-	for _, l := range leaders {
-		p.b.WriteString("- " + leaderMention(it, l) + "\n")
-	}
-	p.b.WriteString("\n")
+	p.mentions(leaders)
 	p.heading(2, "可持续性 Sustainability")
 	p.para()
 	p.enPara()

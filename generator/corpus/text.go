@@ -71,12 +71,6 @@ func (t text) zhSentences(b *strings.Builder, n int) {
 	}
 }
 
-// zhParagraph writes a Chinese paragraph of n sentences and a blank line.
-func (t text) zhParagraph(b *strings.Builder, n int) {
-	t.zhSentences(b, n)
-	b.WriteString("\n\n")
-}
-
 // enSentence writes one English sentence.
 func (t text) enSentence(b *strings.Builder) {
 	v := t.v
