@@ -42,15 +42,7 @@ func newAdder(table *sharedTable) *adder {
 // count.
 func (a *adder) terms(d *Document) ([]byte, int, error) {
 	a.length, a.err = 0, nil
-	add := a.add
-	a.weight = weightTitle
-	a.scan.scan(d.Title, false, add)
-	a.weight = weightTag
-	for _, tag := range d.Tags {
-		a.scan.scan(tag, false, add)
-	}
-	a.weight = weightBody
-	a.scan.scan(d.Text, false, add)
+	scanFields(&a.scan, d, &a.weight, a.add)
 
 	list := a.list[:0]
 	var all uint32

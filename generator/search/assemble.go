@@ -1,8 +1,6 @@
 package search
 
 import (
-	"encoding/binary"
-	"hash/crc32"
 	"runtime"
 	"sync/atomic"
 )
@@ -40,12 +38,7 @@ func assemble(table *sharedTable, lists [][]byte, limit int, forward bool) *asse
 	s.sizes, s.hashes = measure(streams, rank, &s.toks, workers)
 	s.lay = plan(s.sizes, s.hashes, limit)
 	s.shards = writeFiles(streams, rank, &s.toks, s.sizes, s.lay, workers)
-	s.crcs = make([]uint32, len(s.lay.files))
-	inParallel(workers, func(k int) {
-		for f := k; f < len(s.crcs); f += workers {
-			s.crcs[f] = crc32.ChecksumIEEE(s.shards.file(f))
-		}
-	})
+	s.crcs = s.shards.crcs()
 	return s
 }
 
@@ -64,17 +57,6 @@ func eachBand(bands, workers int, newF func() func(b int)) {
 			f(b)
 		}
 	})
-}
-
-// buildID is meta.json's build: see Index.buildID.
-func (s *assembly) buildID() uint32 {
-	h := uint32(2166136261)
-	for _, crc := range s.crcs {
-		var b [4]byte
-		binary.BigEndian.PutUint32(b[:], crc)
-		h = fnvAppend(h, b[:])
-	}
-	return h
 }
 
 // lexicon returns the lexicon of the assembly's terms, each by its rank,

@@ -28,6 +28,20 @@ const (
 	weightBody  = 1
 )
 
+// scanFields scans d's title, its tags and its text in turn, calling add
+// with their tokens; before each field it sets *weight to the field's
+// weight.
+func scanFields(sc *scanner, d *Document, weight *uint32, add func(batch []token, words []byte)) {
+	*weight = weightTitle
+	sc.scan(d.Title, false, add)
+	*weight = weightTag
+	for _, tag := range d.Tags {
+		sc.scan(tag, false, add)
+	}
+	*weight = weightBody
+	sc.scan(d.Text, false, add)
+}
+
 // Document is one published page as the index sees it.
 type Document struct {
 	URL     string   // relative permalink, the link of a result
@@ -94,6 +108,10 @@ func shardName(i, n int) string {
 	}
 	return fmt.Sprintf("shard-%0*d.json", width, i)
 }
+
+// fnvOffset is the offset basis of the 32-bit FNV-1a hash: the hash of
+// no bytes.
+const fnvOffset uint32 = 2166136261
 
 // fnvAppend continues an FNV-1a 32 hash h over data.
 func fnvAppend[T ~string | ~[]byte](h uint32, data T) uint32 {

@@ -119,7 +119,8 @@ func (b *Builder) Files() ([]File, error) {
 	if err != nil {
 		return nil, err
 	}
-	head := metaHead{build: s.buildID(), routed: s.lay.routed, shards: shardNames(len(s.lay.files))}
+	build := buildID(len(s.crcs), func(f int) uint32 { return s.crcs[f] })
+	head := metaHead{build: build, routed: s.lay.routed, shards: shardNames(len(s.lay.files))}
 	for r, f := range s.lay.spill {
 		head.spill = append(head.spill, spilled{s.toks.bytes(r), f})
 	}
@@ -141,28 +142,9 @@ func (b *Builder) Index() (*Index, error) {
 	if err != nil {
 		return nil, err
 	}
-	x := &Index{limit: b.limit, routed: s.lay.routed, total: 1, counts: newTally()}
-	x.lex = s.lexicon()
-	x.fwd = forward{docs: s.fwd}
-	for _, size := range s.sizes {
-		x.total += size + 1
-	}
-	x.files = make([]shardFile, len(s.lay.files))
-	for f, members := range s.lay.files {
-		sf := shardFile{data: s.shards.file(f), members: make([]uint32, len(members)), crc: s.crcs[f]}
-		at := uint32(1)
-		for k, r := range members {
-			sf.members[k] = uint32(r)
-			t := &x.lex.terms[r]
-			t.file, t.at = uint32(f), at
-			at += t.size + 1
-		}
-		x.files[f] = sf
-	}
-	x.names = shardNames(len(x.files))
-	x.meta, b.meta = b.meta, metaTable{}
-	x.data = x.encodeMeta()
-	return x, nil
+	meta := b.meta
+	b.meta = metaTable{}
+	return indexOf(b.limit, s.lexicon(), forward{docs: s.fwd}, meta, s.sizes, s.lay, s.shards, s.crcs), nil
 }
 
 // finish checks that every document was added, marks the Builder spent

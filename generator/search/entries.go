@@ -15,11 +15,11 @@ func measure(streams [][][]byte, rank []uint32, toks *tokenTable, workers int) (
 			// The first posting's comma is the "[": two bytes more for ":" and "]".
 			if ref := toks.refs[r]; ref&wordRef != 0 {
 				w := toks.words[ref&^wordRef]
-				hashes[r] = fnvAppend(2166136261, w)
+				hashes[r] = fnvAppend(fnvOffset, w)
 				head = appendJSONString(head[:0], w)
 			} else {
 				b := cjkKey(ref).appendTo(buf[:0])
-				hashes[r] = fnvAppend(2166136261, b)
+				hashes[r] = fnvAppend(fnvOffset, b)
 				head = appendJSONString(head[:0], b)
 			}
 			sizes[r] = len(head) + 2
@@ -77,16 +77,7 @@ const directEntry = 2 << 10
 // writeFiles writes the shard files that lay describes: the braces and
 // commas between entries, then each entry band by band.
 func writeFiles(streams [][][]byte, rank []uint32, toks *tokenTable, sizes []int, lay layout, workers int) shardBytes {
-	out := shardBytes{ends: make([]int, len(lay.files))}
-	at := 0
-	for f, members := range lay.files {
-		at += 2 + max(len(members)-1, 0) // "{", the commas and "}"
-		for _, r := range members {
-			at += sizes[r]
-		}
-		out.ends[f] = at
-	}
-	out.data = make([]byte, at)
+	out := newShardBytes(lay, sizes)
 	buf := out.data
 	pos := make([]int, len(sizes)) // by rank: where the postings start, after the key
 	runs := splitFiles(out.ends, workers)

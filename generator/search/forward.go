@@ -26,19 +26,23 @@ func appendTerm(list []byte, prev, id, w uint32) []byte {
 	return binary.AppendUvarint(list, uint64(w))
 }
 
+// appendList appends the list of terms, id<<32 | weight sorted by id.
+func appendList(list []byte, terms []uint64) []byte {
+	prev := uint32(0)
+	for _, v := range terms {
+		id := uint32(v >> 32)
+		list = appendTerm(list, prev, id, uint32(v))
+		prev = id
+	}
+	return list
+}
+
 // eachTerm calls f with each term of list and its weight, in id order.
 func eachTerm(list []byte, f func(id, w uint32)) {
-	id := uint32(0)
-	for len(list) > 0 {
-		v, n := binary.Uvarint(list)
-		list = list[n:]
-		id += uint32(v >> 1)
-		w := uint64(1)
-		if v&1 != 0 {
-			w, n = binary.Uvarint(list)
-			list = list[n:]
-		}
-		f(id, uint32(w))
+	var id, w uint32
+	for at := 0; at < len(list); {
+		id, w, at = readTerm(list, at, id)
+		f(id, w)
 	}
 }
 
@@ -72,12 +76,7 @@ func buildForward(parts []*part, m *merged, n int) forward {
 				list = p.bands[b].take(&cur[b].block, &cur[b].at, uint32(d), ids[k][b<<bandBits:], list)
 			}
 			list, spare = sortByID(list, spare, idBits)
-			enc = enc[:0]
-			prev := uint32(0)
-			for _, v := range list {
-				enc = appendTerm(enc, prev, uint32(v>>32), uint32(v))
-				prev = uint32(v >> 32)
-			}
+			enc = appendList(enc[:0], list)
 			if len(chunk)+len(enc) > cap(chunk) {
 				chunk = make([]byte, 0, max(forwardChunk, len(enc)))
 			}

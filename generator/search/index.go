@@ -4,8 +4,6 @@ import (
 	"bytes"
 	"encoding/binary"
 	"fmt"
-	"hash/crc32"
-	"runtime"
 	"slices"
 )
 
@@ -72,27 +70,38 @@ func newIndex(docs []Document, opts Options, replaceable bool) (*Index, error) {
 	sizes, hashes := terms.measure(parts)
 	lay := plan(sizes, hashes, limit)
 
-	x := &Index{limit: limit, routed: lay.routed, total: 1, counts: newTally()}
 	// The three only read what the others read, so they run at once.
 	var shards shardBytes
+	var lex lexicon
+	var fwd forward
 	inParallel(3, func(k int) {
 		switch k {
 		case 0:
 			shards = writeShards(parts, &terms, sizes, lay)
 		case 1:
-			x.lex = loadLexicon(parts, &terms, sizes, hashes)
+			lex = loadLexicon(parts, &terms, sizes, hashes)
 		case 2:
 			if replaceable {
-				x.fwd = buildForward(parts, &terms, len(docs))
+				fwd = buildForward(parts, &terms, len(docs))
 			}
 		}
 	})
+	meta := newMetaTable(docs, lengths, opts.Summary)
+	return indexOf(limit, lex, fwd, meta, sizes, lay, shards, shards.crcs()), nil
+}
+
+// indexOf makes an Index of shards written as lay places them, whose
+// terms are lex's ids and have entries of sizes bytes, and whose files'
+// CRC-32s are crcs; fwd holds the documents' forward lists and meta their
+// rows. It sets each term's place in its file and encodes meta.json.
+func indexOf(limit int, lex lexicon, fwd forward, meta metaTable, sizes []int, lay layout, shards shardBytes, crcs []uint32) *Index {
+	x := &Index{limit: limit, lex: lex, fwd: fwd, meta: meta, routed: lay.routed, total: 1, counts: newTally()}
 	for _, size := range sizes {
 		x.total += size + 1
 	}
 	x.files = make([]shardFile, len(lay.files))
 	for f, members := range lay.files {
-		sf := shardFile{data: shards.file(f), members: make([]uint32, len(members))}
+		sf := shardFile{data: shards.file(f), members: make([]uint32, len(members)), crc: crcs[f]}
 		at := uint32(1)
 		for k, i := range members {
 			sf.members[k] = uint32(i)
@@ -102,16 +111,9 @@ func newIndex(docs []Document, opts Options, replaceable bool) (*Index, error) {
 		}
 		x.files[f] = sf
 	}
-	workers := runtime.GOMAXPROCS(0)
-	inParallel(workers, func(k int) {
-		for f := k; f < len(x.files); f += workers {
-			x.files[f].crc = crc32.ChecksumIEEE(x.files[f].data)
-		}
-	})
 	x.names = shardNames(len(x.files))
-	x.meta = newMetaTable(docs, lengths, opts.Summary)
 	x.data = x.encodeMeta()
-	return x, nil
+	return x
 }
 
 // Files returns the index files: meta.json first, then the shards in
@@ -133,7 +135,8 @@ func (x *Index) Len() int {
 
 // encodeMeta encodes meta.json from the current shards and rows.
 func (x *Index) encodeMeta() []byte {
-	head := metaHead{build: x.buildID(), routed: x.routed, shards: x.names}
+	build := buildID(len(x.files), func(f int) uint32 { return x.files[f].crc })
+	head := metaHead{build: build, routed: x.routed, shards: x.names}
 	for f := x.routed; f < len(x.files); f++ {
 		for _, id := range x.files[f].members {
 			head.spill = append(head.spill, spilled{x.lex.token(id, new([8]byte)), f})
@@ -143,14 +146,15 @@ func (x *Index) encodeMeta() []byte {
 	return x.meta.encode(head)
 }
 
-// buildID is meta.json's build: the 32-bit FNV-1a hash of every shard's
-// CRC-32 (IEEE) as four big-endian bytes, in file order. It changes when
-// any shard's bytes do, without hashing them all again.
-func (x *Index) buildID() uint32 {
-	h := uint32(2166136261)
-	for _, f := range x.files {
+// buildID is meta.json's build for n shard files, whose CRC-32s (IEEE)
+// crc gives: the 32-bit FNV-1a hash of each CRC as four big-endian bytes,
+// in file order. It changes when any shard's bytes do, without hashing
+// them all again.
+func buildID(n int, crc func(f int) uint32) uint32 {
+	h := fnvOffset
+	for f := range n {
 		var b [4]byte
-		binary.BigEndian.PutUint32(b[:], f.crc)
+		binary.BigEndian.PutUint32(b[:], crc(f))
 		h = fnvAppend(h, b[:])
 	}
 	return h

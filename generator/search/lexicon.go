@@ -1,7 +1,5 @@
 package search
 
-import "bytes"
-
 // noFile is termInfo.file of a term that no document holds.
 const noFile = ^uint32(0)
 
@@ -34,27 +32,12 @@ func newLexicon(cjk, words int) lexicon {
 // token returns the UTF-8 of term id, written into buf when it is a CJK
 // term.
 func (l *lexicon) token(id uint32, buf *[8]byte) []byte {
-	ref := l.terms[id].ref
-	if ref&wordRef != 0 {
-		return l.words.word(uint32(ref &^ wordRef))
-	}
-	return cjkKey(ref).appendTo(buf[:0])
+	return l.words.token(l.terms[id].ref, buf)
 }
 
 // compare compares the tokens of terms a and b as bytes.Compare does.
 func (l *lexicon) compare(a, b uint32) int {
-	ra, rb := l.terms[a].ref, l.terms[b].ref
-	if ra|rb < wordRef { // two CJK keys compare as their text does
-		switch {
-		case ra < rb:
-			return -1
-		case ra > rb:
-			return 1
-		}
-		return 0
-	}
-	var bufA, bufB [8]byte
-	return bytes.Compare(l.token(a, &bufA), l.token(b, &bufB))
+	return compareRefs(&l.words, l.terms[a].ref, &l.words, l.terms[b].ref)
 }
 
 // key returns the term id of CJK key k, adding the term when it is new.
@@ -62,7 +45,7 @@ func (l *lexicon) key(k cjkKey) uint32 {
 	id, added := l.keys.intern(k, uint32(len(l.terms)))
 	if added {
 		var buf [8]byte
-		l.add(termRef(k), fnvAppend(2166136261, k.appendTo(buf[:0])))
+		l.add(termRef(k), fnvAppend(fnvOffset, k.appendTo(buf[:0])))
 	}
 	return id
 }
@@ -74,7 +57,7 @@ func (l *lexicon) word(w []byte) uint32 {
 	if id, ok := l.words.find(w, h); ok {
 		return id
 	}
-	return l.addWord(w, h, fnvAppend(2166136261, w))
+	return l.addWord(w, h, fnvAppend(fnvOffset, w))
 }
 
 // addWord adds stemmed word w, which the lexicon does not hold and whose

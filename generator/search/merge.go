@@ -28,7 +28,7 @@ func (m *merged) of(i int) []termRec {
 func (m *merged) token(parts []*part, i int, buf *[8]byte) []byte {
 	r := m.recs[m.starts[i]]
 	p := parts[r.part]
-	return p.refBytes(p.refs[r.rank], buf)
+	return p.words.token(p.refs[r.rank], buf)
 }
 
 // mergeParts merges the parts' sorted terms: a k-way merge over a heap
@@ -85,7 +85,7 @@ type mergeHeap struct {
 
 // compare compares two heads' terms by their UTF-8.
 func (h *mergeHeap) compare(x, y mergeHead) int {
-	return compareRefs(h.parts[x.part], x.ref, h.parts[y.part], y.ref)
+	return compareRefs(&h.parts[x.part].words, x.ref, &h.parts[y.part].words, y.ref)
 }
 
 // less orders heads by term and then by part.
@@ -126,7 +126,7 @@ func (m *merged) measure(parts []*part) (sizes []int, hashes []uint32) {
 		for i := k * n / len(parts); i < (k+1)*n/len(parts); i++ {
 			var buf [8]byte
 			tok := m.token(parts, i, &buf)
-			hashes[i] = fnvAppend(2166136261, tok)
+			hashes[i] = fnvAppend(fnvOffset, tok)
 			head = appendJSONString(head[:0], tok)
 			postings := 0
 			prev := uint32(0) // the term's last document in the parts before

@@ -42,7 +42,7 @@ func (p *part) sortTerms() {
 	i, j := 0, 0
 	for i < len(cjk) || j < len(words) {
 		var id uint32
-		if j == len(words) || i < len(cjk) && compareRefs(p, cjk[i].key, p, p.terms[words[j]]) < 0 {
+		if j == len(words) || i < len(cjk) && compareRefs(&p.words, cjk[i].key, &p.words, p.terms[words[j]]) < 0 {
 			id = cjk[i].id
 			i++
 		} else {
@@ -65,9 +65,9 @@ func (p *part) unrank() {
 	}
 }
 
-// compareRefs compares term ra of part a with term rb of part b by their
-// UTF-8, as bytes.Compare does.
-func compareRefs(a *part, ra termRef, b *part, rb termRef) int {
+// compareRefs compares term ra, whose word if it is one is in a, with
+// term rb, whose word is in b, by their UTF-8, as bytes.Compare does.
+func compareRefs(a *wordTable, ra termRef, b *wordTable, rb termRef) int {
 	switch {
 	case ra|rb >= wordRef: // a word
 		return compareText(a, ra, b, rb)
@@ -80,9 +80,9 @@ func compareRefs(a *part, ra termRef, b *part, rb termRef) int {
 }
 
 // compareText is compareRefs when a term is a word.
-func compareText(a *part, ra termRef, b *part, rb termRef) int {
+func compareText(a *wordTable, ra termRef, b *wordTable, rb termRef) int {
 	var bufA, bufB [8]byte
-	return bytes.Compare(a.refBytes(ra, &bufA), b.refBytes(rb, &bufB))
+	return bytes.Compare(a.token(ra, &bufA), b.token(rb, &bufB))
 }
 
 // radixBits is the width of one digit of radixSort.

@@ -50,7 +50,7 @@ func TestSortTerms(t *testing.T) {
 	var got [][]byte
 	for _, ref := range p.refs {
 		var buf [8]byte
-		got = append(got, bytes.Clone(p.refBytes(ref, &buf)))
+		got = append(got, bytes.Clone(p.words.token(ref, &buf)))
 	}
 	if !slices.IsSortedFunc(got, bytes.Compare) {
 		t.Errorf("terms are not in byte order: %q", got)

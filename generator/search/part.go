@@ -94,16 +94,8 @@ func indexRange(docs []Document, lo, hi int, lengths []int) *part {
 	add := ix.add
 	var sc scanner
 	for d := lo; d < hi; d++ {
-		doc := &docs[d]
 		ix.length = 0
-		ix.weight = weightTitle
-		sc.scan(doc.Title, false, add)
-		ix.weight = weightTag
-		for _, tag := range doc.Tags {
-			sc.scan(tag, false, add)
-		}
-		ix.weight = weightBody
-		sc.scan(doc.Text, false, add)
+		scanFields(&sc, &docs[d], &ix.weight, add)
 		ix.endDoc(uint32(d))
 		lengths[d] = ix.length
 	}
@@ -226,13 +218,4 @@ func (p *part) release() {
 	p.raw = wordTable{}
 	p.words.slots = nil
 	p.single = nil
-}
-
-// refBytes returns the UTF-8 of term ref, written into buf when it is a
-// CJK term.
-func (p *part) refBytes(ref termRef, buf *[8]byte) []byte {
-	if ref&wordRef != 0 {
-		return p.words.word(uint32(ref &^ wordRef))
-	}
-	return cjkKey(ref).appendTo(buf[:0])
 }

@@ -97,14 +97,7 @@ func (x *Index) count(d *Document) int {
 		}
 		length += len(batch) * int(w)
 	}
-	w = weightTitle
-	x.scan.scan(d.Title, false, add)
-	w = weightTag
-	for _, tag := range d.Tags {
-		x.scan.scan(tag, false, add)
-	}
-	w = weightBody
-	x.scan.scan(d.Text, false, add)
+	scanFields(&x.scan, d, &w, add)
 	return length
 }
 
@@ -137,14 +130,7 @@ func (x *Index) diff(doc uint32) ([]byte, []change) {
 		x.sorted = append(x.sorted, uint64(id)<<32|uint64(w))
 	}
 	slices.Sort(x.sorted)
-	list := make([]byte, 0, 3*len(x.sorted))
-	prev := uint32(0)
-	for _, v := range x.sorted {
-		id := uint32(v >> 32)
-		list = appendTerm(list, prev, id, uint32(v))
-		prev = id
-	}
-	return list, changes
+	return appendList(make([]byte, 0, 3*len(x.sorted)), x.sorted), changes
 }
 
 // edit writes term id's entry with document doc's weight set to w, 0

@@ -3,12 +3,7 @@ package search
 // fnv1a32 returns the 32-bit FNV-1a hash of the UTF-8 bytes of s. The
 // client reimplements it to find a token's shard.
 func fnv1a32(s string) uint32 {
-	h := uint32(2166136261)
-	for i := 0; i < len(s); i++ {
-		h ^= uint32(s[i])
-		h *= 16777619
-	}
-	return h
+	return fnvAppend(fnvOffset, s)
 }
 
 // shardOf returns the index of the shard that holds token: its spill entry

@@ -33,12 +33,7 @@ func rerank(lists [][]byte, rank []uint32, terms, workers int) [][]byte {
 				}
 			}
 			list, spare = sortByID(list, spare, idBits)
-			enc = enc[:0]
-			prev := uint32(0)
-			for _, v := range list {
-				enc = appendTerm(enc, prev, uint32(v>>32), uint32(v))
-				prev = uint32(v >> 32)
-			}
+			enc = appendList(enc[:0], list)
 			out[d] = kept.keep(enc)
 		}
 	})

@@ -128,6 +128,15 @@ func (t *wordTable) word(i uint32) []byte {
 	return t.text[lo:t.ends[i]]
 }
 
+// token returns the UTF-8 of term ref, a CJK key or wordRef plus a word
+// number of t, written into buf when it is a CJK term.
+func (t *wordTable) token(ref termRef, buf *[8]byte) []byte {
+	if ref&wordRef != 0 {
+		return t.word(uint32(ref &^ wordRef))
+	}
+	return cjkKey(ref).appendTo(buf[:0])
+}
+
 // hash returns the hash of w that find and add take.
 func (t *wordTable) hash(w []byte) uint64 {
 	return maphash.Bytes(t.seed, w)

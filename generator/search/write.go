@@ -1,6 +1,10 @@
 package search
 
-import "sync"
+import (
+	"hash/crc32"
+	"runtime"
+	"sync"
+)
 
 // shardBytes holds every shard file back to back, in file order.
 type shardBytes struct {
@@ -17,6 +21,36 @@ func (s *shardBytes) file(f int) []byte {
 	return s.data[lo:s.ends[f]:s.ends[f]]
 }
 
+// newShardBytes returns room for the shard files that lay describes,
+// whose entries have sizes bytes: a file is "{", its entries joined by
+// ",", and "}".
+func newShardBytes(lay layout, sizes []int) shardBytes {
+	out := shardBytes{ends: make([]int, len(lay.files))}
+	at := 0
+	for f, members := range lay.files {
+		at += 2 + max(len(members)-1, 0)
+		for _, i := range members {
+			at += sizes[i]
+		}
+		out.ends[f] = at
+	}
+	out.data = make([]byte, at)
+	return out
+}
+
+// crcs returns the CRC-32 (IEEE) of each file, computed on GOMAXPROCS
+// goroutines.
+func (s *shardBytes) crcs() []uint32 {
+	out := make([]uint32, len(s.ends))
+	workers := runtime.GOMAXPROCS(0)
+	inParallel(workers, func(k int) {
+		for f := k; f < len(out); f += workers {
+			out[f] = crc32.ChecksumIEEE(s.file(f))
+		}
+	})
+	return out
+}
+
 // writeShards writes the shard files that lay describes. Every entry's
 // place is known from sizes, so each part writes its own postings straight
 // into place, all parts at once.
@@ -27,19 +61,11 @@ func writeShards(parts []*part, m *merged, sizes []int, lay layout) shardBytes {
 			fileOf[i] = uint32(f)
 		}
 	}
-	// A file is "{", its entries joined by ",", and "}".
-	out := shardBytes{ends: make([]int, len(lay.files))}
+	out := newShardBytes(lay, sizes)
 	next := make([]int, len(lay.files)) // by file: where its next entry goes
-	at := 0
-	for f, members := range lay.files {
-		next[f] = at + 1
-		at += 2 + max(len(members)-1, 0)
-		for _, i := range members {
-			at += sizes[i]
-		}
-		out.ends[f] = at
+	for f := range next {
+		next[f] = fileStart(out.ends, f) + 1
 	}
-	out.data = make([]byte, at)
 	buf := out.data
 	// Lay out every entry: its key, then room for each part's postings.
 	// The first posting is written with a leading comma like the others,
