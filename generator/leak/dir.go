@@ -86,7 +86,7 @@ func textFiles(root string) ([]string, error) {
 		if err != nil {
 			return err
 		}
-		if !d.Type().IsRegular() || !isTextName(d.Name()) {
+		if !d.Type().IsRegular() || !TextName(d.Name()) {
 			return nil // directories are walked; links and devices are not read
 		}
 		rel, err := filepath.Rel(root, p)
@@ -100,9 +100,9 @@ func textFiles(root string) ([]string, error) {
 	return files, err
 }
 
-// isTextName reports whether a file of this name is scanned: a known text
-// extension, or none at all (checked for UTF-8 once read).
-func isTextName(name string) bool {
+// TextName reports whether a file of this name may hold text to scan: a
+// known text extension, or none at all (then Text checks the bytes).
+func TextName(name string) bool {
 	ext := strings.ToLower(filepath.Ext(name))
 	switch ext {
 	case "", ".html", ".htm", ".xml", ".json", ".csv", ".tsv", ".txt", ".js", ".mjs",
@@ -112,6 +112,12 @@ func isTextName(name string) bool {
 	return false
 }
 
+// Text reports whether a file is scanned: a text name, and valid UTF-8
+// when the name has no extension.
+func Text(name string, data []byte) bool {
+	return TextName(name) && (filepath.Ext(name) != "" || utf8.Valid(data))
+}
+
 // scanFile reads and scans one file; a file without an extension is scanned
 // only when it is valid UTF-8.
 func scanFile(path string, s *Scanner) ([]Finding, error) {
@@ -119,7 +125,7 @@ func scanFile(path string, s *Scanner) ([]Finding, error) {
 	if err != nil {
 		return nil, err
 	}
-	if filepath.Ext(path) == "" && !utf8.Valid(data) {
+	if !Text(path, data) {
 		return nil, nil
 	}
 	return s.Scan(data), nil

@@ -3,8 +3,6 @@ package site
 import (
 	"fmt"
 	"os"
-	"path/filepath"
-	"strings"
 
 	"github.com/sineng/sineng/generator/audience"
 	"github.com/sineng/sineng/generator/diag"
@@ -42,24 +40,17 @@ func (b *builder) scanLeaks(out, from string, data []byte) {
 	}
 }
 
-// textFile reports whether a copied file is scanned for leaks.
-func textFile(name string) bool {
-	switch strings.ToLower(filepath.Ext(name)) {
-	case ".html", ".htm", ".xml", ".json", ".csv", ".tsv", ".txt", ".md", ".js", ".css", ".svg", ".ics", ".vcf":
-		return true
-	}
-	return false
-}
-
 // scanCopied scans the text files a build copies as they are (static
 // files, bundle resources), reading them from their source.
 func (b *builder) scanCopied(out, src, from string) {
-	if b.leaks == nil || !textFile(src) {
+	if b.leaks == nil || !leak.TextName(src) {
 		return
 	}
 	data, err := os.ReadFile(src)
 	if err != nil {
 		return // the copy itself reports unreadable files
 	}
-	b.scanLeaks(out, from, data)
+	if leak.Text(src, data) {
+		b.scanLeaks(out, from, data)
+	}
 }

@@ -18,6 +18,7 @@ import (
 	"github.com/sineng/sineng/generator/diag"
 	"github.com/sineng/sineng/generator/highlight"
 	"github.com/sineng/sineng/generator/layout"
+	"github.com/sineng/sineng/generator/leak"
 	"github.com/sineng/sineng/generator/markdown"
 	"github.com/sineng/sineng/generator/render"
 	"github.com/sineng/sineng/themes"
@@ -219,7 +220,7 @@ func (b *builder) copyStatic() {
 				b.errs.Add(fmt.Errorf("theme static %s: %w", p, err))
 				return nil
 			}
-			if textFile(p) {
+			if leak.Text(p, data) {
 				b.scanLeaks(rel, b.theme.name+"/"+p, data)
 			}
 			if err := b.stage.WriteFile(rel, data, b.theme.name+"/"+p); err != nil {
