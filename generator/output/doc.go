@@ -10,15 +10,16 @@
 // ever deleted (the stage and the swapped-out previous output, both siblings
 // named ".<base>.sineng-…", are the package's own folders).
 //
-// The dev server's incremental rebuilds use WriteIfChanged, which replaces a
-// single file atomically only when its bytes differ, and RemoveStale, which
-// deletes the files a rebuild no longer produces without following symlinks
-// out of the output folder.
+// The dev server's incremental updates use WriteIfChanged, which replaces a
+// single file atomically only when its bytes differ, and Remove, which
+// deletes one file through an os.Root of the output folder. RemoveStale
+// deletes every file a rebuild no longer produces, also without following
+// symlinks out of the output folder.
 //
 // The package never links a source file into the output (editing the output
 // would then edit the source), never follows a symlink out of the output
 // folder when deleting, and holds no package-level mutable state. A Stage is
-// safe for concurrent use by many writer goroutines; WriteIfChanged and
-// RemoveStale are plain functions that are safe to call concurrently on
+// safe for concurrent use by many writer goroutines; WriteIfChanged, Remove
+// and RemoveStale are plain functions that are safe to call concurrently on
 // different paths.
 package output

@@ -57,3 +57,22 @@ func WriteIfChanged(name string, data []byte) (bool, error) {
 	}
 	return true, nil
 }
+
+// Remove deletes the file rel (a slash path inside the output folder out)
+// and reports whether there was one to delete. It goes through an os.Root
+// of out, so a symlinked folder on the way can never lead it outside.
+func Remove(out, rel string) (bool, error) {
+	root, err := os.OpenRoot(out)
+	if err != nil {
+		return false, fmt.Errorf("output: remove %s: %w", rel, err)
+	}
+	defer root.Close()
+	err = root.Remove(filepath.FromSlash(rel))
+	switch {
+	case err == nil:
+		return true, nil
+	case errors.Is(err, fs.ErrNotExist):
+		return false, nil
+	}
+	return false, fmt.Errorf("output: remove %s: %w", rel, err)
+}

@@ -4,8 +4,6 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"io/fs"
-	"os"
 	"path/filepath"
 	"sort"
 
@@ -85,16 +83,11 @@ func (b *builder) writeOut(files []outFile) ([]string, error) {
 	errs := make([]error, len(files))
 	b.parallel(len(files), func(i int) {
 		f := files[i]
-		name := filepath.Join(b.opts.Out, filepath.FromSlash(f.rel))
-		if f.data != nil {
-			wrote[i], errs[i] = output.WriteIfChanged(name, f.data)
+		if f.data == nil {
+			wrote[i], errs[i] = output.Remove(b.opts.Out, f.rel)
 			return
 		}
-		err := os.Remove(name)
-		wrote[i] = err == nil
-		if !errors.Is(err, fs.ErrNotExist) {
-			errs[i] = err
-		}
+		wrote[i], errs[i] = output.WriteIfChanged(filepath.Join(b.opts.Out, filepath.FromSlash(f.rel)), f.data)
 	})
 	var changed []string
 	for i, f := range files {

@@ -2,9 +2,7 @@ package site
 
 import (
 	"fmt"
-	"io/fs"
 	"path"
-	"path/filepath"
 	"sync"
 
 	"github.com/sineng/sineng/generator/diag"
@@ -16,7 +14,6 @@ import (
 type sink interface {
 	WriteFile(rel string, data []byte, from string) error
 	CopyFile(rel, srcPath, from string) error
-	CopyDir(srcDir, relPrefix, from string, skip func(rel string) bool) error
 	Commit() (output.Stats, error)
 	Abort() error
 }
@@ -46,20 +43,6 @@ func (d *discard) claim(rel, from string) error {
 func (d *discard) WriteFile(rel string, _ []byte, from string) error { return d.claim(rel, from) }
 
 func (d *discard) CopyFile(rel, _ string, from string) error { return d.claim(rel, from) }
-
-func (d *discard) CopyDir(srcDir, relPrefix, from string, skip func(string) bool) error {
-	return filepath.WalkDir(srcDir, func(p string, e fs.DirEntry, err error) error {
-		if err != nil || !e.Type().IsRegular() {
-			return err
-		}
-		rel, _ := filepath.Rel(srcDir, p)
-		rel = filepath.ToSlash(rel)
-		if skip != nil && skip(rel) {
-			return nil
-		}
-		return d.claim(path.Join(relPrefix, rel), from)
-	})
-}
 
 func (d *discard) Commit() (output.Stats, error) { return output.Stats{}, nil }
 
