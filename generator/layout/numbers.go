@@ -6,6 +6,8 @@ import (
 	"math"
 	"strconv"
 	"strings"
+
+	"github.com/sineng/sineng/generator/text"
 )
 
 // arith applies one of + - * / % to two template numbers. Two integers give
@@ -108,24 +110,7 @@ func formatNumber(decimals, n any) (string, error) {
 		}
 		s = strconv.FormatFloat(x.f, 'f', d, 64)
 	}
-	sign := ""
-	if strings.HasPrefix(s, "-") {
-		sign, s = "-", s[1:]
-	}
-	whole, frac, hasFrac := strings.Cut(s, ".")
-	var b strings.Builder
-	b.WriteString(sign)
-	for i, c := range whole {
-		if i > 0 && (len(whole)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteRune(c)
-	}
-	if hasFrac {
-		b.WriteByte('.')
-		b.WriteString(frac)
-	}
-	out := b.String()
+	out := text.GroupDigits(s)
 	if strings.Trim(out, "-0.,") == "" {
 		out = strings.TrimPrefix(out, "-") // no "-0.00"
 	}

@@ -3,6 +3,8 @@ package program
 import (
 	"math"
 	"strconv"
+
+	"github.com/sineng/sineng/generator/text"
 )
 
 // Money is an amount in whole cents (hundredths of the currency unit). Keeping
@@ -21,19 +23,11 @@ func (m Money) String() string {
 		u = uint64(-n) // two's complement: correct for MinInt64 as well
 	}
 	units, cents := u/100, u%100
-	digits := strconv.FormatUint(units, 10)
-	b := make([]byte, 0, len(digits)+len(digits)/3+4)
+	s := strconv.FormatUint(units, 10) + "." + string([]byte{byte('0' + cents/10), byte('0' + cents%10)})
 	if neg {
-		b = append(b, '-')
+		s = "-" + s
 	}
-	for i := range len(digits) {
-		if i > 0 && (len(digits)-i)%3 == 0 {
-			b = append(b, ',')
-		}
-		b = append(b, digits[i])
-	}
-	b = append(b, '.', byte('0'+cents/10), byte('0'+cents%10))
-	return string(b)
+	return text.GroupDigits(s)
 }
 
 // Units returns the amount in currency units, for arithmetic that needs a

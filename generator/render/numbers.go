@@ -5,6 +5,8 @@ import (
 	"math"
 	"strconv"
 	"strings"
+
+	"github.com/sineng/sineng/generator/text"
 )
 
 // The numbers of the program views as the theme prints them, worked out in
@@ -30,26 +32,7 @@ func number(x float64) (string, error) {
 // groups of three digits, as the formatNumber template function writes a
 // float; "-0" and "-0.00" lose their sign.
 func grouped(x float64, decimals int) string {
-	s := strconv.FormatFloat(x, 'f', decimals, 64)
-	sign := ""
-	if strings.HasPrefix(s, "-") {
-		sign, s = "-", s[1:]
-	}
-	whole, frac, hasFrac := strings.Cut(s, ".")
-	var b strings.Builder
-	b.Grow(len(s) + len(s)/3 + 1)
-	b.WriteString(sign)
-	for i := 0; i < len(whole); i++ {
-		if i > 0 && (len(whole)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteByte(whole[i])
-	}
-	if hasFrac {
-		b.WriteByte('.')
-		b.WriteString(frac)
-	}
-	out := b.String()
+	out := text.GroupDigits(strconv.FormatFloat(x, 'f', decimals, 64))
 	if strings.Trim(out, "-0.,") == "" {
 		out = strings.TrimPrefix(out, "-")
 	}
