@@ -42,14 +42,18 @@ func (b *builder) renderMarkdown(context.Context) error {
 		return err
 	}
 	stream := b.layout != nil && !b.keep && !b.ownTemplates
-	var own map[*pageState]int
-	var keepHTML map[*render.Page]bool
+	var sp *streamPlan
+	order := make([]int, len(b.pages))
+	for i := range order {
+		order[i] = i
+	}
 	if stream {
 		b.runner = newJobRunner(b, b.planJobs())
-		own, keepHTML = b.streamable(b.runner.jobs)
+		sp = b.planStream(b.runner.jobs)
+		order = sp.order
 	}
-	b.parallel(len(b.pages), func(i int) {
-		st := b.pages[i]
+	b.parallel(len(order), func(k int) {
+		st := b.pages[order[k]]
 		if st.page.File == "" || st.view == nil {
 			return
 		}
@@ -67,12 +71,7 @@ func (b *builder) renderMarkdown(context.Context) error {
 			return
 		}
 		b.fillView(st)
-		if k, ok := own[st]; ok {
-			b.runner.run(k)
-			if !keepHTML[st.view] {
-				st.view.Content, st.view.TableOfContents = "", ""
-			}
-		}
+		sp.converted(b.runner, st)
 	})
 	if !stream {
 		for _, st := range b.pages {
@@ -85,30 +84,6 @@ func (b *builder) renderMarkdown(context.Context) error {
 		}
 	}
 	return nil
-}
-
-// streamable finds the jobs a page's conversion can run at once (its own
-// output, showing no other page's body) and the pages whose HTML another
-// output prints, which must be kept.
-func (b *builder) streamable(jobs []job) (own map[*pageState]int, keepHTML map[*render.Page]bool) {
-	own = map[*pageState]int{}
-	keepHTML = map[*render.Page]bool{}
-	for i, j := range jobs {
-		if j.page != nil && len(j.reads) == 1 && j.reads[0] == j.page.view {
-			own[j.page] = i
-		}
-	}
-	for _, ls := range b.langs {
-		if ls.program == nil {
-			continue
-		}
-		for _, sv := range ls.program.view.Stages {
-			for _, p := range stageReads(sv, nil) {
-				keepHTML[p] = true
-			}
-		}
-	}
-	return own, keepHTML
 }
 
 // convert renders one page's Markdown body into its own slots: HTML, word

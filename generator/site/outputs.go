@@ -33,6 +33,10 @@ type job struct {
 	// the output shows: a Session re-renders the job when one of them is
 	// edited.
 	reads []*render.Page
+	// prints are the pages besides its own whose HTML (content, table of
+	// contents) the output prints: a handbook page's sessions and stage
+	// introductions. A streaming build keeps their HTML until it ran.
+	prints []*render.Page
 	// page is set on the job of a content page's own output.
 	page *pageState
 	// search is set on the job that builds a language's search index.
@@ -228,7 +232,7 @@ func (b *builder) pageJobs(ls *langSite) []job {
 		if st.page.Kind == content.KindPage {
 			jobs = append(jobs, job{out: st.page.OutPath, from: from, html: true, make: func(buf *bytes.Buffer) error {
 				return b.execute(buf, "page", st.view.Type, st.view.Layout, st.view)
-			}, reads: b.programReads(ls, st.view, []*render.Page{st.view}), page: st})
+			}, reads: b.programReads(ls, st.view, []*render.Page{st.view}), prints: b.programReads(ls, st.view, nil), page: st})
 		} else {
 			jobs = append(jobs, b.listJobs(ls, st.view, path.Dir(st.page.OutPath), from)...)
 		}
@@ -335,7 +339,7 @@ func (b *builder) listJobs(ls *langSite, v *render.Page, dir, from string) []job
 				pv.Permalink = b.absFromRel(urlOf(k))
 			}
 			return b.execute(buf, pv.Kind, pv.Type, pv.Layout, &pv)
-		}, reads: b.listReads(ls, v, pager)})
+		}, reads: b.listReads(ls, v, pager), prints: b.programReads(ls, v, nil)})
 	}
 	return jobs
 }

@@ -1,0 +1,128 @@
+package site
+
+import (
+	"sort"
+	"sync/atomic"
+
+	"github.com/sineng/sineng/generator/render"
+)
+
+// streamPlan says which output jobs run during conversion, in the worker
+// that converted the last page they read, and when a page's HTML may be
+// dropped. A build streams only with the theme's own templates, whose
+// reads (site/deps.go) are known.
+//
+//   - A page's own output that shows no other page's body runs right after
+//     the page converts.
+//   - An output that prints other pages' HTML (job.prints: the handbook
+//     pages print sessions and stage introductions) runs as soon as every
+//     page it reads is converted; those pages convert first, so their HTML
+//     is held only for the start of the stage.
+//   - A page's HTML (content and table of contents) is dropped once every
+//     job that prints it has run, unless its own output is left for the
+//     render stage.
+type streamPlan struct {
+	own    map[*pageState]int             // page → its own job
+	early  map[*render.Page][]int         // page → early jobs waiting for it
+	wait   map[int]*atomic.Int32          // early job → pages it still waits for
+	prints map[int][]*render.Page         // early job → pages whose HTML it prints, once each
+	refs   map[*render.Page]*atomic.Int32 // page → jobs still to print its HTML
+	order  []int                          // conversion order: indexes of b.pages
+}
+
+// planStream makes the stream plan of jobs for the build's pages.
+func (b *builder) planStream(jobs []job) *streamPlan {
+	sp := &streamPlan{
+		own:    map[*pageState]int{},
+		early:  map[*render.Page][]int{},
+		wait:   map[int]*atomic.Int32{},
+		prints: map[int][]*render.Page{},
+		refs:   map[*render.Page]*atomic.Int32{},
+	}
+	converts := make(map[*render.Page]bool, len(b.pages))
+	for _, st := range b.pages {
+		if st.page.File != "" && st.view != nil {
+			converts[st.view] = true
+		}
+	}
+	printers := map[*render.Page]int32{} // page → early jobs printing its HTML
+	for i, j := range jobs {
+		if j.page != nil && len(j.reads) == 1 && j.reads[0] == j.page.view {
+			sp.own[j.page] = i
+			continue
+		}
+		if len(j.prints) == 0 {
+			continue
+		}
+		reads := distinct(j.reads, converts)
+		if len(reads) == 0 {
+			continue // nothing to wait for: the render stage runs it
+		}
+		for _, p := range reads {
+			sp.early[p] = append(sp.early[p], i)
+		}
+		w := new(atomic.Int32)
+		w.Store(int32(len(reads)))
+		sp.wait[i] = w
+		sp.prints[i] = distinct(j.prints, converts)
+		for _, p := range sp.prints[i] {
+			printers[p]++
+		}
+	}
+	// A page's HTML is dropped after its own job and the early jobs that
+	// print it; a page whose own output waits for the render stage keeps it.
+	for st := range sp.own {
+		r := new(atomic.Int32)
+		r.Store(1 + printers[st.view])
+		sp.refs[st.view] = r
+	}
+	sp.order = make([]int, len(b.pages))
+	for i := range sp.order {
+		sp.order[i] = i
+	}
+	first := func(i int) bool { return len(sp.early[b.pages[i].view]) > 0 }
+	sort.SliceStable(sp.order, func(x, y int) bool { return first(sp.order[x]) && !first(sp.order[y]) })
+	return sp
+}
+
+// distinct returns the pages of list that are in set, each once.
+func distinct(list []*render.Page, set map[*render.Page]bool) []*render.Page {
+	var out []*render.Page
+	seen := make(map[*render.Page]bool, len(list))
+	for _, p := range list {
+		if set[p] && !seen[p] {
+			seen[p] = true
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// converted runs, in the worker that converted st, st's own job and every
+// early job st was the last read of, and drops HTML no job still needs.
+func (sp *streamPlan) converted(r *jobRunner, st *pageState) {
+	if k, ok := sp.own[st]; ok {
+		r.run(k)
+		sp.release(st.view)
+	}
+	for _, k := range sp.early[st.view] {
+		if sp.wait[k].Add(-1) != 0 {
+			continue
+		}
+		r.run(k)
+		for _, p := range sp.prints[k] {
+			sp.release(p)
+		}
+	}
+}
+
+// release notes that one job printing p's HTML has run.
+func (sp *streamPlan) release(p *render.Page) {
+	ref := sp.refs[p]
+	if ref == nil {
+		return
+	}
+	if ref.Add(-1) == 0 {
+		p.Content, p.TableOfContents = "", ""
+	}
+}
