@@ -345,8 +345,18 @@ func (b *builder) assembleTaxonomies(ls *langSite) {
 }
 
 // termURL is the relative URL of a taxonomy term's page.
+// Each term's URL is made once: every page naming the term shares it.
 func (b *builder) termURL(lang, plural, term string) string {
-	return b.relURL(content.EncodePath("/" + b.langFolder(lang) + plural + "/" + content.Slugify(term) + "/"))
+	k := [3]string{lang, plural, term}
+	if u, ok := b.termURLs[k]; ok {
+		return u
+	}
+	u := b.relURL(content.EncodePath("/" + b.langFolder(lang) + plural + "/" + content.Slugify(term) + "/"))
+	if b.termURLs == nil {
+		b.termURLs = map[[3]string]string{}
+	}
+	b.termURLs[k] = u
+	return u
 }
 
 // linkTranslations links each page to the same page in other languages.
@@ -385,6 +395,9 @@ func basePath(baseURL string) string {
 // relURL turns a site-rooted path ("/projects/x/" or "css/a.css") into the
 // URL to write in pages, under the base URL's path.
 func (b *builder) relURL(p string) string {
+	if b.base == "/" && strings.HasPrefix(p, "/") {
+		return p // already rooted at the base: no copy
+	}
 	return b.base + strings.TrimPrefix(p, "/")
 }
 

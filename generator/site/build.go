@@ -40,9 +40,10 @@ type builder struct {
 	langs      []*langSite
 	stage      sink
 	stages     []StageTime
-	base       string          // the base URL's path, "/" or "/sub/"
-	contact    map[string]bool // the site's contact e-mails, lower-cased
-	leaks      *leak.Scanner   // nil in the team build: nothing leaves the team
+	base       string               // the base URL's path, "/" or "/sub/"
+	termURLs   map[[3]string]string // language, taxonomy, term → the term page's URL (assembly only)
+	contact    map[string]bool      // the site's contact e-mails, lower-cased
+	leaks      *leak.Scanner        // nil in the team build: nothing leaves the team
 	pageN      int
 	// jobs are the output files of the build, kept for a Session's
 	// incremental updates.
