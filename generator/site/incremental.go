@@ -27,6 +27,7 @@ func (b *builder) renderSome(idx []int) ([]outFile, error) {
 		slot[i] = k
 	}
 	r := newJobRunner(b, b.jobs)
+	r.direct = false
 	r.emit = func(i int, data []byte) error {
 		j := b.jobs[i]
 		files[slot[i]] = outFile{rel: j.out, data: bytes.Clone(data), html: j.html}

@@ -82,3 +82,34 @@ func TestRosterNameFailsFundersBuild(t *testing.T) {
 	// Without the roster the same build passes.
 	build(t, src, Options{Audience: audience.Funders, AudienceSet: true})
 }
+
+// TestLeakInSessionFailsTheHandbookPrint checks the outputs written straight
+// to the stage (the handbook pages print every session) are scanned too.
+func TestLeakInSessionFailsTheHandbookPrint(t *testing.T) {
+	id := validID("11010519491231002")
+	files := map[string]string{}
+	root := filepath.Join("testdata", "sites", "program")
+	err := filepath.WalkDir(root, func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := os.ReadFile(p)
+		rel, _ := filepath.Rel(root, p)
+		files[filepath.ToSlash(rel)] = string(data)
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	files["content/curricula/empower/roles.md"] += "\nCall " + id + " for the keys.\n"
+	src := writeFiles(t, files)
+	_, err = Build(context.Background(), Options{Source: src, Out: filepath.Join(t.TempDir(), "out"), Now: testNow})
+	if err == nil {
+		t.Fatal("a public handbook printing a resident ID number built")
+	}
+	for _, want := range []string{"handbook/print/index.html", "curricula/empower/roles/index.html", "id-number"} {
+		if !strings.Contains(err.Error(), want) {
+			t.Errorf("error lacks %q: %s", want, err)
+		}
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"math"
 	"path"
 	"path/filepath"
@@ -27,7 +28,7 @@ type job struct {
 	out  string // output slash path
 	from string // source named in errors: a content file or a made-up page's URL
 	html bool   // counts as a page
-	make func(*bytes.Buffer) error
+	make func(w io.Writer) error
 	// reads are the pages whose body-derived fields (content, summary,
 	// table of contents, word count, reading time, derived description)
 	// the output shows: a Session re-renders the job when one of them is
@@ -70,6 +71,11 @@ type jobRunner struct {
 	// emit takes job i's bytes once they passed the leak scan: the stage's
 	// WriteFile in a build, a copy kept in memory in a Session update.
 	emit func(i int, data []byte) error
+	// direct writes the outputs that print other pages' HTML (the
+	// handbook pages, 17 MB for the printable one at 10k pages) straight
+	// to the stage instead of through emit, so they are never held in
+	// memory whole. Off in a Session update, which keeps every output.
+	direct bool
 	// Output buffers are reused across jobs: WriteFile and the leak scan
 	// are done with the bytes when the job returns.
 	bufs sync.Pool
@@ -87,6 +93,7 @@ func newJobRunner(b *builder, jobs []job) *jobRunner {
 		j := r.jobs[i]
 		return b.stage.WriteFile(j.out, data, j.from)
 	}
+	r.direct = true
 	return r
 }
 
@@ -109,6 +116,10 @@ func (r *jobRunner) cost(i int) int {
 func (r *jobRunner) run(i int) {
 	b, j := r.b, r.jobs[i]
 	r.done[i] = true
+	if r.direct && len(j.prints) > 0 {
+		r.runDirect(i)
+		return
+	}
 	buf := r.bufs.Get().(*bytes.Buffer)
 	buf.Reset()
 	defer func() {
@@ -131,6 +142,31 @@ func (r *jobRunner) run(i int) {
 		return
 	}
 	if j.html {
+		r.pages.Add(1)
+	}
+}
+
+// runDirect makes job i straight into its stage file; the leak scan, when
+// the build has one, reads the file back.
+func (r *jobRunner) runDirect(i int) {
+	b, j := r.b, r.jobs[i]
+	var check func([]byte)
+	if b.leaks != nil {
+		check = func(data []byte) { b.scanLeaks(j.out, j.from, data) }
+	}
+	var makeErr error
+	t0 := time.Now()
+	err := b.stage.WriteFrom(j.out, j.from, func(w io.Writer) error {
+		makeErr = j.make(w)
+		return makeErr
+	}, check)
+	r.durs[i] = time.Since(t0)
+	switch {
+	case makeErr != nil:
+		r.tplErrs.add(b, j.from, makeErr)
+	case err != nil:
+		b.errs.Add(err)
+	case j.html:
 		r.pages.Add(1)
 	}
 }
@@ -197,7 +233,7 @@ func (t *templateErrors) add(b *builder, from string, err error) {
 }
 
 // execute runs the template for a view into buf.
-func (b *builder) execute(buf *bytes.Buffer, kind, typ, lay string, v any) error {
+func (b *builder) execute(buf io.Writer, kind, typ, lay string, v any) error {
 	t, ok := b.layout.Lookup(kind, typ, lay)
 	if !ok {
 		return fmt.Errorf("no template for a %s page of type %q (add layouts/_default/%s.html)", kind, typ, defaultTemplate(kind))
@@ -230,7 +266,7 @@ func (b *builder) pageJobs(ls *langSite) []job {
 			from = st.view.RelPermalink
 		}
 		if st.page.Kind == content.KindPage {
-			jobs = append(jobs, job{out: st.page.OutPath, from: from, html: true, make: func(buf *bytes.Buffer) error {
+			jobs = append(jobs, job{out: st.page.OutPath, from: from, html: true, make: func(buf io.Writer) error {
 				return b.execute(buf, "page", st.view.Type, st.view.Layout, st.view)
 			}, reads: b.programReads(ls, st.view, []*render.Page{st.view}), prints: b.programReads(ls, st.view, nil), page: st})
 		} else {
@@ -242,7 +278,7 @@ func (b *builder) pageJobs(ls *langSite) []job {
 	}
 	for _, tax := range ls.taxes {
 		tax := tax
-		jobs = append(jobs, job{out: tax.out + "/index.html", from: tax.page.RelPermalink, html: true, make: func(buf *bytes.Buffer) error {
+		jobs = append(jobs, job{out: tax.out + "/index.html", from: tax.page.RelPermalink, html: true, make: func(buf io.Writer) error {
 			return b.execute(buf, "taxonomy", tax.page.Type, "", tax.page)
 		}})
 		for _, ts := range tax.terms {
@@ -252,7 +288,7 @@ func (b *builder) pageJobs(ls *langSite) []job {
 	prefix := langPrefix(b, ls)
 	nf := &render.Page{Kind: "404", Type: "404", Title: ls.site.T("not_found_title"), Lang: ls.site.LanguageCode,
 		RelPermalink: b.relURL(prefix + "404.html"), Permalink: b.absURL(prefix + "404.html"), Site: ls.site}
-	jobs = append(jobs, job{out: prefix + "404.html", from: "404", make: func(buf *bytes.Buffer) error {
+	jobs = append(jobs, job{out: prefix + "404.html", from: "404", make: func(buf io.Writer) error {
 		return b.execute(buf, "404", "404", "", nf)
 	}})
 	return jobs
@@ -323,7 +359,7 @@ func (b *builder) listJobs(ls *langSite, v *render.Page, dir, from string) []job
 		}
 		// The view of page k is copied when the job runs, so a Session's
 		// later run sees the list page's edited fields.
-		jobs = append(jobs, job{out: out, from: from, html: true, make: func(buf *bytes.Buffer) error {
+		jobs = append(jobs, job{out: out, from: from, html: true, make: func(buf io.Writer) error {
 			pv := *v
 			switch {
 			case v.Leaders != nil:
@@ -364,7 +400,7 @@ func (b *builder) aliasJob(alias string, st *pageState, from string) job {
 	if !strings.HasSuffix(a, ".html") {
 		out = path.Join(strings.TrimSuffix(a, "/"), "index.html")
 	}
-	return job{out: path.Clean(out), from: from, make: func(buf *bytes.Buffer) error {
+	return job{out: path.Clean(out), from: from, make: func(buf io.Writer) error {
 		data, err := render.Alias(st.view.Permalink, st.view.Title, st.view.Lang)
 		buf.Write(data)
 		return err
@@ -394,7 +430,7 @@ func (b *builder) feedJobs(ls *langSite) []job {
 		for _, it := range items[:min(len(items), feedLimit)] {
 			reads = append(reads, it.view)
 		}
-		jobs = append(jobs, job{out: path.Join(dir, "index.xml"), from: st.view.RelPermalink, make: func(buf *bytes.Buffer) error {
+		jobs = append(jobs, job{out: path.Join(dir, "index.xml"), from: st.view.RelPermalink, make: func(buf io.Writer) error {
 			buf.Write(b.feed(ls, st.view, items))
 			return nil
 		}, reads: reads})
@@ -441,7 +477,7 @@ func (b *builder) feed(ls *langSite, v *render.Page, pages []*pageState) []byte 
 func (b *builder) siteJobs() []job {
 	var jobs []job
 	if b.cfg.Outputs.Sitemap {
-		jobs = append(jobs, job{out: "sitemap.xml", from: "sitemap", make: func(buf *bytes.Buffer) error {
+		jobs = append(jobs, job{out: "sitemap.xml", from: "sitemap", make: func(buf io.Writer) error {
 			var entries []render.SitemapEntry
 			for _, ls := range b.langs {
 				for _, st := range ls.pages {
@@ -459,7 +495,7 @@ func (b *builder) siteJobs() []job {
 		}})
 	}
 	if b.cfg.EnableRobots {
-		jobs = append(jobs, job{out: "robots.txt", from: "robots.txt", make: func(buf *bytes.Buffer) error {
+		jobs = append(jobs, job{out: "robots.txt", from: "robots.txt", make: func(buf io.Writer) error {
 			buf.Write(render.Robots(b.absURL("sitemap.xml"), b.opts.Audience == audience.Team))
 			return nil
 		}})
@@ -504,12 +540,12 @@ func (b *builder) exportJobs(ls *langSite) []job {
 	}
 	prefix := langPrefix(b, ls)
 	return []job{
-		{out: prefix + "showcase/projects.json", from: "showcase/projects.json", make: func(buf *bytes.Buffer) error {
+		{out: prefix + "showcase/projects.json", from: "showcase/projects.json", make: func(buf io.Writer) error {
 			data, err := render.ProjectsJSON(render.ProjectRecords(projects))
 			buf.Write(data)
 			return err
 		}, reads: reads},
-		{out: prefix + "showcase/projects.csv", from: "showcase/projects.csv", make: func(buf *bytes.Buffer) error {
+		{out: prefix + "showcase/projects.csv", from: "showcase/projects.csv", make: func(buf io.Writer) error {
 			data, err := render.ProjectsCSV(render.ProjectRecords(projects))
 			buf.Write(data)
 			return err

@@ -1,8 +1,8 @@
 package site
 
 import (
-	"bytes"
 	"fmt"
+	"io"
 
 	"github.com/sineng/sineng/generator/diag"
 
@@ -67,7 +67,7 @@ func (b *builder) searchJobs(ls *langSite) []job {
 		return nil
 	}
 	dir, from := ss.dir, ss.from
-	return []job{{out: dir + "meta.json", from: from, search: true, make: func(buf *bytes.Buffer) error {
+	return []job{{out: dir + "meta.json", from: from, search: true, make: func(buf io.Writer) error {
 		var files []search.File
 		if b.keep {
 			// A Session keeps the index to replace edited pages in it.

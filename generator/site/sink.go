@@ -1,7 +1,9 @@
 package site
 
 import (
+	"bytes"
 	"fmt"
+	"io"
 	"path"
 	"sync"
 
@@ -13,6 +15,7 @@ import (
 // discard for `sineng check`, which runs every stage but writes nothing.
 type sink interface {
 	WriteFile(rel string, data []byte, from string) error
+	WriteFrom(rel, from string, write func(w io.Writer) error, check func(data []byte)) error
 	CopyFile(rel, srcPath, from string) error
 	Commit() (output.Stats, error)
 	Abort() error
@@ -41,6 +44,21 @@ func (d *discard) claim(rel, from string) error {
 }
 
 func (d *discard) WriteFile(rel string, _ []byte, from string) error { return d.claim(rel, from) }
+
+// WriteFrom runs write into memory, for check, and drops the bytes.
+func (d *discard) WriteFrom(rel, from string, write func(w io.Writer) error, check func(data []byte)) error {
+	if err := d.claim(rel, from); err != nil {
+		return err
+	}
+	var buf bytes.Buffer
+	if err := write(&buf); err != nil {
+		return err
+	}
+	if check != nil {
+		check(buf.Bytes())
+	}
+	return nil
+}
 
 func (d *discard) CopyFile(rel, _ string, from string) error { return d.claim(rel, from) }
 

@@ -1,0 +1,135 @@
+package output
+
+import (
+	"bufio"
+	"errors"
+	"io"
+	"os"
+)
+
+// writeFromBuffer is the buffer between a WriteFrom writer and the file.
+const writeFromBuffer = 64 << 10
+
+// WriteFrom writes the output file rel from what write writes to w, through
+// a small buffer: an output of any size (the printable handbook of a big
+// program) is never held in memory whole. from names the source for error
+// messages, as in WriteFile.
+//
+// When check is not nil it gets the finished file's bytes, read back from
+// the stage, before anything else happens to them (the leak scan of a
+// public build); a build that wants no check pays no read. As in WriteFile,
+// a previous output file with the same bytes is hard-linked instead and
+// counted as unchanged.
+//
+// An error returned by write is returned as it is, so callers can tell a
+// failed template from a failed disk; the partial file is removed.
+func (s *Stage) WriteFrom(rel, from string, write func(w io.Writer) error, check func(data []byte)) error {
+	clean, err := cleanRel(rel)
+	if err != nil {
+		return fail("write", rel, from, err)
+	}
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	if err := s.claim(clean, from); err != nil {
+		return fail("write", clean, from, err)
+	}
+	dst, err := s.prepare(clean)
+	if err != nil {
+		return fail("write", clean, from, err)
+	}
+	size, err := writeStreamed(dst, write)
+	if err != nil {
+		os.Remove(dst)
+		var we writerError
+		if errors.As(err, &we) {
+			return we.err
+		}
+		return fail("write", clean, from, s.explain(clean, err))
+	}
+	if check != nil {
+		data, err := os.ReadFile(dst)
+		if err != nil {
+			return fail("write", clean, from, err)
+		}
+		check(data)
+	}
+	if s.replaceUnchanged(clean, dst, size) {
+		s.nUnchanged.Add(1)
+		return nil
+	}
+	s.nWritten.Add(1)
+	s.nBytes.Add(size)
+	s.recordChanged(clean)
+	return nil
+}
+
+// writerError marks an error returned by a WriteFrom writer, as opposed to
+// one of the file.
+type writerError struct{ err error }
+
+func (e writerError) Error() string { return e.err.Error() }
+
+// writeStreamed creates the file name, which must not exist, with mode
+// 0644 and fills it from write. It returns the bytes written.
+func writeStreamed(name string, write func(w io.Writer) error) (int64, error) {
+	f, err := os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if err != nil {
+		return 0, err
+	}
+	cw := &countingWriter{w: f}
+	bw := bufio.NewWriterSize(cw, writeFromBuffer)
+	werr := write(bw)
+	ferr := bw.Flush()
+	cerr := f.Close()
+	switch {
+	case werr != nil && cw.err == nil:
+		return 0, writerError{werr} // the writer's own failure
+	case cw.err != nil:
+		return 0, cw.err
+	case ferr != nil:
+		return 0, ferr
+	case cerr != nil:
+		return 0, cerr
+	}
+	return cw.n, nil
+}
+
+// countingWriter counts the bytes written through it and keeps the first
+// write error, so a file error is not mistaken for the writer's.
+type countingWriter struct {
+	w   io.Writer
+	n   int64
+	err error
+}
+
+func (c *countingWriter) Write(p []byte) (int, error) {
+	n, err := c.w.Write(p)
+	c.n += int64(n)
+	if err != nil && c.err == nil {
+		c.err = err
+	}
+	return n, err
+}
+
+// replaceUnchanged replaces the staged file dst by a hard link to the
+// previous output's file at clean when that holds the same bytes. It
+// reports whether it did; on false dst is as it was.
+func (s *Stage) replaceUnchanged(clean, dst string, size int64) bool {
+	tmp := dst + ".sineng-link"
+	same := s.linkUnchanged(clean, tmp, size, func(prev io.Reader) bool {
+		f, err := openForCompare(dst)
+		if err != nil {
+			return false
+		}
+		defer f.Close()
+		return s.equalFiles(prev, f, size)
+	})
+	if !same {
+		return false
+	}
+	if err := os.Rename(tmp, dst); err != nil {
+		os.Remove(tmp)
+		return false
+	}
+	return true
+}
