@@ -1,0 +1,191 @@
+package htmlesc
+
+import (
+	"strconv"
+	"strings"
+	"unicode/utf8"
+)
+
+// asciiSet is a set of ASCII bytes: bit c of lo for c < 64, bit c-64 of hi
+// for 64 <= c < 128.
+type asciiSet struct{ lo, hi uint64 }
+
+// has reports whether c is in the set; bytes from 0x80 up never are.
+func (s asciiSet) has(c byte) bool {
+	if c < 64 {
+		return s.lo>>c&1 != 0
+	}
+	if c < 128 {
+		return s.hi>>(c-64)&1 != 0
+	}
+	return false
+}
+
+// The bytes each HTML escaper replaces. The "norm" sets leave '&' alone so
+// that entities already in trusted HTML are not escaped twice; the
+// unquoted-attribute sets add white space, '=' and '`'.
+const (
+	htmlNormLo  = 1<<0 | 1<<'"' | 1<<'\'' | 1<<'+' | 1<<'<' | 1<<'>'
+	htmlLo      = htmlNormLo | 1<<'&'
+	nospaceNorm = htmlNormLo | 1<<'\t' | 1<<'\n' | 1<<'\v' | 1<<'\f' | 1<<'\r' | 1<<' ' | 1<<'='
+	nospaceLo   = nospaceNorm | 1<<'&'
+	nospaceHi   = 1 << ('`' - 64)
+)
+
+// htmlEscaper escapes for HTML text; trusted HTML passes through as is.
+func htmlEscaper(args ...any) string {
+	s, k := stringify(args)
+	if k == kindHTML {
+		return s
+	}
+	return escapeHTML(s, asciiSet{lo: htmlLo}, false)
+}
+
+// attrEscaper escapes for a quoted attribute value; trusted HTML loses its
+// tags and keeps its entities.
+func attrEscaper(args ...any) string {
+	s, k := stringify(args)
+	if k == kindHTML {
+		return escapeHTML(stripTags(s), asciiSet{lo: htmlNormLo}, false)
+	}
+	return escapeHTML(s, asciiSet{lo: htmlLo}, false)
+}
+
+// rcdataEscaper escapes for the body of <title> or <textarea>; trusted HTML
+// keeps its entities.
+func rcdataEscaper(args ...any) string {
+	s, k := stringify(args)
+	if k == kindHTML {
+		return escapeHTML(s, asciiSet{lo: htmlNormLo}, false)
+	}
+	return escapeHTML(s, asciiSet{lo: htmlLo}, false)
+}
+
+// nospaceEscaper escapes for an unquoted attribute value; an empty value
+// becomes filterFailsafe so the attribute cannot swallow what follows.
+func nospaceEscaper(args ...any) string {
+	s, k := stringify(args)
+	if s == "" {
+		return filterFailsafe
+	}
+	if k == kindHTML {
+		return escapeHTML(stripTags(s), asciiSet{lo: nospaceNorm, hi: nospaceHi}, true)
+	}
+	return escapeHTML(s, asciiSet{lo: nospaceLo, hi: nospaceHi}, true)
+}
+
+// escapeHTML replaces the bytes of s that are in set with character
+// references. With unquoted set, the noncharacters U+FDD0..U+FDEF and
+// U+FFF0..U+FFFF, the replacement character and each byte of invalid UTF-8
+// become hexadecimal references too, and NUL becomes "&#xfffd;" rather
+// than U+FFFD itself.
+func escapeHTML(s string, set asciiSet, unquoted bool) string {
+	i := firstHTMLEscape(s, set, unquoted)
+	if i == len(s) {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s) + 16)
+	written := 0
+	for i < len(s) {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if set.has(c) {
+				b.WriteString(s[written:i])
+				b.WriteString(htmlReference(c, unquoted))
+				written = i + 1
+			}
+			i++
+			continue
+		}
+		if !unquoted {
+			i++
+			continue
+		}
+		r, w := utf8.DecodeRuneInString(s[i:])
+		if isNoncharRef(r) {
+			b.WriteString(s[written:i])
+			b.WriteString("&#x")
+			b.WriteString(strconv.FormatInt(int64(r), 16))
+			b.WriteByte(';')
+			written = i + w
+		}
+		i += w
+	}
+	b.WriteString(s[written:])
+	return b.String()
+}
+
+// firstHTMLEscape returns the index of the first character escapeHTML
+// replaces in s, or len(s).
+func firstHTMLEscape(s string, set asciiSet, unquoted bool) int {
+	if !unquoted && set.hi == 0 {
+		// Only ASCII bytes below 64 can need escaping.
+		for i := 0; i < len(s); i++ {
+			if c := s[i]; c < 64 && set.lo>>c&1 != 0 {
+				return i
+			}
+		}
+		return len(s)
+	}
+	i := 0
+	for i < len(s) {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if set.has(c) {
+				return i
+			}
+			i++
+			continue
+		}
+		if !unquoted {
+			i++
+			continue
+		}
+		r, w := utf8.DecodeRuneInString(s[i:])
+		if isNoncharRef(r) {
+			return i
+		}
+		i += w
+	}
+	return len(s)
+}
+
+// isNoncharRef reports whether an unquoted attribute value writes r as a
+// hexadecimal character reference.
+func isNoncharRef(r rune) bool {
+	return 0xfdd0 <= r && r <= 0xfdef || 0xfff0 <= r && r <= 0xffff
+}
+
+// htmlReference is the replacement of the ASCII byte c in HTML text or an
+// attribute value (unquoted when unquoted is set).
+func htmlReference(c byte, unquoted bool) string {
+	switch c {
+	case 0:
+		if unquoted {
+			return "&#xfffd;"
+		}
+		return "\uFFFD"
+	case '"':
+		return "&#34;"
+	case '&':
+		return "&amp;"
+	case '\'':
+		return "&#39;"
+	case '+':
+		return "&#43;"
+	case '<':
+		return "&lt;"
+	case '>':
+		return "&gt;"
+	case '=':
+		return "&#61;"
+	case '`':
+		return "&#96;"
+	case ' ':
+		return "&#32;"
+	}
+	// The remaining members of the sets are the ASCII white space
+	// controls \t \n \v \f \r, written in decimal.
+	return "&#" + strconv.Itoa(int(c)) + ";"
+}

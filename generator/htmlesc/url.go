@@ -1,0 +1,110 @@
+package htmlesc
+
+import (
+	"strings"
+)
+
+// urlFilter passes a URL whose scheme is http, https or mailto, or that has
+// none; any other scheme turns the whole value into "#ZgotmplZ". Trusted
+// template.URL passes as is.
+func urlFilter(args ...any) string {
+	s, k := stringify(args)
+	if k == kindURL {
+		return s
+	}
+	if !isSafeURL(s) {
+		return "#" + filterFailsafe
+	}
+	return s
+}
+
+// isSafeURL reports whether s is relative (no ':' before the first '/')
+// or its scheme is http, https or mailto in any case.
+func isSafeURL(s string) bool {
+	scheme, _, ok := strings.Cut(s, ":")
+	if !ok || strings.Contains(scheme, "/") {
+		return true
+	}
+	return strings.EqualFold(scheme, "http") ||
+		strings.EqualFold(scheme, "https") ||
+		strings.EqualFold(scheme, "mailto")
+}
+
+// urlNormalizer percent-encodes the bytes of a URL that are not allowed in
+// it, keeping its structure (reserved characters and valid %xx escapes) as
+// is.
+func urlNormalizer(args ...any) string {
+	s, _ := stringify(args)
+	return processURL(s, true)
+}
+
+// urlEscaper percent-encodes a value for a URL query part: every byte but
+// ASCII letters, digits and "-._~". Trusted template.URL is normalized
+// instead, like urlNormalizer does.
+func urlEscaper(args ...any) string {
+	s, k := stringify(args)
+	return processURL(s, k == kindURL)
+}
+
+// processURL percent-encodes s with lower-case hex digits: every byte that
+// is not unreserved (RFC 3986), and unless norm is set also the reserved
+// ones and '%'. With norm set, a '%' starting a valid escape is kept.
+func processURL(s string, norm bool) string {
+	i := 0
+	for i < len(s) && keepURLByte(s, i, norm) {
+		i++
+	}
+	if i == len(s) {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s) + 16)
+	return appendURL(&b, s, i, norm)
+}
+
+// appendURL writes s to b, percent-encoding like processURL from index
+// from on (the bytes before it must need no encoding), and returns b's
+// text.
+func appendURL(b *strings.Builder, s string, from int, norm bool) string {
+	written := 0
+	for i := from; i < len(s); i++ {
+		if keepURLByte(s, i, norm) {
+			continue
+		}
+		c := s[i]
+		b.WriteString(s[written:i])
+		b.WriteByte('%')
+		b.WriteByte(lowerHex[c>>4])
+		b.WriteByte(lowerHex[c&15])
+		written = i + 1
+	}
+	b.WriteString(s[written:])
+	return b.String()
+}
+
+// lowerHex holds the hexadecimal digits percent-encoding writes.
+const lowerHex = "0123456789abcdef"
+
+// keepURLByte reports whether s[i] stays as is in a URL (norm set) or a
+// URL query value (norm unset).
+func keepURLByte(s string, i int, norm bool) bool {
+	c := s[i]
+	switch {
+	case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9':
+		return true
+	}
+	switch c {
+	case '-', '.', '_', '~':
+		return true
+	case '!', '#', '$', '&', '*', '+', ',', '/', ':', ';', '=', '?', '@', '[', ']':
+		return norm
+	case '%':
+		return norm && i+2 < len(s) && isHex(s[i+1]) && isHex(s[i+2])
+	}
+	return false
+}
+
+// isHex reports whether c is a hexadecimal digit.
+func isHex(c byte) bool {
+	return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F'
+}
