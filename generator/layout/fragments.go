@@ -30,6 +30,7 @@ type fragments struct {
 	m     sync.Map // fragmentKey → template.HTML
 	count atomic.Int64
 	size  atomic.Int64
+	gen   atomic.Uint64 // counts clears, so copies of outputs kept elsewhere know they are stale
 }
 
 // fragmentKey is a partial's file name with the keys of one call.
@@ -48,12 +49,45 @@ func newFragmentKey(rel string, keys []any) (fragmentKey, error) {
 		return k, fmt.Errorf("at most %d keys, got %d", maxFragmentKeys, len(keys))
 	}
 	for i, key := range keys {
-		if key != nil && !reflect.ValueOf(key).Comparable() {
+		if key != nil && !comparableKey(key) {
 			return k, fmt.Errorf("key %d is %T, which cannot be compared: use text, numbers, booleans or pointers", i+1, key)
 		}
 		k.keys[i] = key
 	}
 	return k, nil
+}
+
+// comparableKey reports whether key, not nil, can key a map, as
+// reflect.Value.Comparable does, without a reflect.Value for the common
+// kinds.
+func comparableKey(key any) bool {
+	t := reflect.TypeOf(key)
+	switch t.Kind() {
+	case reflect.Array, reflect.Struct:
+		if holdsInterface(t) {
+			return reflect.ValueOf(key).Comparable()
+		}
+	}
+	return t.Comparable()
+}
+
+// holdsInterface reports whether values of t hold interface values, whose
+// dynamic types decide whether they compare: in fields or elements of
+// structs and arrays.
+func holdsInterface(t reflect.Type) bool {
+	switch t.Kind() {
+	case reflect.Interface:
+		return true
+	case reflect.Array:
+		return holdsInterface(t.Elem())
+	case reflect.Struct:
+		for i := range t.NumField() {
+			if holdsInterface(t.Field(i).Type) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func (f *fragments) get(k fragmentKey) (template.HTML, bool) {
@@ -69,6 +103,13 @@ func (f *fragments) get(k fragmentKey) (template.HTML, bool) {
 // checked before storing, so racing goroutines may pass them by a few
 // outputs.
 func (f *fragments) put(k fragmentKey, h template.HTML) template.HTML {
+	out, _ := f.store(k, h)
+	return out
+}
+
+// store is put that also reports whether the output returned is the one
+// kept under k (false when a limit left h unkept).
+func (f *fragments) store(k fragmentKey, h template.HTML) (out template.HTML, kept bool) {
 	maxCount, maxBytes := f.maxCount, f.maxBytes
 	if maxCount == 0 {
 		maxCount = defaultMaxFragments
@@ -77,18 +118,19 @@ func (f *fragments) put(k fragmentKey, h template.HTML) template.HTML {
 		maxBytes = defaultMaxFragmentBytes
 	}
 	if f.count.Load() >= maxCount || f.size.Load()+int64(len(h)) > maxBytes {
-		return h
+		return h, false
 	}
 	v, loaded := f.m.LoadOrStore(k, h)
 	if loaded {
-		return v.(template.HTML)
+		return v.(template.HTML), true
 	}
 	f.count.Add(1)
 	f.size.Add(int64(len(h)))
-	return h
+	return h, true
 }
 
 func (f *fragments) clear() {
+	f.gen.Add(1)
 	f.m.Clear()
 	f.count.Store(0)
 	f.size.Store(0)
@@ -102,3 +144,37 @@ func (f *fragments) clear() {
 // partial running at that moment could keep an output made from the old
 // data.
 func (s *Set) ClearFragments() { s.fragments.clear() }
+
+// fragmentSite remembers the last output a keyed partial call in compiled
+// code reused or kept, with its key, so that the next call with equal keys
+// skips the lookup in the Set's map. It only holds an output the map
+// holds, and only for the map's generation it was read in.
+type fragmentSite struct {
+	last atomic.Pointer[siteFragment]
+}
+
+// siteFragment is an output a fragmentSite remembers.
+type siteFragment struct {
+	gen uint64
+	key fragmentKey
+	h   template.HTML
+}
+
+// get returns the output kept under k when the site remembers it for
+// generation gen.
+func (s *fragmentSite) get(gen uint64, k fragmentKey) (template.HTML, bool) {
+	if s == nil {
+		return "", false
+	}
+	if p := s.last.Load(); p != nil && p.gen == gen && p.key == k {
+		return p.h, true
+	}
+	return "", false
+}
+
+// set remembers h as the output kept under k in generation gen.
+func (s *fragmentSite) set(gen uint64, k fragmentKey, h template.HTML) {
+	if s != nil {
+		s.last.Store(&siteFragment{gen: gen, key: k, h: h})
+	}
+}

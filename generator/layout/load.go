@@ -3,6 +3,7 @@ package layout
 import (
 	"fmt"
 	"html/template"
+	"slices"
 	"sort"
 	"strings"
 	"text/template/parse"
@@ -28,11 +29,17 @@ func Load(opts Options) (*Set, error) {
 		partials:   map[string]bool{},
 		shortcodes: map[string]bool{},
 		composed:   map[composedKey]*Template{},
+		entries:    map[string]*entry{},
+		interpret:  opts.Interpret,
+		escapers:   defaultEscapers(),
 	}
+	_, customPartial := opts.Funcs["partial"]
+	s.ownPartial = !customPartial
 	for _, src := range srcs {
 		s.files[src.rel] = src.file
 	}
 	funcs := newFuncMap(opts, s)
+	s.funcs = funcs
 
 	trees := make(map[string][]*parse.Tree, len(srcs))
 	for _, src := range srcs {
@@ -64,9 +71,20 @@ func Load(opts Options) (*Set, error) {
 		if err := addTrees(s.common, trees[src.rel]); err != nil {
 			errs.Add(&diag.Error{File: src.file, Err: err})
 		}
+		s.commonFiles = append(s.commonFiles, src.rel)
 	}
 	if errs.HasErrors() {
 		return nil, errs.Err()
+	}
+	s.stubs = stubFuncs(funcs)
+	s.fileTrees = trees
+	common := newNamespace(s.common, s.commonFiles)
+	for rel := range s.partials {
+		s.entries[rel] = &entry{ns: common, name: rel}
+	}
+	for name := range s.shortcodes {
+		rel := "shortcodes/" + name + ".html"
+		s.entries[rel] = &entry{ns: common, name: rel}
 	}
 
 	c := composer{set: s, trees: trees, baseSets: map[string]*template.Template{}}
@@ -139,7 +157,8 @@ func (c *composer) compose(src source, errs *diag.List) {
 			errs.Add(&diag.Error{File: src.file, Err: err})
 			return
 		}
-		s.composed[composedKey{page: src.rel}] = &Template{name: src.file, entry: src.rel, tmpl: t}
+		s.composed[composedKey{page: src.rel}] = &Template{name: src.file, entry: src.rel, tmpl: t,
+			exec: &entry{ns: newNamespace(t, withFiles(s.commonFiles, src.rel)), name: src.rel}}
 		return
 	}
 	for _, base := range s.reachableBases(src.rel) {
@@ -163,8 +182,14 @@ func (c *composer) compose(src source, errs *diag.List) {
 		}
 		s.composed[composedKey{page: src.rel, base: base}] = &Template{
 			name: src.file, base: s.files[base], entry: base, tmpl: t,
+			exec: &entry{ns: newNamespace(t, withFiles(s.commonFiles, base, src.rel)), name: base},
 		}
 	}
+}
+
+// withFiles returns files followed by more, in new memory.
+func withFiles(files []string, more ...string) []string {
+	return append(slices.Clip(files), more...)
 }
 
 // baseSet returns the partials and shortcodes with one baseof.html added,

@@ -27,6 +27,13 @@ type Options struct {
 	// "https://example.org/sub/". relURL and absURL use it; empty means
 	// the site is served from the root of an unknown host.
 	BaseURL string
+	// Interpret executes every template with html/template only. By
+	// default each template's parse tree, once html/template has escaped
+	// it, is compiled before its first execution and executions run the
+	// compiled code, which writes the same bytes (an execution that fails
+	// is run again by html/template for its error). Interpret is for
+	// comparing the two.
+	Interpret bool
 }
 
 func (o Options) siteName() string {

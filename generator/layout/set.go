@@ -6,6 +6,10 @@ import (
 	"html/template"
 	"io"
 	"strings"
+	"sync"
+	"text/template/parse"
+
+	"github.com/sineng/sineng/generator/htmlesc"
 )
 
 // Set is every template of a site and its theme, parsed and composed once
@@ -18,7 +22,18 @@ type Set struct {
 	shortcodes map[string]bool   // shortcode names, without "shortcodes/" and ".html"
 	composed   map[composedKey]*Template
 	common     *template.Template // partials and shortcodes; what partial and Shortcode execute
+	entries    map[string]*entry  // partials and shortcodes of common, by name
 	fragments  fragments          // outputs of keyed partial calls
+
+	funcs       template.FuncMap                  // every template function, as the templates see them
+	stubs       template.FuncMap                  // the same names, doing nothing: for escaping copies
+	fileTrees   map[string][]*parse.Tree          // each file's parse trees as parsed, never executed
+	commonFiles []string                          // the files of common, in the order they were added
+	ownPartial  bool                              // "partial" is the Set's own, not one from Options.Funcs
+	interpret   bool                              // Options.Interpret: never compile
+	escapers    func(string) (htmlesc.Func, bool) // where compiled code finds html/template's escapers
+	states      sync.Pool                         // *execState
+	buffers     sync.Pool                         // *bytes.Buffer
 }
 
 // composedKey names one ready-to-execute template: a page template, and the
@@ -35,6 +50,7 @@ type Template struct {
 	base  string // file of the baseof.html it is applied inside, or ""
 	entry string // template to execute: the page's own name or the base's
 	tmpl  *template.Template
+	exec  *entry // how entry executes: compiled, or on html/template
 }
 
 // Name returns the file the template came from, as shown in messages, e.g.
@@ -54,7 +70,7 @@ func (s *Set) Execute(w io.Writer, t *Template, data any) error {
 	if t == nil {
 		return errors.New("execute template: nil template")
 	}
-	if err := t.tmpl.ExecuteTemplate(w, t.entry, data); err != nil {
+	if err := s.run(w, t.exec, data); err != nil {
 		return positioned(err, s.files, t.name)
 	}
 	return nil
@@ -71,8 +87,9 @@ func (s *Set) Shortcode(name string, data any) (string, error) {
 		return "", fmt.Errorf("shortcode %q not found", name)
 	}
 	rel := "shortcodes/" + name + ".html"
-	var b strings.Builder
-	if err := s.common.ExecuteTemplate(&b, rel, data); err != nil {
+	b := s.buffer()
+	defer s.recycle(b)
+	if err := s.run(b, s.entries[rel], data); err != nil {
 		return "", positioned(err, s.files, s.files[rel])
 	}
 	return b.String(), nil
@@ -85,37 +102,74 @@ func (s *Set) Shortcode(name string, data any) (string, error) {
 // equal keys (see fragments): the keys must determine everything the
 // partial prints.
 func (s *Set) partial(name string, args ...any) (template.HTML, error) {
+	return s.partialCall(nil, name, args)
+}
+
+// partialCall is partial called with its arguments in a slice, from
+// compiled code (st is its execution) or from html/template (st is nil).
+func (s *Set) partialCall(st *execState, name string, args []any) (template.HTML, error) {
 	rel, ok := s.partialName(name)
 	if !ok {
 		return "", fmt.Errorf("partial %q not found", name)
 	}
+	return s.partialFile(st, nil, rel, name, args, false)
+}
+
+// partialFile is partialCall once the name is found to be the file rel.
+// From compiled code, site (when not nil) remembers the call's last kept
+// output, and stream writes the output to st.out instead of returning it.
+func (s *Set) partialFile(st *execState, site *fragmentSite, rel, name string, args []any, stream bool) (template.HTML, error) {
 	var data any
 	if len(args) > 0 {
 		data = args[0]
 	}
 	if len(args) < 2 {
-		return s.executePartial(rel, data)
+		if stream {
+			return "", s.streamPartial(st, rel, data)
+		}
+		return s.executePartial(st, rel, data)
 	}
 	k, err := newFragmentKey(rel, args[1:])
 	if err != nil {
 		return "", fmt.Errorf("partial %q: %w", name, err)
 	}
-	if h, ok := s.fragments.get(k); ok {
+	gen := s.fragments.gen.Load()
+	h, ok := site.get(gen, k)
+	if !ok {
+		if h, ok = s.fragments.get(k); ok {
+			site.set(gen, k, h)
+		}
+	}
+	if ok {
+		if stream {
+			st.out.WriteString(string(h))
+			return "", nil
+		}
 		return h, nil
 	}
-	h, err := s.executePartial(rel, data)
-	if err != nil {
+	start := 0
+	if stream {
+		start = st.out.Len()
+		if err := s.streamPartial(st, rel, data); err != nil {
+			return "", err
+		}
+		h = template.HTML(st.out.Bytes()[start:])
+	} else if h, err = s.executePartial(st, rel, data); err != nil {
 		return "", err
 	}
-	return s.fragments.put(k, h), nil
-}
-
-func (s *Set) executePartial(rel string, data any) (template.HTML, error) {
-	var b strings.Builder
-	if err := s.common.ExecuteTemplate(&b, rel, data); err != nil {
-		return "", err
+	out, kept := s.fragments.store(k, h)
+	if kept {
+		site.set(gen, k, out)
 	}
-	return template.HTML(b.String()), nil
+	if stream {
+		if out != h {
+			// Another execution kept its output first: print that one.
+			st.out.Truncate(start)
+			st.out.WriteString(string(out))
+		}
+		return "", nil
+	}
+	return out, nil
 }
 
 func (s *Set) partialName(name string) (string, bool) {

@@ -1,0 +1,158 @@
+package layout
+
+import (
+	"errors"
+	"html/template"
+	"sync"
+	ttemplate "text/template"
+	"text/template/parse"
+)
+
+// Escaping for the compiler. html/template escapes a template only when
+// it executes it, and the compiler needs the escaped trees before the
+// first execution. So for each entry it makes an escaping copy: the
+// templates the entry calls, copied from the parse trees of the files, in
+// a namespace whose functions do nothing. Executing the entry there with
+// no data, into a writer that stops at the first output, has
+// html/template escape the copy in place and has no other effect.
+
+// namespace is one html/template namespace of a Set (the partials and
+// shortcodes, or one composed page template) and the files it was made
+// of, in the order they were added. It only executes for Sets that
+// interpret, for entries the compiler leaves, and to run a failed
+// compiled execution again.
+type namespace struct {
+	tmpl  *template.Template
+	files []string
+
+	indexOnce sync.Once
+	index     *ttemplate.Template // the files' trees as parsed, by the names tmpl gives them
+}
+
+func newNamespace(t *template.Template, files []string) *namespace {
+	return &namespace{tmpl: t, files: files}
+}
+
+// trees returns the parse trees of the namespace's files, named as in
+// tmpl (a later file's template replaces an earlier one of the same name,
+// unless it is empty), made the first time. The trees are shared and
+// never executed or changed.
+func (ns *namespace) trees(s *Set) *ttemplate.Template {
+	ns.indexOnce.Do(func() {
+		t := ttemplate.New("")
+		for _, rel := range ns.files {
+			for _, tr := range s.fileTrees[rel] {
+				// html/template's AddParseTree names trees with
+				// text/template's, which never fails.
+				_, _ = t.AddParseTree(tr.Name, tr)
+			}
+		}
+		ns.index = t
+	})
+	return ns.index
+}
+
+// compile escapes and compiles the entry name.
+func (ns *namespace) compile(s *Set, name string) (code *tmplCode, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			code, err = nil, unsupported("compiler panic: %v", r)
+		}
+	}()
+	esc, trees := ns.escapingCopy(s, name)
+	if err := escape(esc, name); err != nil {
+		return nil, err
+	}
+	c := &compiler{set: s, trees: trees, pending: map[string]*tmplCode{}}
+	return c.template(name)
+}
+
+// escapingCopy copies the template name and those it calls, as far as they
+// exist, into a new namespace with the Set's stub functions, and returns it
+// with the copied trees by name.
+func (ns *namespace) escapingCopy(s *Set, name string) (*template.Template, map[string]*parse.Tree) {
+	index := ns.trees(s)
+	esc := template.New("").Funcs(s.stubs)
+	trees := map[string]*parse.Tree{}
+	queue := []string{name}
+	seen := map[string]bool{}
+	for len(queue) > 0 {
+		n := queue[0]
+		queue = queue[1:]
+		if seen[n] {
+			continue
+		}
+		seen[n] = true
+		x := index.Lookup(n)
+		if x == nil || x.Tree == nil {
+			continue // html/template reports it when escaping
+		}
+		tr := x.Tree.Copy()
+		if _, err := esc.AddParseTree(n, tr); err != nil {
+			continue
+		}
+		trees[n] = tr
+		queue = append(queue, calledTemplates(tr.Root, nil)...)
+	}
+	return esc, trees
+}
+
+// calledTemplates appends the names of the templates n calls to names.
+func calledTemplates(n parse.Node, names []string) []string {
+	switch n := n.(type) {
+	case *parse.ListNode:
+		if n != nil {
+			for _, c := range n.Nodes {
+				names = calledTemplates(c, names)
+			}
+		}
+	case *parse.TemplateNode:
+		names = append(names, n.Name)
+	case *parse.IfNode:
+		names = calledTemplates(n.ElseList, calledTemplates(n.List, names))
+	case *parse.RangeNode:
+		names = calledTemplates(n.ElseList, calledTemplates(n.List, names))
+	case *parse.WithNode:
+		names = calledTemplates(n.ElseList, calledTemplates(n.List, names))
+	}
+	return names
+}
+
+// stubFuncs maps every name of funcs to a function that does nothing, for
+// escaping copies.
+func stubFuncs(funcs template.FuncMap) template.FuncMap {
+	stubs := make(template.FuncMap, len(funcs))
+	for name := range funcs {
+		stubs[name] = stubFunc
+	}
+	return stubs
+}
+
+func stubFunc(...any) (any, error) { return nil, nil }
+
+// escape has html/template escape the entry name of an escaping copy. The
+// execution that does it gets no data, calls functions that do nothing and
+// stops at its first output; its outcome does not matter once
+// html/template has escaped, as an execution error tells.
+func escape(esc *template.Template, name string) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = unsupported("escaping copy panicked: %v", r)
+		}
+	}()
+	err = esc.ExecuteTemplate(stopWriter{}, name, nil)
+	var execErr ttemplate.ExecError
+	if err == nil || err == errStopped || errors.As(err, &execErr) {
+		return nil
+	}
+	return unsupported("escaping: %v", err)
+}
+
+// errStopped is what stopWriter fails with.
+var errStopped = errors.New("stopped at the first output")
+
+// stopWriter fails every write: an execution into it ends where it would
+// first write, after html/template has escaped the template.
+type stopWriter struct{}
+
+func (stopWriter) Write([]byte) (int, error) { return 0, errStopped }
