@@ -32,6 +32,10 @@ type Options struct {
 	// AudienceSet records whether Audience was chosen explicitly; when not,
 	// the site's build.audience default applies.
 	AudienceSet bool
+
+	// interpret executes templates with html/template only (no compiled
+	// executor): the oracle the tests compare compiled output with.
+	interpret bool
 }
 
 // Result describes a finished build.

@@ -82,6 +82,7 @@ func (b *builder) loadTemplates(context.Context) error {
 		ThemeName:       th.name,
 		Funcs:           template.FuncMap{"markdownify": b.markdownify},
 		BaseURL:         b.cfg.BaseURL,
+		Interpret:       b.opts.interpret,
 	})
 	if err != nil {
 		b.errs.Add(err)
