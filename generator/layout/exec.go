@@ -55,15 +55,23 @@ func (s *Set) run(w io.Writer, e *entry, data any) error {
 			return err
 		}
 		e.fallbacks.Add(1)
-		buf := s.buffer()
-		defer s.recycle(buf)
-		if err := e.ns.tmpl.ExecuteTemplate(buf, e.name, data); err != nil {
+		t, err := e.ns.html(s)
+		if err != nil {
 			return err
 		}
-		_, err := w.Write(buf.Bytes())
+		buf := s.buffer()
+		defer s.recycle(buf)
+		if err := t.ExecuteTemplate(buf, e.name, data); err != nil {
+			return err
+		}
+		_, err = w.Write(buf.Bytes())
 		return err
 	}
-	return e.ns.tmpl.ExecuteTemplate(w, e.name, data)
+	t, err := e.ns.html(s)
+	if err != nil {
+		return err
+	}
+	return t.ExecuteTemplate(w, e.name, data)
 }
 
 // runCompiled executes code with data and writes its output to w only

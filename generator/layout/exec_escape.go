@@ -22,15 +22,43 @@ import (
 // interpret, for entries the compiler leaves, and to run a failed
 // compiled execution again.
 type namespace struct {
-	tmpl  *template.Template
 	files []string
+
+	// tmpl is html/template's namespace of files: given for partials and
+	// shortcodes, built on first need for a page template (the compiled
+	// executor needs it only when an entry stays on html/template or a
+	// compiled run fails, so most builds never build it).
+	htmlOnce sync.Once
+	tmpl     *template.Template
+	tmplErr  error
 
 	indexOnce sync.Once
 	index     *ttemplate.Template // the files' trees as parsed, by the names tmpl gives them
 }
 
+// newNamespace returns the namespace of files; t is its html/template
+// namespace, or nil to build it from the files' trees when first needed.
 func newNamespace(t *template.Template, files []string) *namespace {
 	return &namespace{tmpl: t, files: files}
+}
+
+// html returns html/template's namespace of the files, built the first
+// time from fresh copies of their trees.
+func (ns *namespace) html(s *Set) (*template.Template, error) {
+	ns.htmlOnce.Do(func() {
+		if ns.tmpl != nil {
+			return
+		}
+		t := template.New("").Funcs(s.funcs)
+		for _, rel := range ns.files {
+			if err := addTrees(t, s.fileTrees[rel]); err != nil {
+				ns.tmplErr = err
+				return
+			}
+		}
+		ns.tmpl = t
+	})
+	return ns.tmpl, ns.tmplErr
 }
 
 // trees returns the parse trees of the namespace's files, named as in

@@ -87,10 +87,9 @@ func Load(opts Options) (*Set, error) {
 		s.entries[rel] = &entry{ns: common, name: rel}
 	}
 
-	c := composer{set: s, trees: trees, baseSets: map[string]*template.Template{}}
 	for _, src := range srcs {
 		if roleOf(src.rel) == rolePage {
-			c.compose(src, &errs)
+			s.compose(src, &errs)
 		}
 	}
 	if errs.HasErrors() {
@@ -136,29 +135,14 @@ func addTrees(set *template.Template, trees []*parse.Tree) error {
 	return nil
 }
 
-// composer builds the ready-to-execute templates of a Set during Load.
-type composer struct {
-	set      *Set
-	trees    map[string][]*parse.Tree
-	baseSets map[string]*template.Template // baseof.html → partials, shortcodes and that base
-}
-
 // compose builds every template a Lookup can return for the page template
 // src: the file alone, or the file applied inside each baseof.html that a
-// lookup can pair it with.
-func (c *composer) compose(src source, errs *diag.List) {
-	s := c.set
+// lookup can pair it with. Their html/template namespaces are built only
+// if an execution needs one (see namespace.html).
+func (s *Set) compose(src source, errs *diag.List) {
 	if !s.pages[src.rel] {
-		t, err := s.common.Clone()
-		if err == nil {
-			err = addTrees(t, c.trees[src.rel])
-		}
-		if err != nil {
-			errs.Add(&diag.Error{File: src.file, Err: err})
-			return
-		}
-		s.composed[composedKey{page: src.rel}] = &Template{name: src.file, entry: src.rel, tmpl: t,
-			exec: &entry{ns: newNamespace(t, withFiles(s.commonFiles, src.rel)), name: src.rel}}
+		s.composed[composedKey{page: src.rel}] = &Template{name: src.file, entry: src.rel,
+			exec: &entry{ns: newNamespace(nil, withFiles(s.commonFiles, src.rel)), name: src.rel}}
 		return
 	}
 	for _, base := range s.reachableBases(src.rel) {
@@ -167,22 +151,9 @@ func (c *composer) compose(src source, errs *diag.List) {
 				Err: fmt.Errorf("the template starts with {{ define }}, so it needs a %s to be applied inside, and there is none", base)})
 			continue
 		}
-		bt, err := c.baseSet(base)
-		if err != nil {
-			errs.Add(&diag.Error{File: s.files[base], Err: err})
-			continue
-		}
-		t, err := bt.Clone()
-		if err == nil {
-			err = addTrees(t, c.trees[src.rel])
-		}
-		if err != nil {
-			errs.Add(&diag.Error{File: src.file, Err: err})
-			continue
-		}
 		s.composed[composedKey{page: src.rel, base: base}] = &Template{
-			name: src.file, base: s.files[base], entry: base, tmpl: t,
-			exec: &entry{ns: newNamespace(t, withFiles(s.commonFiles, base, src.rel)), name: base},
+			name: src.file, base: s.files[base], entry: base,
+			exec: &entry{ns: newNamespace(nil, withFiles(s.commonFiles, base, src.rel)), name: base},
 		}
 	}
 }
@@ -190,21 +161,4 @@ func (c *composer) compose(src source, errs *diag.List) {
 // withFiles returns files followed by more, in new memory.
 func withFiles(files []string, more ...string) []string {
 	return append(slices.Clip(files), more...)
-}
-
-// baseSet returns the partials and shortcodes with one baseof.html added,
-// built the first time it is asked for.
-func (c *composer) baseSet(base string) (*template.Template, error) {
-	if t, ok := c.baseSets[base]; ok {
-		return t, nil
-	}
-	t, err := c.set.common.Clone()
-	if err != nil {
-		return nil, fmt.Errorf("clone templates: %w", err)
-	}
-	if err := addTrees(t, c.trees[base]); err != nil {
-		return nil, err
-	}
-	c.baseSets[base] = t
-	return t, nil
 }

@@ -49,7 +49,6 @@ type Template struct {
 	name  string // file the page template came from
 	base  string // file of the baseof.html it is applied inside, or ""
 	entry string // template to execute: the page's own name or the base's
-	tmpl  *template.Template
 	exec  *entry // how entry executes: compiled, or on html/template
 }
 
