@@ -7,10 +7,12 @@ import (
 	"fmt"
 	"hash/maphash"
 	"io/fs"
+	"math"
 	"os"
 	"path"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -67,10 +69,13 @@ type Tree struct {
 	Files []string
 
 	byFile map[string]*Page
-	byPath map[string]*Page // lang + "\x00" + Path
-	source string           // the site folder, which File paths are relative to
-	seed   maphash.Seed     // of the file checksums kept for Body
+	byPath map[pathKey]*Page
+	source string       // the site folder, which File paths are relative to
+	seed   maphash.Seed // of the file checksums kept for Body
 }
+
+// pathKey finds a page by language and Path.
+type pathKey struct{ lang, path string }
 
 // ByFile returns the page read from a site-relative file, e.g.
 // "content/projects/x.md".
@@ -82,7 +87,7 @@ func (t *Tree) ByFile(file string) (*Page, bool) {
 // ByPath returns the page of a language at a content-relative path without
 // extension ("projects/x", "leaders/wang/index", "news/_index").
 func (t *Tree) ByPath(lang, p string) (*Page, bool) {
-	pg, ok := t.byPath[lang+"\x00"+p]
+	pg, ok := t.byPath[pathKey{lang, p}]
 	return pg, ok
 }
 
@@ -113,8 +118,9 @@ func Load(ctx context.Context, opts Options, errs *diag.List) (*Tree, error) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			var dec frontmatter.Decoder // shares keys and values between this worker's pages
 			for i := range jobs {
-				pages[i] = readPage(root, opts, files[i], seed, errs)
+				pages[i] = readPage(root, opts, files[i], &dec, seed, errs)
 			}
 		}()
 	}
@@ -130,7 +136,7 @@ func Load(ctx context.Context, opts Options, errs *diag.List) (*Tree, error) {
 		return nil, err
 	}
 
-	t := &Tree{Homes: map[string]*Page{}, Files: others, byFile: map[string]*Page{}, byPath: map[string]*Page{}, source: opts.Source, seed: seed}
+	t := &Tree{Homes: map[string]*Page{}, Files: others, byFile: map[string]*Page{}, byPath: map[pathKey]*Page{}, source: opts.Source, seed: seed}
 	for _, p := range pages {
 		if p == nil {
 			continue
@@ -149,7 +155,7 @@ func (t *Tree) add(p *Page) {
 	if p.File != "" {
 		t.byFile[p.File] = p
 	}
-	t.byPath[p.Lang+"\x00"+p.Path] = p
+	t.byPath[pathKey{p.Lang, p.Path}] = p
 }
 
 // walk lists Markdown files, other files outside bundles, and each leaf
@@ -221,9 +227,12 @@ func walk(root string, opts Options) ([]file, []string, map[string][]string, err
 			base = base[:i]
 		}
 		dir := path.Dir(rel)
-		if dir == "." {
+		switch {
+		case rel == name || strings.HasSuffix(rel, name) && rel[len(rel)-len(name)-1] == '/':
+			f.stem = rel[:len(rel)-len(name)+len(base)] // dir + "/" + base, in rel's memory
+		case dir == ".":
 			f.stem = base
-		} else {
+		default:
 			f.stem = dir + "/" + base
 		}
 		f.bundle = base == "index" && dir != "."
@@ -257,44 +266,49 @@ func ignored(name string) bool {
 		strings.HasSuffix(name, ".swx") || strings.HasSuffix(name, ".tmp")
 }
 
-// readPage reads and decodes one file; on a problem it reports to errs and
-// returns nil, so one bad file never hides the others' problems.
-func readPage(root string, opts Options, f file, seed maphash.Seed, errs *diag.List) *Page {
+// readPage reads and decodes one file with dec; on a problem it reports to
+// errs and returns nil, so one bad file never hides the others' problems.
+func readPage(root string, opts Options, f file, dec *frontmatter.Decoder, seed maphash.Seed, errs *diag.List) *Page {
 	siteRel := path.Join(filepath.ToSlash(opts.ContentDir), f.rel)
 	src, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(f.rel)))
 	if err != nil {
 		errs.Add(&diag.Error{File: siteRel, Err: fmt.Errorf("read: %w", err)})
 		return nil
 	}
-	m, body, err := frontmatter.Parse(siteRel, src)
+	m, body, err := dec.Parse(siteRel, src)
 	if err != nil {
 		errs.Add(err)
 		return nil
 	}
-	p := &Page{File: siteRel, Path: f.stem, Lang: f.lang, Kind: KindPage, Bundle: f.bundle, Matter: m, Body: body}
-	base := path.Base(f.stem)
+	stem := f.stem
+	if strings.HasSuffix(siteRel, f.rel) && strings.HasPrefix(f.rel, stem) {
+		at := len(siteRel) - len(f.rel)
+		stem = siteRel[at : at+len(stem)] // Path, Dir and Section share File's memory
+	}
+	p := &Page{File: siteRel, Path: stem, Lang: f.lang, Kind: KindPage, Bundle: f.bundle, Matter: m, Body: body}
+	base := path.Base(stem)
 	switch {
-	case f.stem == "_index":
+	case stem == "_index":
 		p.Kind, p.Dir = KindHome, ""
 	case base == "_index":
-		p.Kind, p.Dir = KindSection, path.Dir(f.stem)
+		p.Kind, p.Dir = KindSection, path.Dir(stem)
 	case f.bundle:
-		p.Dir = path.Dir(f.stem)
+		p.Dir = path.Dir(stem)
 	default:
-		p.Dir = f.stem
+		p.Dir = stem
 	}
 	container := p.Dir
 	if p.Kind == KindPage {
 		container = path.Dir(p.Dir)
 	}
 	if p.Kind != KindHome && container != "." {
-		p.Section = strings.SplitN(container, "/", 2)[0]
+		p.Section, _, _ = strings.Cut(container, "/")
 	}
 	if !decodeFields(p, opts, errs) {
 		return nil
 	}
-	if opts.LazyBodies {
-		p.bodyAt, p.size, p.sum = len(src)-len(body), len(src), maphash.Bytes(seed, src)
+	if bodyAt := len(src) - len(body); opts.LazyBodies && len(src) > 0 && bodyAt <= math.MaxUint32 {
+		p.lazy, p.bodyAt, p.sum = true, uint32(bodyAt), maphash.Bytes(seed, src)
 		p.Body = nil
 	}
 	return p
@@ -304,11 +318,11 @@ func readPage(root string, opts Options, f file, seed maphash.Seed, errs *diag.L
 // LazyBodies the file's again, checked against what Load read. A file
 // changed since then is an error: its front matter may no longer match.
 func (t *Tree) Body(p *Page) ([]byte, error) {
-	if p.Body != nil || p.File == "" || p.size == 0 {
+	if p.Body != nil || !p.lazy {
 		return p.Body, nil
 	}
 	src, err := os.ReadFile(filepath.Join(t.source, filepath.FromSlash(p.File)))
-	if err == nil && (len(src) != p.size || maphash.Bytes(t.seed, src) != p.sum) {
+	if err == nil && (uint64(len(src)) < uint64(p.bodyAt) || maphash.Bytes(t.seed, src) != p.sum) {
 		err = errors.New("the file changed while the site was being built; build again")
 	}
 	if err != nil {
@@ -366,19 +380,36 @@ func decodeFields(p *Page, opts Options, errs *diag.List) bool {
 	return !d.failed
 }
 
+// dedupe trims each term and drops empty ones and repeats, keeping the
+// first of each. It reuses in, which it owns.
 func dedupe(in []string) []string {
-	seen := map[string]bool{}
-	out := in[:0:0]
+	var seen map[string]bool // for long lists only: short ones are searched
+	if len(in) > maxScannedTerms {
+		seen = make(map[string]bool, len(in))
+	}
+	out := in[:0]
 	for _, s := range in {
 		s = strings.TrimSpace(s)
-		if s == "" || seen[s] {
+		switch {
+		case s == "":
 			continue
+		case seen == nil:
+			if slices.Contains(out, s) {
+				continue
+			}
+		case seen[s]:
+			continue
+		default:
+			seen[s] = true
 		}
-		seen[s] = true
 		out = append(out, s)
 	}
 	return out
 }
+
+// maxScannedTerms is the longest list of terms dedupe searches for repeats
+// instead of keeping a set.
+const maxScannedTerms = 16
 
 // fallbackTitle is the first Markdown heading of the body, else the file or
 // bundle folder name.

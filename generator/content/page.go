@@ -18,13 +18,17 @@ const (
 
 // Page is one Markdown file (or a made-up section or home page) with its
 // front matter decoded into the fields every page shares.
+//
+// A build keeps every Page to its end, so the fields are laid out without
+// padding (the flags sit together with bodyAt): 568 bytes, which with the
+// allocator's 8-byte header fill its 576-byte size class. A field more
+// takes the next class, 640 bytes.
 type Page struct {
 	File    string // site-relative slash path, "content/projects/x.md"; "" for made-up pages
 	Path    string // content-relative path without extension and language, "projects/x", "leaders/wang/index", "news/_index"
 	Dir     string // content-relative folder of the page's identity: "projects" for projects/x.md, "leaders/wang" for a bundle
 	Lang    string // language key ("zh", "en")
 	Kind    Kind
-	Bundle  bool   // a leaf bundle's index.md
 	Section string // top-level section, "" for the home page
 	Type    string // the `type` field, else Section
 	Layout  string // the `layout` field
@@ -33,14 +37,12 @@ type Page struct {
 	Body   []byte             // the Markdown after the front matter
 
 	Title          string
-	TitleFromFile  bool // no title field: taken from the first heading or the file name
 	Slug           string
 	URL            string // the `url` field, as written
 	Date           time.Time
 	Lastmod        time.Time
 	PublishDate    time.Time
 	ExpiryDate     time.Time
-	Draft          bool
 	Weight         int
 	Summary        string // the `summary` field
 	Description    string // the `description` field
@@ -54,10 +56,16 @@ type Page struct {
 
 	Resources []string // bundle files, content-relative slash paths, sorted
 
-	// With Options.LazyBodies: where the body starts in the file, the
-	// file's size and checksum as Load read it.
-	bodyAt, size int
-	sum          uint64
+	Bundle        bool // a leaf bundle's index.md
+	TitleFromFile bool // no title field: taken from the first heading or the file name
+	Draft         bool
+
+	// With Options.LazyBodies: whether the body was dropped, where it
+	// starts in the file, and the file's checksum as Load read it. A body
+	// that starts beyond 4 GiB is kept instead.
+	lazy   bool
+	bodyAt uint32
+	sum    uint64
 
 	Parent      *Page   // the section holding the page; nil for home
 	Pages       []*Page // sections and home: the regular pages directly inside, in file order

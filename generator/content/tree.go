@@ -11,7 +11,7 @@ import (
 // to its section, and computes URLs and output paths.
 func (t *Tree) assemble(opts Options) {
 	for _, lang := range opts.Languages {
-		if _, ok := t.byPath[lang+"\x00_index"]; !ok {
+		if _, ok := t.byPath[pathKey{lang, "_index"}]; !ok {
 			t.add(&Page{Path: "_index", Lang: lang, Kind: KindHome, Type: "home", TranslationKey: "_index", Matter: emptyMatter()})
 		}
 	}
@@ -29,7 +29,7 @@ func (t *Tree) assemble(opts Options) {
 	sort.Strings(keys)
 	for _, k := range keys {
 		lang, sec, _ := strings.Cut(k, "\x00")
-		if _, ok := t.byPath[lang+"\x00"+sec+"/_index"]; !ok {
+		if _, ok := t.byPath[pathKey{lang, sec + "/_index"}]; !ok {
 			t.add(&Page{Path: sec + "/_index", Dir: sec, Lang: lang, Kind: KindSection, Section: sec, Type: sec,
 				Title: sec, TitleFromFile: true, TranslationKey: sec + "/_index", Matter: emptyMatter()})
 		}
@@ -78,12 +78,12 @@ func (t *Tree) sectionOf(p *Page) *Page {
 		dir = path.Dir(p.Dir)
 	}
 	for dir != "." && dir != "" {
-		if s, ok := t.byPath[p.Lang+"\x00"+dir+"/_index"]; ok {
+		if s, ok := t.byPath[pathKey{p.Lang, dir + "/_index"}]; ok {
 			return s
 		}
 		dir = path.Dir(dir)
 	}
-	return t.byPath[p.Lang+"\x00_index"]
+	return t.byPath[pathKey{p.Lang, "_index"}]
 }
 
 // permalink computes a page's URL path (percent-encoded) and its output
@@ -102,9 +102,9 @@ func permalink(p *Page, langPrefix string) (rel, out string) {
 			segs = append(segs, strings.Split(u, "/")...)
 		}
 		if strings.HasSuffix(u, ".html") || strings.HasSuffix(u, ".xml") || strings.HasSuffix(u, ".json") {
-			return encode(segs, false), strings.Join(segs, "/")
+			return paths(segs, false)
 		}
-		return encode(segs, true), join(segs, "index.html")
+		return paths(segs, true)
 	}
 	switch p.Kind {
 	case KindHome:
@@ -123,7 +123,46 @@ func permalink(p *Page, langPrefix string) (rel, out string) {
 		}
 		segs[len(segs)-1] = last
 	}
-	return encode(segs, true), join(segs, "index.html")
+	return paths(segs, true)
+}
+
+// paths returns a page's URL path, encode(segs, dir), and its output file:
+// join(segs, "index.html") for a folder, else the segments joined. When no
+// segment needs escaping the two share one string, "/a/b/index.html" for
+// "/a/b/" and "a/b/index.html", as every page keeps both.
+func paths(segs []string, dir bool) (rel, out string) {
+	for _, s := range segs {
+		if url.PathEscape(s) != s {
+			if dir {
+				return encode(segs, true), join(segs, "index.html")
+			}
+			return encode(segs, false), strings.Join(segs, "/")
+		}
+	}
+	const index = "index.html"
+	n := 1
+	for _, s := range segs {
+		n += len(s) + 1
+	}
+	var b strings.Builder
+	b.Grow(n + len(index))
+	b.WriteByte('/')
+	for i, s := range segs {
+		if i > 0 {
+			b.WriteByte('/')
+		}
+		b.WriteString(s)
+	}
+	if !dir {
+		full := b.String()
+		return full, full[1:]
+	}
+	if len(segs) > 0 {
+		b.WriteByte('/')
+	}
+	b.WriteString(index)
+	full := b.String()
+	return full[:len(full)-len(index)], full[1:]
 }
 
 func join(segs []string, file string) string {

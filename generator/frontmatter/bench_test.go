@@ -61,3 +61,22 @@ func BenchmarkParseSmallYAML(b *testing.B) {
 		}
 	}
 }
+
+// benchmarkDecoder parses src again and again with one Decoder, as a Load
+// worker does with a site's pages.
+func benchmarkDecoder(b *testing.B, src string) {
+	data := []byte(src)
+	var d Decoder
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, _, err := d.Parse("p.md", data); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkDecoderTOML(b *testing.B)      { benchmarkDecoder(b, projectTOML) }
+func BenchmarkDecoderYAML(b *testing.B)      { benchmarkDecoder(b, projectYAML) }
+func BenchmarkDecoderSmallTOML(b *testing.B) { benchmarkDecoder(b, smallTOML) }
+func BenchmarkDecoderSmallYAML(b *testing.B) { benchmarkDecoder(b, smallYAML) }

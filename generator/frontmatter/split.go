@@ -21,9 +21,17 @@ var utf8BOM = []byte{0xEF, 0xBB, 0xBF}
 // Every error is a *diag.Error positioned in the whole file. When the block
 // is never closed the body is nil; when it is closed but does not decode the
 // body is still returned, so a caller can go on checking the rest.
+//
+// Strings in the Matter may share the memory of one copy of the front
+// matter text; a Decoder shares what files repeat and keeps no text.
 func Parse(file string, src []byte) (Matter, []byte, error) {
+	return parse(nil, file, src)
+}
+
+// parse is Parse with the values d shares; d may be nil.
+func parse(d *Decoder, file string, src []byte) (Matter, []byte, error) {
 	src = bytes.TrimPrefix(src, utf8BOM)
-	m := Matter{Data: map[string]any{}, Pos: map[string]Position{}, BodyLine: 1}
+	m := Matter{BodyLine: 1}
 
 	first, rest := cutLine(src)
 	delim := trimLineEnd(first)
@@ -33,6 +41,7 @@ func Parse(file string, src []byte) (Matter, []byte, error) {
 	case bytes.Equal(delim, []byte("---")):
 		m.Format = YAML
 	default:
+		m.Data, m.Pos = map[string]any{}, map[string]Position{}
 		return m, src, nil
 	}
 	m.Line = 1
@@ -41,6 +50,7 @@ func Parse(file string, src []byte) (Matter, []byte, error) {
 	line := 2
 	for off := start; ; line++ {
 		if off >= len(src) {
+			m.Data, m.Pos = map[string]any{}, map[string]Position{}
 			return m, nil, diag.Errorf(file, 1, 1, "front matter opened with %q is never closed", delim)
 		}
 		text, next := cutLine(src[off:])
@@ -50,9 +60,9 @@ func Parse(file string, src []byte) (Matter, []byte, error) {
 			m.BodyLine = line + 1
 			var err error
 			if m.Format == TOML {
-				m.Data, m.Pos, err = decodeTOML(file, block, 2)
+				m.Data, m.Pos, err = decodeTOML(d, file, block, 2)
 			} else {
-				m.Data, m.Pos, err = decodeYAML(file, block, 2)
+				m.Data, m.Pos, err = decodeYAML(d, file, block, 2)
 			}
 			return m, body, err
 		}

@@ -17,17 +17,17 @@ import (
 // Errors are *diag.Error values positioned in file.
 func DecodeTOML(file string, src []byte) (Matter, error) {
 	src = bytes.TrimPrefix(src, utf8BOM)
-	data, pos, err := decodeTOML(file, src, 1)
+	data, pos, err := decodeTOML(nil, file, src, 1)
 	return Matter{Format: TOML, Data: data, Pos: pos}, err
 }
 
-// decodeTOML decodes text whose first line is line firstLine of file. The
-// maps it returns are never nil.
+// decodeTOML decodes text whose first line is line firstLine of file, with
+// the values d shares (d may be nil). The maps it returns are never nil.
 //
 // Plain front matter takes the one-pass decodeTOMLFast; anything it does not
 // cover goes through BurntSushi/toml and the TOMLPositions scanner.
-func decodeTOML(file string, text []byte, firstLine int) (map[string]any, map[string]Position, error) {
-	if data, pos, ok := decodeTOMLFast(text, firstLine); ok {
+func decodeTOML(d *Decoder, file string, text []byte, firstLine int) (map[string]any, map[string]Position, error) {
+	if data, pos, ok := decodeTOMLShared(d, text, firstLine); ok {
 		return data, pos, nil
 	}
 	return decodeTOMLGeneral(file, text, firstLine)

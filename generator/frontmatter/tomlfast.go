@@ -26,6 +26,13 @@ const maxFastDepth = 8
 // authoritative values or error. Whatever it accepts decodes to exactly what
 // BurntSushi/toml and normalise make of it.
 func decodeTOMLFast(text []byte, firstLine int) (map[string]any, map[string]Position, bool) {
+	return decodeTOMLShared(nil, text, firstLine)
+}
+
+// decodeTOMLShared is decodeTOMLFast with the values d shares; d may be
+// nil. Its lists are exactly as long as they need to be, and so is the
+// positions map when there is a Decoder to collect them first.
+func decodeTOMLShared(d *Decoder, text []byte, firstLine int) (map[string]any, map[string]Position, bool) {
 	entries, ok := plainTOMLText(text)
 	if !ok {
 		return nil, nil, false
@@ -33,13 +40,24 @@ func decodeTOMLFast(text []byte, firstLine int) (map[string]any, map[string]Posi
 	if firstLine < 1 {
 		firstLine = 1
 	}
-	p := fastTOML{
-		s:    string(text),
-		line: firstLine,
-		data: map[string]any{},
-		pos:  make(map[string]Position, entries),
+	p := fastTOML{s: string(text), line: firstLine, data: map[string]any{}, d: d}
+	if d == nil {
+		p.pos = make(map[string]Position, entries)
+	} else {
+		p.entries = d.entries[:0]
 	}
-	if !p.document() {
+	ok = p.document()
+	if ok {
+		p.trimArrays()
+	}
+	if d != nil {
+		if ok {
+			p.pos = exactPositions(p.entries)
+		}
+		clear(p.entries)
+		d.entries = p.entries[:0]
+	}
+	if !ok {
 		return nil, nil, false
 	}
 	return p.data, p.pos, true
@@ -72,10 +90,43 @@ type fastTOML struct {
 	line      int // file line of s[i]
 	lineStart int // offset where the current line starts
 	data      map[string]any
-	pos       map[string]Position
 	table     map[string]any // the table key/value lines go into
 	prefix    string         // its key path
-	arrays    map[string]bool
+	arrays    []string       // the names of the [[array]] tables
+	d         *Decoder       // what is shared with other blocks; may be nil
+	// Key positions go straight into pos without a Decoder, else into
+	// entries, from which a map of the right size is made at the end.
+	pos     map[string]Position
+	entries []posEntry
+}
+
+// record notes where a key path is written.
+func (p *fastTOML) record(path string, at Position) {
+	if p.pos != nil {
+		p.pos[path] = at
+		return
+	}
+	p.entries = append(p.entries, posEntry{path: path, at: at})
+}
+
+// isArray reports whether name is an array of tables made by [[name]].
+func (p *fastTOML) isArray(name string) bool {
+	for _, a := range p.arrays {
+		if a == name {
+			return true
+		}
+	}
+	return false
+}
+
+// trimArrays gives every array of tables a backing array of its own
+// length, so no spare capacity outlives the decoding.
+func (p *fastTOML) trimArrays() {
+	for _, name := range p.arrays {
+		if elems := p.data[name].([]any); cap(elems) > len(elems) {
+			p.data[name] = exactCopy(elems)
+		}
+	}
 }
 
 func (p *fastTOML) here() Position {
@@ -207,31 +258,29 @@ func (p *fastTOML) header() bool {
 	}
 	t := map[string]any{}
 	old, exists := p.data[name]
+	name = p.d.name(name) // even to replace a value: the map then keeps this key
 	switch {
 	case !array:
 		if exists {
 			return false
 		}
 		p.data[name] = t
-		p.pos[name] = at
+		p.record(name, at)
 		p.prefix = name
 	case !exists:
-		if p.arrays == nil {
-			p.arrays = map[string]bool{}
-		}
-		p.arrays[name] = true
+		p.arrays = append(p.arrays, name)
 		p.data[name] = []any{t}
-		p.pos[name] = at
-		p.prefix = name + "[0]"
-		p.pos[p.prefix] = at
+		p.record(name, at)
+		p.prefix = p.d.joinIndex(name, 0)
+		p.record(p.prefix, at)
 	default:
 		elems, ok := old.([]any)
-		if !ok || !p.arrays[name] {
+		if !ok || !p.isArray(name) {
 			return false
 		}
-		p.prefix = JoinIndex(name, len(elems))
+		p.prefix = p.d.joinIndex(name, len(elems))
 		p.data[name] = append(elems, t)
-		p.pos[p.prefix] = at
+		p.record(p.prefix, at)
 	}
 	p.table = t
 	return true
@@ -253,11 +302,9 @@ func (p *fastTOML) keyValue() bool {
 	if _, dup := p.table[key]; dup {
 		return false
 	}
-	path := key
-	if p.prefix != "" {
-		path = p.prefix + "." + key
-	}
-	p.pos[path] = at
+	key = p.d.name(key)
+	path := p.d.joinKey(p.prefix, key)
+	p.record(path, at)
 	v, ok := p.value(path, 0)
 	if !ok {
 		return false
@@ -315,7 +362,7 @@ func (p *fastTOML) basicString() (any, bool) {
 				return nil, false // a multi-line string
 			}
 			p.i = j + 1
-			return p.s[start:j], true
+			return p.d.str(p.s[start:j], false), true
 		case '\\':
 			return p.escapedString(start)
 		case '\n':
@@ -333,7 +380,7 @@ func (p *fastTOML) escapedString(start int) (any, bool) {
 		switch c {
 		case '"':
 			p.i = j + 1
-			return b.String(), true
+			return p.d.str(b.String(), true), true
 		case '\n':
 			return nil, false
 		case '\\':
@@ -363,7 +410,7 @@ func (p *fastTOML) literalString() (any, bool) {
 				return nil, false // a multi-line string
 			}
 			p.i = j + 1
-			return p.s[start:j], true
+			return p.d.str(p.s[start:j], false), true
 		case '\n':
 			return nil, false
 		}
@@ -371,40 +418,41 @@ func (p *fastTOML) literalString() (any, bool) {
 	return nil, false
 }
 
-// array reads an inline array, which may span lines.
+// array reads an inline array, which may span lines. Its elements are
+// collected on the stack, so the slice is made once, at its length.
 func (p *fastTOML) array(path string, depth int) (any, bool) {
 	p.i++
-	out := make([]any, 0, 2)
+	var small [smallArray]any
+	elems := small[:0]
 	for {
 		p.skipBlank()
 		if p.i >= len(p.s) {
 			return nil, false
 		}
 		if p.s[p.i] == ']' {
-			p.i++
-			return out, true
+			break
 		}
-		elem := JoinIndex(path, len(out))
-		p.pos[elem] = p.here()
+		elem := p.d.joinIndex(path, len(elems))
+		p.record(elem, p.here())
 		v, ok := p.value(elem, depth)
 		if !ok {
 			return nil, false
 		}
-		out = append(out, v)
+		elems = append(elems, v)
 		p.skipBlank()
 		if p.i >= len(p.s) {
 			return nil, false
 		}
-		switch p.s[p.i] {
-		case ',':
-			p.i++
-		case ']':
-			p.i++
-			return out, true
-		default:
+		if p.s[p.i] == ']' {
+			break
+		}
+		if p.s[p.i] != ',' {
 			return nil, false
 		}
+		p.i++
 	}
+	p.i++
+	return exactCopy(elems), true
 }
 
 // numberOrDate reads a decimal integer or float, a local date, or a local
@@ -420,10 +468,21 @@ func (p *fastTOML) numberOrDate() (any, bool) {
 	if !p.atValueEnd() {
 		return nil, false
 	}
-	if len(tok) >= len("2006-01-02") && tok[4] == '-' {
-		if end+1 < len(p.s) && p.s[end] == ' ' && '0' <= p.s[end+1] && p.s[end+1] <= '9' {
-			return nil, false // a date-time written with a space
-		}
+	if isDateToken(tok) && end+1 < len(p.s) && p.s[end] == ' ' && '0' <= p.s[end+1] && p.s[end+1] <= '9' {
+		return nil, false // a date-time written with a space
+	}
+	return p.d.tomlScalar(tok)
+}
+
+// isDateToken reports whether a number-or-date token is to be read as a
+// date.
+func isDateToken(tok string) bool {
+	return len(tok) >= len("2006-01-02") && tok[4] == '-'
+}
+
+// decodeTOMLScalar decodes a number-or-date token.
+func decodeTOMLScalar(tok string) (any, bool) {
+	if isDateToken(tok) {
 		return fastDateTime(tok)
 	}
 	return fastNumber(tok)

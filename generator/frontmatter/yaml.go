@@ -20,13 +20,13 @@ const (
 	maxYAMLValues = 1 << 18
 )
 
-// decodeYAML decodes text whose first line is line firstLine of file. The
-// maps it returns are never nil.
+// decodeYAML decodes text whose first line is line firstLine of file, with
+// the values d shares (d may be nil). The maps it returns are never nil.
 //
 // Plain front matter takes the one-pass decodeYAMLFast; anything it does not
 // cover goes through the YAML parser's node tree.
-func decodeYAML(file string, text []byte, firstLine int) (map[string]any, map[string]Position, error) {
-	if data, pos, ok := decodeYAMLFast(text, firstLine); ok {
+func decodeYAML(d *Decoder, file string, text []byte, firstLine int) (map[string]any, map[string]Position, error) {
+	if data, pos, ok := decodeYAMLShared(d, text, firstLine); ok {
 		return data, pos, nil
 	}
 	return decodeYAMLGeneral(file, text, firstLine)

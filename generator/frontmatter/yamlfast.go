@@ -26,20 +26,32 @@ const maxFastYAMLDepth = 16
 // general decoder, which gives the authoritative values or error. Whatever
 // it accepts decodes to exactly what decodeYAML makes of it.
 func decodeYAMLFast(text []byte, firstLine int) (map[string]any, map[string]Position, bool) {
+	return decodeYAMLShared(nil, text, firstLine)
+}
+
+// decodeYAMLShared is decodeYAMLFast with the values d shares; d may be
+// nil. Its lists are exactly as long as they need to be, and so is the
+// positions map when there is a Decoder to collect them first.
+func decodeYAMLShared(d *Decoder, text []byte, firstLine int) (map[string]any, map[string]Position, bool) {
 	entries, ok := plainYAMLText(text)
 	if !ok {
 		return nil, nil, false
 	}
-	p := fastYAML{s: string(text), line: firstLine, pos: make(map[string]Position, entries)}
-	p.skipBlankLines()
-	if p.i >= len(p.s) {
-		return map[string]any{}, p.pos, true
+	p := fastYAML{s: string(text), line: firstLine, d: d}
+	if d == nil {
+		p.pos = make(map[string]Position, entries)
+	} else {
+		p.entries = d.entries[:0]
 	}
-	if p.indent() != 0 {
-		return nil, nil, false
+	m, ok := p.document()
+	if d != nil {
+		if ok {
+			p.pos = exactPositions(p.entries)
+		}
+		clear(p.entries)
+		d.entries = p.entries[:0]
 	}
-	m, ok := p.mapping(0, "", 0)
-	if !ok || p.i < len(p.s) {
+	if !ok {
 		return nil, nil, false
 	}
 	return m, p.pos, true
@@ -82,10 +94,39 @@ func plainYAMLText(text []byte) (entries int, ok bool) {
 // fastYAML is the state of one decodeYAMLFast call.
 type fastYAML struct {
 	s         string
-	i         int // offset of the next byte
-	line      int // file line of s[i]
-	lineStart int // offset where the current line starts
-	pos       map[string]Position
+	i         int      // offset of the next byte
+	line      int      // file line of s[i]
+	lineStart int      // offset where the current line starts
+	d         *Decoder // what is shared with other blocks; may be nil
+	// Key positions go straight into pos without a Decoder, else into
+	// entries, from which a map of the right size is made at the end.
+	pos     map[string]Position
+	entries []posEntry
+}
+
+// document reads the whole text, a block mapping at column 0 or nothing.
+func (p *fastYAML) document() (map[string]any, bool) {
+	p.skipBlankLines()
+	if p.i >= len(p.s) {
+		return map[string]any{}, true
+	}
+	if p.indent() != 0 {
+		return nil, false
+	}
+	m, ok := p.mapping(0, "", 0)
+	if !ok || p.i < len(p.s) {
+		return nil, false
+	}
+	return m, true
+}
+
+// record notes where a key path is written.
+func (p *fastYAML) record(path string, at Position) {
+	if p.pos != nil {
+		p.pos[path] = at
+		return
+	}
+	p.entries = append(p.entries, posEntry{path: path, at: at})
 }
 
 func (p *fastYAML) here() Position {
@@ -178,6 +219,7 @@ func (p *fastYAML) mapping(indent int, path string, depth int) (map[string]any, 
 		return nil, false
 	}
 	m := map[string]any{}
+	var nulls []string // keys whose value is null, which m leaves out
 	for {
 		if p.i >= len(p.s) {
 			return m, true
@@ -194,11 +236,12 @@ func (p *fastYAML) mapping(indent int, path string, depth int) (map[string]any, 
 		}
 		at := p.here()
 		name := p.s[p.i : p.i+n]
-		child := JoinKey(path, name)
-		if _, dup := p.pos[child]; dup {
+		if _, dup := m[name]; dup || contains(nulls, name) {
 			return nil, false // the key is defined twice (perhaps null the first time)
 		}
-		p.pos[child] = at
+		name = p.d.name(name)
+		child := p.d.joinKey(path, name)
+		p.record(child, at)
 		p.i += n + 1
 		v, ok := p.mappingValue(indent, child, depth)
 		if !ok {
@@ -206,8 +249,20 @@ func (p *fastYAML) mapping(indent int, path string, depth int) (map[string]any, 
 		}
 		if v != nil {
 			m[name] = v
+		} else {
+			nulls = append(nulls, name)
 		}
 	}
+}
+
+// contains reports whether list holds s.
+func contains(list []string, s string) bool {
+	for _, e := range list {
+		if e == s {
+			return true
+		}
+	}
+	return false
 }
 
 // mappingValue reads what follows "key:" in a mapping at column indent and
@@ -249,14 +304,12 @@ func (p *fastYAML) sequence(indent int, path string, depth int) (any, bool) {
 	if depth > maxFastYAMLDepth {
 		return nil, false
 	}
-	out := make([]any, 0, 4)
-	for {
-		if p.i >= len(p.s) {
-			return out, true
-		}
+	var small [smallArray]any // collects the items: the slice is made once, at its length
+	items := small[:0]
+	for p.i < len(p.s) {
 		ind := p.indent()
 		if ind < indent || ind == indent && !p.atItem() {
-			return out, true
+			break
 		}
 		if ind > indent {
 			return nil, false
@@ -269,10 +322,8 @@ func (p *fastYAML) sequence(indent int, path string, depth int) (any, bool) {
 		if p.i >= len(p.s) || p.s[p.i] == '\n' || p.s[p.i] == '#' {
 			return nil, false
 		}
-		elem := JoinIndex(path, len(out))
-		if _, seen := p.pos[elem]; !seen {
-			p.pos[elem] = p.here()
-		}
+		elem := p.d.joinIndex(path, len(items))
+		p.record(elem, p.here())
 		var v any
 		var ok bool
 		if p.keyAhead() > 0 {
@@ -285,8 +336,9 @@ func (p *fastYAML) sequence(indent int, path string, depth int) (any, bool) {
 		if !ok {
 			return nil, false
 		}
-		out = append(out, v)
+		items = append(items, v)
 	}
+	return exactCopy(items), true
 }
 
 // inlineValue reads a scalar or a flow sequence on the current line.
@@ -313,7 +365,7 @@ func (p *fastYAML) quoted(q byte) (any, bool) {
 				return nil, false // an escaped quote
 			}
 			p.i = j + 1
-			return p.s[start:j], true
+			return p.d.str(p.s[start:j], false), true
 		case c == '\n', c == '\\' && q == '"':
 			return nil, false
 		}
@@ -324,40 +376,39 @@ func (p *fastYAML) quoted(q byte) (any, bool) {
 // flowSequence reads a single-line [a, b] of scalars.
 func (p *fastYAML) flowSequence(path string) (any, bool) {
 	p.i++
-	out := make([]any, 0, 4)
+	var small [smallArray]any // collects the items: the slice is made once, at its length
+	items := small[:0]
 	p.skipSpace()
 	if p.i < len(p.s) && p.s[p.i] == ']' {
 		p.i++
-		return out, true
+		return []any{}, true
 	}
 	for {
 		if p.i >= len(p.s) || p.s[p.i] == ',' || p.s[p.i] == ']' || p.s[p.i] == '\n' || p.s[p.i] == '#' {
 			return nil, false
 		}
-		elem := JoinIndex(path, len(out))
-		if _, seen := p.pos[elem]; !seen {
-			p.pos[elem] = p.here()
-		}
+		elem := p.d.joinIndex(path, len(items))
+		p.record(elem, p.here())
 		v, ok := p.inlineValue(elem, true)
 		if !ok {
 			return nil, false
 		}
-		out = append(out, v)
+		items = append(items, v)
 		p.skipSpace()
 		if p.i >= len(p.s) {
 			return nil, false
 		}
-		switch p.s[p.i] {
-		case ']':
-			p.i++
-			return out, true
-		case ',':
-			p.i++
-			p.skipSpace()
-		default:
+		if p.s[p.i] == ']' {
+			break
+		}
+		if p.s[p.i] != ',' {
 			return nil, false
 		}
+		p.i++
+		p.skipSpace()
 	}
+	p.i++
+	return exactCopy(items), true
 }
 
 // plain reads a plain scalar and resolves it as YAML does.
@@ -389,12 +440,12 @@ func (p *fastYAML) plain(flow bool) (any, bool) {
 		}
 	}
 	p.i = end
-	return resolvePlain(p.s[start:end])
+	return p.resolvePlain(p.s[start:end])
 }
 
 // resolvePlain gives a plain scalar the value YAML resolves it to, for the
 // forms the fast path covers.
-func resolvePlain(v string) (any, bool) {
+func (p *fastYAML) resolvePlain(v string) (any, bool) {
 	if v == "" {
 		return nil, false
 	}
@@ -409,11 +460,11 @@ func resolvePlain(v string) (any, bool) {
 		case "null", "Null", "NULL":
 			return nil, true
 		}
-		return v, true
+		return p.d.str(v, false), true
 	case c >= utf8.RuneSelf:
-		return v, true
+		return p.d.str(v, false), true
 	case '0' <= c && c <= '9' || c == '-' || c == '+':
-		return resolveNumber(v)
+		return p.d.yamlScalar(v)
 	}
 	return nil, false
 }

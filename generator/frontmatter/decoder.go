@@ -1,0 +1,192 @@
+package frontmatter
+
+import (
+	"strconv"
+	"strings"
+)
+
+// Limits of what a Decoder shares.
+const (
+	// maxSharedLen is the longest string value a Decoder shares; longer
+	// ones (titles, summaries) rarely repeat and get a copy of their own.
+	maxSharedLen = 32
+	// maxSharedEntries bounds each of a Decoder's tables: a full table is
+	// started afresh, so a Decoder that reads a whole site stays small.
+	maxSharedEntries = 1 << 14
+)
+
+// A Decoder parses the front matter of many files, one after another, and
+// lets the Matters it returns share what they repeat: keys, key paths, short
+// string values and dates are each kept once however many files hold them,
+// and no value keeps the text of its file alive. Its results are equal to
+// Parse's.
+//
+// A Decoder is not safe for concurrent use: give each goroutine its own.
+// The zero value is ready to use. What it shares is never modified (strings
+// and dates only; maps and lists belong to one Matter), so the Matters stay
+// independent of each other.
+type Decoder struct {
+	names   map[string]string // keys and key paths
+	strs    map[string]any    // short string values, boxed once
+	toml    map[string]any    // TOML dates by their text
+	yaml    map[string]any    // YAML dates by their text
+	path    []byte            // scratch: the key path being built
+	entries []posEntry        // scratch: the key positions of a block
+}
+
+// posEntry is one key path and where it is written.
+type posEntry struct {
+	path string
+	at   Position
+}
+
+// Parse is the package's Parse, with values shared as the Decoder
+// describes.
+func (d *Decoder) Parse(file string, src []byte) (Matter, []byte, error) {
+	return parse(d, file, src)
+}
+
+// share stores v under k in m, which it makes or starts afresh when it is
+// missing or full, and returns m.
+func share[V any](m map[string]V, k string, v V) map[string]V {
+	if m == nil || len(m) >= maxSharedEntries {
+		m = make(map[string]V, 64)
+	}
+	m[k] = v
+	return m
+}
+
+// The methods below are called by the fast decoders with a nil Decoder as
+// well: then nothing is shared and strings may be parts of the text being
+// decoded, as the package function Parse allows. The nil case is small
+// enough to be inlined, so Parse pays nothing for sharing.
+
+// name returns the key s, which may be part of the text being decoded.
+func (d *Decoder) name(s string) string {
+	if d == nil {
+		return s
+	}
+	return d.sharedName(s)
+}
+
+// sharedName returns the shared copy of s, making it if needed.
+func (d *Decoder) sharedName(s string) string {
+	n, ok := d.names[s]
+	if !ok {
+		n = strings.Clone(s)
+		d.names = share(d.names, n, n)
+	}
+	return n
+}
+
+// joinKey is JoinKey with a shared result; key must be shared already.
+func (d *Decoder) joinKey(path, key string) string {
+	switch {
+	case path == "":
+		return key
+	case d == nil:
+		return path + "." + key
+	}
+	d.path = append(append(append(d.path[:0], path...), '.'), key...)
+	return d.sharedPath()
+}
+
+// joinIndex is JoinIndex with a shared result.
+func (d *Decoder) joinIndex(path string, i int) string {
+	if d == nil {
+		return JoinIndex(path, i)
+	}
+	d.path = append(append(d.path[:0], path...), '[')
+	d.path = append(strconv.AppendInt(d.path, int64(i), 10), ']')
+	return d.sharedPath()
+}
+
+// sharedPath returns the path in d.path as a shared string.
+func (d *Decoder) sharedPath() string {
+	n, ok := d.names[string(d.path)]
+	if !ok {
+		n = string(d.path)
+		d.names = share(d.names, n, n)
+	}
+	return n
+}
+
+// str returns the string value s, which may be part of the text being
+// decoded unless own says it is a string of its own already.
+func (d *Decoder) str(s string, own bool) any {
+	if d == nil {
+		return s
+	}
+	return d.sharedStr(s, own)
+}
+
+// sharedStr is str with a Decoder.
+func (d *Decoder) sharedStr(s string, own bool) any {
+	if len(s) > maxSharedLen {
+		if !own {
+			s = strings.Clone(s)
+		}
+		return s
+	}
+	v, ok := d.strs[s]
+	if !ok {
+		if !own {
+			s = strings.Clone(s)
+		}
+		v = s
+		d.strs = share(d.strs, s, v)
+	}
+	return v
+}
+
+// tomlScalar returns the value of a TOML number or date token. Dates are
+// shared; numbers are quicker to read again than to look up.
+func (d *Decoder) tomlScalar(tok string) (any, bool) {
+	if d == nil || !isDateToken(tok) {
+		return decodeTOMLScalar(tok)
+	}
+	return sharedDate(&d.toml, tok, decodeTOMLScalar)
+}
+
+// yamlScalar returns the value of a plain YAML scalar that starts like a
+// number: a number, or a date, which is shared.
+func (d *Decoder) yamlScalar(tok string) (any, bool) {
+	if d == nil || !isDateToken(tok) {
+		return resolveNumber(tok)
+	}
+	return sharedDate(&d.yaml, tok, resolveNumber)
+}
+
+// sharedDate returns what decode makes of the date tok, decoding it only
+// when table does not hold it yet; decode must depend on tok alone.
+func sharedDate(table *map[string]any, tok string, decode func(string) (any, bool)) (any, bool) {
+	if v, ok := (*table)[tok]; ok {
+		return v, true
+	}
+	v, ok := decode(tok)
+	if ok {
+		*table = share(*table, strings.Clone(tok), v)
+	}
+	return v, ok
+}
+
+// exactCopy returns a slice of its own, exactly as long as elems, holding
+// them.
+func exactCopy(elems []any) []any {
+	out := make([]any, len(elems))
+	copy(out, elems)
+	return out
+}
+
+// exactPositions returns the positions in entries as a map sized for them.
+func exactPositions(entries []posEntry) map[string]Position {
+	pos := make(map[string]Position, len(entries))
+	for _, e := range entries {
+		pos[e.path] = e.at
+	}
+	return pos
+}
+
+// smallArray is how many elements an array may have before the slice that
+// collects them moves from the stack to the heap.
+const smallArray = 8
