@@ -1,6 +1,9 @@
 package search
 
-import "math/bits"
+import (
+	"math/bits"
+	"slices"
+)
 
 // maxRawWords is how many forms of words an adder remembers before it
 // forgets them all and starts again, which bounds its memory.
@@ -8,61 +11,98 @@ const maxRawWords = 1 << 15
 
 // adder is the working state of one Add at a time: a document is
 // tokenized and its weights counted in small tables that stay in cache,
-// lone characters of the BMP in charW and every other term in counts.
-// Builder keeps as many as there are Adds at once.
+// lone characters of the BMP in charW and every other term in counts, by
+// key, so that the shared table is asked for each CJK term once a
+// document. Builder keeps as many as there are Adds at once.
 type adder struct {
 	table  *sharedTable
 	scan   scanner
-	weight uint32   // the weight of the field being scanned
-	length int      // the document's weighted token count so far
-	counts tally    // the document's terms but lone characters of the BMP
-	charW  []uint32 // by BMP code point: the lone character's weight in the document
-	chars  []uint16 // the document's lone characters of the BMP
+	weight uint32           // the weight of the field being scanned
+	length int              // the document's weighted token count so far
+	counts keyTally         // the document's terms but lone characters of the BMP
+	charW  *[1 << 16]uint32 // by BMP code point: the lone character's weight in the document
+	chars  []uint16         // the document's lone characters of the BMP
 	raw    wordTable
 	err    error // the first error of the document
 
-	hashes  []uint64 // scratch: the hashes of a batch's pairs and words
-	stemBuf []byte   // scratch for stemming
-	list    []uint64 // scratch: the document's terms as id<<32 | weight
-	spare   []uint64 // scratch for sorting list
-	enc     []byte   // scratch: the encoded list
-	row     []byte   // scratch: the document's row of meta.json
-	lists   arena    // where the documents' lists are kept
-	rows    arena    // where the documents' rows are kept
-	sink    uint64   // keeps the loads that only fetch memory early
+	hashes  []uint64  // scratch: the hashes of a batch's words, then of the document's CJK keys
+	stemBuf []byte    // scratch for stemming
+	list    []uint64  // scratch: the document's terms as id<<32 | weight
+	spare   []uint64  // scratch for sorting list
+	sorter  bitSorter // sorts list when its ids are few
+	enc     []byte    // scratch: the encoded list
+	row     []byte    // scratch: the document's row of meta.json
+	lists   arena     // where the documents' lists are kept
+	rows    arena     // where the documents' rows are kept
+	sink    uint64    // keeps the loads that only fetch memory early
 }
 
 // newAdder returns an adder of terms into table.
 func newAdder(table *sharedTable) *adder {
-	return &adder{table: table, counts: newTally(), charW: make([]uint32, 1<<16), raw: newWordTable()}
+	return &adder{table: table, counts: newKeyTally(), charW: new([1 << 16]uint32), raw: newWordTable()}
 }
 
 // terms tokenizes d and returns its terms as a banded list of shared ids
-// (see appendBanded), valid until the next call, and its weighted token
-// count.
+// (see appendBanded) followed by streamPad zero bytes, valid until the
+// next call, and its weighted token count.
 func (a *adder) terms(d *Document) ([]byte, int, error) {
 	a.length, a.err = 0, nil
 	scanFields(&a.scan, d, &a.weight, a.add)
 
-	list := a.list[:0]
-	var all uint32
+	list := slices.Grow(a.list[:0], len(a.chars)+len(a.counts.homes))
+	list, all := a.idsOf(list)
+	if idBits := bits.Len32(all); a.sorter.worth(len(list), idBits) {
+		list, a.spare = a.sorter.sort(list, a.spare, idBits)
+	} else {
+		list, a.spare = sortByID(list, a.spare, idBits)
+	}
+	a.list = list
+	a.enc = append(appendBanded(a.enc[:0], list), make([]byte, streamPad)...)
+	return a.enc, a.length, a.err
+}
+
+// idsOf appends to list the document's terms counted in charW and counts
+// as shared id<<32 | weight, in no order, clears the counts, and returns
+// list and the bitwise or of the ids.
+func (a *adder) idsOf(list []uint64) ([]uint64, uint32) {
+	t, c := a.table, &a.counts
+	all := uint32(0)
 	for _, r := range a.chars {
-		id, err := a.table.char(r)
+		id, err := t.char(r)
 		a.fail(err)
 		list = append(list, uint64(id)<<32|uint64(a.charW[r]))
 		a.charW[r] = 0
 		all |= id
 	}
 	a.chars = a.chars[:0]
-	for k, id := range a.counts.ids {
-		list = append(list, uint64(id)<<32|uint64(a.counts.weights[k]))
+	// Find the shared ids of the CJK keys: first hash each and load its
+	// first slot, so that the loads' cache misses overlap, where the
+	// lookups below would wait for each miss in turn.
+	hashes := slices.Grow(a.hashes[:0], len(c.homes))[:len(c.homes)]
+	sink := uint64(0)
+	for j, h := range c.homes {
+		if k := c.slots[h].key; k < wordKey {
+			kh := keyHash(cjkKey(k))
+			hashes[j] = kh
+			tab := t.shards[kh>>(64-sharedBits)].keys.Load()
+			sink ^= tab.slots[tab.home(kh)].Load()
+		}
+	}
+	a.sink ^= sink
+	a.hashes = hashes
+	for j, h := range c.homes {
+		s := c.slots[h]
+		id := uint32(s.key) // a word's shared id
+		if s.key < wordKey {
+			var err error
+			id, err = t.key(cjkKey(s.key), hashes[j])
+			a.fail(err)
+		}
+		list = append(list, uint64(id)<<32|uint64(s.weight))
 		all |= id
 	}
-	a.counts.reset()
-	list, a.spare = sortByID(list, a.spare, bits.Len32(all))
-	a.list = list
-	a.enc = appendBanded(a.enc[:0], list)
-	return a.enc, a.length, a.err
+	c.reset()
+	return list, all
 }
 
 // fail keeps err if it is the document's first.
@@ -74,51 +114,51 @@ func (a *adder) fail(err error) {
 
 // add counts a batch of tokens of the current field.
 func (a *adder) add(batch []token, words []byte) {
-	t := a.table
-	// First hash the batch's pairs and words and load their first slots:
-	// the loads do not wait on one another, so their cache misses overlap,
-	// where the lookups below would wait for each miss in turn.
+	// First hash the batch's words and load their first slots: the loads
+	// do not wait on one another, so their cache misses overlap, where the
+	// lookups below would wait for each miss in turn.
 	hashes := a.hashes[:0]
-	sink := uint64(0)
+	if len(words) > 0 { // the batch holds words
+		sink := uint64(0)
+		start := 0
+		for _, tk := range batch {
+			if tk&wordToken != 0 {
+				end := int(tk &^ wordToken)
+				h := a.raw.hash(words[start:end])
+				hashes = append(hashes, h)
+				sink ^= uint64(a.raw.slots[h&uint64(len(a.raw.slots)-1)].idPlus)
+				start = end
+			}
+		}
+		a.sink ^= sink
+		a.hashes = hashes
+	}
+	w := a.weight
 	start := 0
 	for _, tk := range batch {
 		switch {
 		case tk&wordToken != 0:
 			end := int(tk &^ wordToken)
-			h := a.raw.hash(words[start:end])
-			hashes = append(hashes, h)
-			sink ^= uint64(a.raw.slots[h&uint64(len(a.raw.slots)-1)].idPlus)
-			start = end
-		case tk < 1<<37 && tk&(1<<21-1) == 0: // a lone character of the BMP
-		default:
-			h := keyHash(cjkKey(tk))
-			hashes = append(hashes, h)
-			tab := t.shards[h>>(64-sharedBits)].keys.Load()
-			sink ^= tab.slots[tab.home(h)].Load()
-		}
-	}
-	a.sink ^= sink
-	a.hashes = hashes
-	w := a.weight
-	start = 0
-	for _, tk := range batch {
-		switch {
-		case tk&wordToken != 0:
-			end := int(tk &^ wordToken)
-			a.counts.add(a.wordID(words[start:end], hashes[0]), w)
+			k := wordKey | uint64(a.wordID(words[start:end], hashes[0]))
+			if s := a.counts.home(k); s.key == k {
+				s.weight += w
+			} else {
+				a.counts.add(k, w)
+			}
 			hashes = hashes[1:]
 			start = end
-		case tk < 1<<37 && tk&(1<<21-1) == 0:
+		case tk < 1<<37 && tk&(1<<21-1) == 0: // a lone character of the BMP
 			r := uint16(tk >> 21)
 			if a.charW[r] == 0 {
 				a.chars = append(a.chars, r)
 			}
 			a.charW[r] += w
 		default:
-			id, err := t.key(cjkKey(tk), hashes[0])
-			a.fail(err)
-			a.counts.add(id, w)
-			hashes = hashes[1:]
+			if s := a.counts.home(uint64(tk)); s.key == uint64(tk) {
+				s.weight += w
+			} else {
+				a.counts.add(uint64(tk), w)
+			}
 		}
 	}
 	a.length += len(batch) * int(w)

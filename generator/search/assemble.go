@@ -1,61 +1,88 @@
 package search
 
 import (
+	"math/bits"
 	"runtime"
-	"sync/atomic"
 )
 
-// assembly is a Builder's index once its shards are written: every term
-// by rank, its position in token order, with its entry's size and its
-// token's hash, the layout of the shards and their bytes.
+// assembly is a Builder's index once its terms are ranked, measured and
+// planned, ready to be written: every term by rank, its position in
+// token order, with its entry's size and its token's hash, the layout of
+// the shards, the runs of files written together and each run's
+// postings.
 type assembly struct {
-	toks   tokenTable
-	sizes  []int    // by rank: the size of the term's shard entry
-	hashes []uint32 // by rank: fnv1a32 of the token
-	lay    layout
-	shards shardBytes
-	crcs   []uint32 // by file: the CRC-32 (IEEE) of its bytes
-	fwd    [][]byte // by document: its forward list in ranks, when asked for
+	toks    tokenTable
+	sizes   []int    // by rank: the size of the term's shard entry
+	hashes  []uint32 // by rank: fnv1a32 of the token
+	lay     layout
+	ends    []int     // by file: its end, were the files laid back to back
+	groups  groups    // the runs of files written together
+	slot    []uint32  // by rank: the term's slot in its run
+	streams [][]chain // by part, by group: the group's postings (see regroup)
+	crcs    []uint32  // by file: the CRC-32 (IEEE) of its bytes, once written
+	fwd     [][]byte  // by document: its forward list in ranks, when asked for
+	group   int       // the most bytes of a run of files, unless one file is larger
+	workers int
 }
 
-// assemble writes the shards of the documents whose terms, as banded
+// assemble plans the shards of the documents whose terms, as banded
 // lists of shared ids of table, are lists; with forward it also returns
-// the lists in ranks, else it drops each list once it has read it.
+// the lists in ranks. It drops each list once it has read it for the
+// last time.
 //
-// It ranks the terms in token order, then moves the lists' bands into
-// streams of each band's postings in document order (transpose). Each
-// band is then measured, and once the shards are planned, written, by
-// one goroutine: its terms' counts and write positions are small tables,
-// and its postings are read in order.
-func assemble(table *sharedTable, lists [][]byte, limit int, forward bool) *assembly {
+// It ranks the terms in token order and measures every entry from the
+// lists (measureLists), plans the shards, and cuts the files into runs
+// of at most group bytes. The lists are then written again as each run's
+// postings in document order (regroup), so that write can make one run
+// of files at a time, with its terms' write positions in a small table.
+func assemble(table *sharedTable, lists [][]byte, limit, group int, forward bool) *assembly {
 	rank, toks := rankTerms(table)
 	workers := runtime.GOMAXPROCS(0)
-	s := &assembly{toks: toks}
+	s := &assembly{toks: toks, group: group, workers: workers}
 	if forward {
 		s.fwd = rerank(lists, rank, len(toks.refs), workers)
 	}
-	streams := transpose(lists, len(rank), workers, !forward)
-	s.sizes, s.hashes = measure(streams, rank, &s.toks, workers)
+	s.sizes, s.hashes = measureLists(lists, rank, &s.toks, workers)
 	s.lay = plan(s.sizes, s.hashes, limit)
-	s.shards = writeFiles(streams, rank, &s.toks, s.sizes, s.lay, workers)
-	s.crcs = s.shards.crcs()
+	if !forward {
+		s.hashes = nil // only an Index's lexicon needs them
+	}
+	s.ends = fileEnds(s.lay, s.sizes)
+	s.groups = groupFiles(s.ends, group)
+	s.crcs = make([]uint32, len(s.lay.files))
+	// Each shared id's run and slot take the place of its rank when they
+	// fit in its 32 bits.
+	runs, shift := s.groups.len(), s.groups.slotBits(s.lay)
+	if bits.Len(uint(runs-1))+int(shift) <= 32 {
+		s.slot = placeTerms(&s.groups, rank, rank, shift, s.lay, len(toks.refs))
+		s.streams = regroup(lists, rank, shift, runs, workers)
+	} else {
+		where := make([]uint64, len(rank))
+		s.slot = placeTerms(&s.groups, rank, where, shift, s.lay, len(toks.refs))
+		s.streams = regroup(lists, where, shift, runs, workers)
+	}
 	return s
 }
 
-// eachBand calls a function for each band 0 to bands-1 on workers
-// goroutines, which take the bands in turn; each goroutine gets its
-// function from newF, so it may keep scratch space of its own.
-func eachBand(bands, workers int, newF func() func(b int)) {
-	var next atomic.Int64
-	inParallel(workers, func(int) {
-		f := newF()
-		for {
-			b := int(next.Add(1) - 1)
-			if b >= bands {
-				return
+// write writes the shard files in order, calling emit with each file's
+// index and bytes on the calling goroutine; s.crcs holds the file's CRC
+// by then. The runs of files are written on s.workers goroutines, a few
+// runs ahead of emit at most, and each run's room is used again once
+// emit has returned for its files, so emit must not keep the bytes. It
+// stops at emit's first error and returns it.
+func (s *assembly) write(emit func(f int, data []byte) error) error {
+	n := s.groups.len()
+	return inOrder(n, s.workers, func() func(g int, buf []byte) []byte {
+		w := &groupWriter{s: s}
+		return w.write
+	}, func(g int, buf []byte) error {
+		base := fileStart(s.ends, s.groups.files[g])
+		for f := s.groups.files[g]; f < s.groups.files[g+1]; f++ {
+			if err := emit(f, buf[fileStart(s.ends, f)-base:s.ends[f]-base]); err != nil {
+				return err
 			}
-			f(b)
 		}
+		return nil
 	})
 }
 

@@ -5,32 +5,20 @@ import (
 	"math/bits"
 )
 
-// streamBits sets the width of a band of shared ids: the postings of
-// 1<<streamBits consecutive ids are measured and written together, so
-// that their counts and the places they are written to stay in cache.
-// The first 1<<streamBits ids, which the most frequent terms get as they
-// come first, are split into bands of 1<<narrowBits: their entries are
-// large, and each one written at once takes a page of its own.
-const (
-	streamBits  = 12
-	narrowBits  = 9
-	narrowBands = 1 << (streamBits - narrowBits)
-)
+// listBandBits sets the width of a band of a banded list (see
+// appendBanded): 1<<listBandBits consecutive shared ids. Each band a list
+// holds costs it a few bytes of header; a pass over a run of bands skips
+// the others by their lengths.
+const listBandBits = 14
 
 // bandOf returns the band of shared id id.
 func bandOf(id uint32) uint32 {
-	if id < 1<<streamBits {
-		return id >> narrowBits
-	}
-	return id>>streamBits + narrowBands - 1
+	return id >> listBandBits
 }
 
 // bandStart returns the first shared id of band b.
 func bandStart(b uint32) uint32 {
-	if b < narrowBands {
-		return b << narrowBits
-	}
-	return (b - narrowBands + 1) << streamBits
+	return b << listBandBits
 }
 
 // readTerm reads the term of a forward list at offset at, where the term
@@ -62,7 +50,10 @@ func readCount(b []byte, at int) (int, int) {
 // band's number less the one before (the first counts from 0), a uvarint
 // of the length of the band's part, and the part: the terms as
 // appendTerm writes them, the first counted from the band's first id.
-// Each part is the same in a band's stream, so transpose copies it.
+// measureLists reads a run of bands of every list at a time, skipping the
+// parts of other bands by their lengths. A Builder keeps each list with
+// streamPad bytes after it, so that termBytes may read past its last
+// term.
 
 // appendBanded appends the banded list of terms, id<<32 | weight sorted
 // by id.
@@ -99,7 +90,8 @@ const streamPad = 2
 // termBytes returns the three bytes of s from at as a little-endian
 // number, for decodeTerm.
 func termBytes(s []byte, at int) uint32 {
-	return uint32(s[at]) | uint32(s[at+1])<<8 | uint32(s[at+2])<<16
+	t := s[at : at+3 : at+3] // one bounds check for the three bytes
+	return uint32(t[0]) | uint32(t[1])<<8 | uint32(t[2])<<16
 }
 
 // decodeTerm decodes a term of a forward list from its first three bytes

@@ -1,10 +1,8 @@
 package search
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
-	"slices"
 	"sync"
 	"sync/atomic"
 )
@@ -15,22 +13,24 @@ import (
 // and its row of meta.json. It never keeps a document's text, so a caller
 // can drop each text once it is added.
 //
-// Add is safe for concurrent use. Files or Index is called once, after
-// every Add has returned; the Builder is spent then.
+// Add is safe for concurrent use. WriteFiles, Files or Index is called
+// once, after every Add has returned; the Builder is spent then.
 type Builder struct {
 	limit int          // shard size limit in bytes
+	group int          // the most bytes of a run of shard files written at once (groupBytes)
 	table *sharedTable // every term met, by shared id
-	lists [][]byte     // by document: its terms as a banded list of shared ids
+	lists [][]byte     // by document: its terms as a banded list of shared ids, and streamPad bytes
 	meta  metaTable    // rows and splits are written by Add; sections under mu
 	added []atomic.Bool
 
 	mu    sync.Mutex
 	free  []*adder // adders not in use
 	err   error    // the first error of an Add
-	spent bool     // Files or Index has been called
+	spent bool     // WriteFiles, Files or Index has been called
 }
 
-// errSpent is the error of a Builder used after Files or Index.
+// errSpent is the error of a Builder used after WriteFiles, Files or
+// Index.
 var errSpent = errors.New("search: the builder's index was already made")
 
 // NewBuilder returns a Builder of an index of n documents, whose ids are
@@ -45,6 +45,7 @@ func NewBuilder(n int, opts Options) (*Builder, error) {
 	}
 	return &Builder{
 		limit: limit,
+		group: groupBytes,
 		table: newSharedTable(),
 		lists: make([][]byte, n),
 		meta:  makeMetaTable(n, opts.Summary),
@@ -53,7 +54,7 @@ func NewBuilder(n int, opts Options) (*Builder, error) {
 }
 
 // Add indexes d as document i. Each id is added once, and every id before
-// Files. Add tokenizes d at once; the Builder keeps none of d's strings
+// the files are made. Add tokenizes d at once; the Builder keeps none of d's strings
 // but its section name.
 func (b *Builder) Add(i int, d Document) error {
 	if i < 0 || i >= len(b.added) {
@@ -111,44 +112,8 @@ func (b *Builder) take() (*adder, error) {
 	return newAdder(b.table), nil
 }
 
-// Files returns the index files, meta.json first and then the shards in
-// order, byte for byte what Build returns for the same documents in id
-// order. It is an error when a document was not added or an Add failed.
-func (b *Builder) Files() ([]File, error) {
-	s, err := b.finish(false)
-	if err != nil {
-		return nil, err
-	}
-	build := buildID(len(s.crcs), func(f int) uint32 { return s.crcs[f] })
-	head := metaHead{build: build, routed: s.lay.routed, shards: shardNames(len(s.lay.files))}
-	for r, f := range s.lay.spill {
-		head.spill = append(head.spill, spilled{s.toks.bytes(r), f})
-	}
-	// Ranks are in token order.
-	slices.SortFunc(head.spill, func(a, b spilled) int { return bytes.Compare(a.token, b.token) })
-	out := make([]File, 0, 1+len(s.lay.files))
-	out = append(out, File{Path: "meta.json", Data: b.meta.encode(head)})
-	b.meta = metaTable{}
-	for f, name := range head.shards {
-		out = append(out, File{Path: name, Data: s.shards.file(f)})
-	}
-	return out, nil
-}
-
-// Index returns the index as an Index that Replace can edit, with the
-// files Files would return.
-func (b *Builder) Index() (*Index, error) {
-	s, err := b.finish(true)
-	if err != nil {
-		return nil, err
-	}
-	meta := b.meta
-	b.meta = metaTable{}
-	return indexOf(b.limit, s.lexicon(), forward{docs: s.fwd}, meta, s.sizes, s.lay, s.shards, s.crcs), nil
-}
-
 // finish checks that every document was added, marks the Builder spent
-// and writes the shards; with forward it keeps each document's forward
+// and plans the shards; with forward it keeps each document's forward
 // list for an Index. A Builder that misses a document is not spent.
 func (b *Builder) finish(forward bool) (*assembly, error) {
 	b.mu.Lock()
@@ -165,7 +130,7 @@ func (b *Builder) finish(forward bool) (*assembly, error) {
 		}
 	}
 	b.spent, b.free = true, nil
-	s := assemble(b.table, b.lists, b.limit, forward)
+	s := assemble(b.table, b.lists, b.limit, b.group, forward)
 	b.table, b.lists = nil, nil
 	return s, nil
 }

@@ -2,6 +2,7 @@ package search
 
 import (
 	"runtime"
+	"runtime/debug"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -32,6 +33,27 @@ func heapPeak(f func()) uint64 {
 	most := <-peak
 	runtime.ReadMemStats(&m)
 	return max(most, m.HeapInuse) - base
+}
+
+// livePeak is heapPeak with the collector run after every 5% of growth,
+// so that the heap in use stays close to the live heap.
+func livePeak(f func()) uint64 {
+	defer debug.SetGCPercent(debug.SetGCPercent(5))
+	return heapPeak(f)
+}
+
+// writeAll writes bl's files to an emit that drops them, and returns
+// their total size.
+func writeAll(b *testing.B, bl *Builder) int {
+	out := 0
+	err := bl.WriteFiles(func(f File) error {
+		out += len(f.Data)
+		return nil
+	})
+	if err != nil {
+		b.Fatal(err)
+	}
+	return out
 }
 
 // addAll adds docs to a new Builder from GOMAXPROCS goroutines, which take
@@ -67,7 +89,10 @@ func addAll(b *testing.B, docs []Document) *Builder {
 // they are done, per document (retained-B/doc, with text-B/doc the body
 // text for scale) and in all (retained-MB); "files" times Files and
 // reports the most heap it had in use over what the Builder kept
-// (peak-MB), the files included (out-MB).
+// (peak-MB), the files included (out-MB); "write" times WriteFiles to an
+// emit that drops each file, as a site that stages them does, and reports
+// the same, and the most heap in use with the collector run often, about
+// the most live heap (live-MB).
 func BenchmarkBuilder(b *testing.B) {
 	for _, lang := range []string{"zh", "en"} {
 		docs := synthetic(10000, 3000, lang, 1)
@@ -111,6 +136,25 @@ func BenchmarkBuilder(b *testing.B) {
 				})
 			}
 			b.ReportMetric(float64(peak)/(1<<20), "peak-MB")
+			b.ReportMetric(float64(out)/(1<<20), "out-MB")
+		})
+		b.Run(lang+"/write", func(b *testing.B) {
+			b.ReportAllocs()
+			var peak, live uint64
+			var out int
+			for b.Loop() {
+				b.StopTimer()
+				bl := addAll(b, docs)
+				b.StartTimer()
+				out = 0
+				peak = heapPeak(func() { out = writeAll(b, bl) })
+				b.StopTimer()
+				bl = addAll(b, docs)
+				live = livePeak(func() { writeAll(b, bl) })
+				b.StartTimer()
+			}
+			b.ReportMetric(float64(peak)/(1<<20), "peak-MB")
+			b.ReportMetric(float64(live)/(1<<20), "live-MB")
 			b.ReportMetric(float64(out)/(1<<20), "out-MB")
 		})
 	}

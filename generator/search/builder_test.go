@@ -29,13 +29,14 @@ func addConcurrently(t testing.TB, b *Builder, docs []Document, goroutines int, 
 }
 
 // streamed builds docs' files with a Builder, as addConcurrently adds
-// them.
-func streamed(t testing.TB, docs []Document, opts Options, goroutines int, seed uint64) []File {
+// them, writing runs of at most group bytes of files at once.
+func streamed(t testing.TB, docs []Document, opts Options, group, goroutines int, seed uint64) []File {
 	t.Helper()
 	b, err := NewBuilder(len(docs), opts)
 	if err != nil {
 		t.Fatal(err)
 	}
+	b.group = group
 	addConcurrently(t, b, docs, goroutines, seed)
 	files, err := b.Files()
 	if err != nil {
@@ -74,7 +75,8 @@ func mixedDocs(n int, seed uint64) []Document {
 
 // TestBuilderMatchesBuild adds seeded random document sets to Builders
 // from several goroutines in random orders and wants Files to equal Build
-// byte for byte, whatever the number of goroutines and of processors.
+// byte for byte, whatever the number of goroutines and of processors and
+// however the files are cut into runs written at once.
 func TestBuilderMatchesBuild(t *testing.T) {
 	tests := []struct {
 		name string
@@ -99,11 +101,20 @@ func TestBuilderMatchesBuild(t *testing.T) {
 			for _, procs := range []int{1, 3} {
 				for _, goroutines := range []int{1, 4, 9} {
 					prev := runtime.GOMAXPROCS(procs)
-					got := streamed(t, tc.docs, tc.opts, goroutines, uint64(procs*100+goroutines))
+					got := streamed(t, tc.docs, tc.opts, groupBytes, goroutines, uint64(procs*100+goroutines))
 					runtime.GOMAXPROCS(prev)
 					if diff := sameFiles(got, want); diff != "" {
 						t.Fatalf("GOMAXPROCS %d, %d goroutines: %s", procs, goroutines, diff)
 					}
+				}
+			}
+			// Runs of one file each, and of a few.
+			for _, group := range []int{1, 5000} {
+				prev := runtime.GOMAXPROCS(3)
+				got := streamed(t, tc.docs, tc.opts, group, 4, uint64(group))
+				runtime.GOMAXPROCS(prev)
+				if diff := sameFiles(got, want); diff != "" {
+					t.Fatalf("runs of %d bytes: %s", group, diff)
 				}
 			}
 		})

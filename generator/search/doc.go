@@ -93,13 +93,21 @@
 // time, in any order, by any number of goroutines at once, so that a site
 // can index each page as it converts it and drop the page's text. Add
 // tokenizes a document at once and keeps only its terms: their ids in a
-// table shared by all Adds, which finds a known term without a lock, and
-// their weights, sorted and written as varint gaps a band of ids at a
-// time, 1.5 to 1.7 bytes a term; and the document's row of meta.json.
-// Files ranks the table's terms in token order, gathers each band's
-// postings from all documents in document order, and measures and writes
-// the entries band by band, as Build does its parts' bands. Index makes an
-// Index from a Builder instead, for serve.
+// table shared by all Adds, which finds a known term without a lock and
+// is asked for each of a document's CJK terms once, and their weights,
+// sorted and written as varint gaps a band of ids at a time, 1.5 to 1.7
+// bytes a term; and the document's row of meta.json.
+//
+// WriteFiles then ranks the table's terms in token order, measures every
+// entry from the documents' lists a few bands of ids at a time, and plans
+// the shards. The files are cut into runs of up to 512 KiB, and the lists
+// written again as each run's postings in document order, each list
+// dropped once read. Each run of files is then written at once, its
+// entries' places in a small table, and handed to the caller file by file
+// in order, its room used again for the next run: the shards never take
+// room all at once. meta.json comes last, as its build id hashes every
+// shard. Files collects the same files, and Index makes an Index from a
+// Builder instead, for serve.
 //
 // Build, Search, Tokens and Stats are pure and safe for concurrent use, as
 // is a Builder's Add; an Index is not. The package does no file I/O.

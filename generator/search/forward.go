@@ -20,6 +20,9 @@ type forward struct {
 func appendTerm(list []byte, prev, id, w uint32) []byte {
 	v := uint64(id-prev) << 1
 	if w == 1 {
+		if v < 0x80 { // most terms
+			return append(list, byte(v))
+		}
 		return binary.AppendUvarint(list, v)
 	}
 	list = binary.AppendUvarint(list, v|1)

@@ -87,21 +87,22 @@ func newIndex(docs []Document, opts Options, replaceable bool) (*Index, error) {
 		}
 	})
 	meta := newMetaTable(docs, lengths, opts.Summary)
-	return indexOf(limit, lex, fwd, meta, sizes, lay, shards, shards.crcs()), nil
+	return indexOf(limit, lex, fwd, meta, sizes, lay, shards.file, shards.crcs()), nil
 }
 
-// indexOf makes an Index of shards written as lay places them, whose
-// terms are lex's ids and have entries of sizes bytes, and whose files'
-// CRC-32s are crcs; fwd holds the documents' forward lists and meta their
-// rows. It sets each term's place in its file and encodes meta.json.
-func indexOf(limit int, lex lexicon, fwd forward, meta metaTable, sizes []int, lay layout, shards shardBytes, crcs []uint32) *Index {
+// indexOf makes an Index of the shards written as lay places them, file
+// f's bytes being file(f), whose terms are lex's ids and have entries of
+// sizes bytes, and whose files' CRC-32s are crcs; fwd holds the
+// documents' forward lists and meta their rows. It sets each term's place
+// in its file and encodes meta.json.
+func indexOf(limit int, lex lexicon, fwd forward, meta metaTable, sizes []int, lay layout, file func(f int) []byte, crcs []uint32) *Index {
 	x := &Index{limit: limit, lex: lex, fwd: fwd, meta: meta, routed: lay.routed, total: 1, counts: newTally()}
 	for _, size := range sizes {
 		x.total += size + 1
 	}
 	x.files = make([]shardFile, len(lay.files))
 	for f, members := range lay.files {
-		sf := shardFile{data: shards.file(f), members: make([]uint32, len(members)), crc: crcs[f]}
+		sf := shardFile{data: file(f), members: make([]uint32, len(members)), crc: crcs[f]}
 		at := uint32(1)
 		for k, i := range members {
 			sf.members[k] = uint32(i)

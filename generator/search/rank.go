@@ -11,9 +11,8 @@ type tokenTable struct {
 	words []string
 }
 
-// appendJSON appends the token of rank r as a JSON string.
-func (t *tokenTable) appendJSON(dst []byte, r int) []byte {
-	ref := t.refs[r]
+// appendRef appends the token of term ref as a JSON string.
+func (t *tokenTable) appendRef(dst []byte, ref termRef) []byte {
 	if ref&wordRef != 0 {
 		return appendJSONString(dst, t.words[ref&^wordRef])
 	}

@@ -142,9 +142,10 @@ func (s *scanner) scan(text string, query bool, emit func(batch []token, words [
 			if !query {
 				s.push(token(pairKey(r, 0)), emit)
 			}
-			start = len(s.words)
 			prev = r
 			runLen++
+			i, prev, runLen = s.scanHan(text, i, query, prev, runLen, emit)
+			start = len(s.words)
 		case isWordRune(r):
 			if runLen > 0 {
 				s.endRun(query, runLen, prev, emit)
@@ -180,6 +181,34 @@ func (s *scanner) scan(text string, query bool, emit func(batch []token, words [
 	if len(s.batch) > 0 {
 		emit(s.batch, s.words)
 	}
+}
+
+// scanHan reads on from text[i:] while it holds characters of CJK
+// Unified Ideographs (U+4E00 to U+9FFF), the common case of Chinese text,
+// in a run whose last character is prev and length runLen, and pushes
+// their tokens as scan does. It returns where it stopped and the run's
+// last character and length.
+func (s *scanner) scanHan(text string, i int, query bool, prev rune, runLen int, emit func(batch []token, words []byte)) (int, rune, int) {
+	for i+2 < len(text) {
+		// U+4E00 to U+9FFF are E4 B8 80 to E9 BF BF.
+		c, c1, c2 := text[i], text[i+1], text[i+2]
+		if c-0xE4 > 0xE9-0xE4 || c1&0xC0 != 0x80 || c2&0xC0 != 0x80 || c == 0xE4 && c1 < 0xB8 {
+			break
+		}
+		r := rune(c&0x0F)<<12 | rune(c1&0x3F)<<6 | rune(c2&0x3F)
+		i += 3
+		if query || len(s.batch)+2 >= batchSize {
+			s.push(token(pairKey(prev, r)), emit)
+			if !query {
+				s.push(token(pairKey(r, 0)), emit)
+			}
+		} else {
+			s.batch = append(s.batch, token(pairKey(prev, r)), token(pairKey(r, 0)))
+		}
+		prev = r
+		runLen++
+	}
+	return i, prev, runLen
 }
 
 // push adds t to the batch and hands the batch on when it is full. The

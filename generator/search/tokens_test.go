@@ -1,7 +1,9 @@
 package search
 
 import (
+	"math/rand/v2"
 	"slices"
+	"strings"
 	"testing"
 	"unicode"
 )
@@ -157,6 +159,90 @@ func TestTokensInvalidUTF8(t *testing.T) {
 	for _, tc := range tests {
 		if got := Tokens(tc.in); !slices.Equal(got, tc.want) {
 			t.Errorf("Tokens(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+// refTokens tokenizes text by the rules of the package comment, a rune at
+// a time and with none of the scanner's fast paths: in query mode a CJK
+// run of two or more characters gives its pairs only.
+func refTokens(text string, query bool) []string {
+	var out []string
+	var word, run []rune
+	endWord := func() {
+		if len(word) > 0 {
+			out = append(out, string(stem([]byte(string(word)))))
+			word = nil
+		}
+	}
+	endRun := func() {
+		if query && len(run) == 1 {
+			out = append(out, string(run))
+		}
+		run = nil
+	}
+	isWord := func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r) }
+	runes := []rune(text)
+	for i, r := range runes {
+		r = foldWidth(r)
+		switch {
+		case isCJK(r):
+			endWord()
+			if len(run) > 0 {
+				out = append(out, string([]rune{run[len(run)-1], r}))
+			}
+			if !query {
+				out = append(out, string(r))
+			}
+			run = append(run, r)
+		case isWord(r):
+			endRun()
+			word = append(word, unicode.ToLower(r))
+		case (r == '\'' || r == '\u2019') && len(word) > 0 && i+1 < len(runes) &&
+			isWord(foldWidth(runes[i+1])) && !isCJK(foldWidth(runes[i+1])):
+			// Inside a word: dropped.
+		default:
+			endRun()
+			endWord()
+		}
+	}
+	endRun()
+	endWord()
+	return out
+}
+
+// TestTokensFollowRules holds the scanner, fast paths and batches
+// included, to refTokens on seeded random text: long runs of Han
+// characters across batch boundaries, the code points at the edges of the
+// Han fast path, other CJK, words, apostrophes and bytes that are not
+// UTF-8.
+func TestTokensFollowRules(t *testing.T) {
+	pieces := []string{
+		"一", "鿿", "丂", "電", "梯", "\u4dff", "\ua000", "〇", "㐀", "𠀀", "ア", "ー", "ｰ", "가",
+		"a", "Z", "7", "é", "e\u0301", "Ａ", "１", " ", "，", "。", "'", "’", "-", "\xe4\xb8", "\xff", "\xed\xa0\x80", "\xe4\xb7\xbf",
+	}
+	r := rand.New(rand.NewPCG(3, 4))
+	for k := range 400 {
+		var b strings.Builder
+		n := r.IntN(900)
+		for range n {
+			if k%4 == 0 && r.IntN(10) > 0 { // mostly Han
+				b.WriteRune(rune(0x4E00 + r.IntN(0x5200)))
+				continue
+			}
+			b.WriteString(pieces[r.IntN(len(pieces))])
+		}
+		text := b.String()
+		if got, want := Tokens(text), refTokens(text, false); !slices.Equal(got, want) {
+			t.Fatalf("Tokens(%q)\n = %q\nwant %q", text, got, want)
+		}
+		var got []string
+		var s scanner
+		s.scan(text, true, func(batch []token, words []byte) {
+			eachText(batch, words, func(t []byte) { got = append(got, string(t)) })
+		})
+		if want := refTokens(text, true); !slices.Equal(got, want) {
+			t.Fatalf("query scan of %q\n = %q\nwant %q", text, got, want)
 		}
 	}
 }

@@ -60,37 +60,45 @@ func (b *builder) addToSearch(st *pageState) {
 
 // searchJobs are the search index files of one language: one job builds
 // the index and writes every file of it, as the shard names are known only
-// once it is built.
+// once it is built. Each shard is scanned and staged as soon as it is
+// written, so the index's files are never all in memory at once; meta.json,
+// which comes last, is the job's own output.
 func (b *builder) searchJobs(ls *langSite) []job {
 	ss := b.search[ls.lang.Code]
 	if ss == nil || ss.builder == nil {
 		return nil
 	}
 	dir, from := ss.dir, ss.from
+	stage := func(f search.File) error {
+		b.scanLeaks(dir+f.Path, from, f.Data)
+		return b.stage.WriteFile(dir+f.Path, f.Data, from)
+	}
 	return []job{{out: dir + "meta.json", from: from, search: true, make: func(buf io.Writer) error {
-		var files []search.File
 		if b.keep {
 			// A Session keeps the index to replace edited pages in it.
 			idx, err := ss.builder.Index()
 			if err != nil {
 				return err
 			}
-			ss.index, files = idx, idx.Files()
-		} else {
-			var err error
-			if files, err = ss.builder.Files(); err != nil {
+			ss.index, ss.builder = idx, nil
+			files := idx.Files()
+			for _, f := range files[1:] {
+				if err := stage(f); err != nil {
+					return err
+				}
+			}
+			_, err = buf.Write(files[0].Data)
+			return err
+		}
+		err := ss.builder.WriteFiles(func(f search.File) error {
+			if f.Path == "meta.json" {
+				_, err := buf.Write(f.Data)
 				return err
 			}
-		}
+			return stage(f)
+		})
 		ss.builder = nil
-		for _, f := range files[1:] {
-			b.scanLeaks(dir+f.Path, from, f.Data)
-			if err := b.stage.WriteFile(dir+f.Path, f.Data, from); err != nil {
-				return err
-			}
-		}
-		buf.Write(files[0].Data)
-		return nil
+		return err
 	}}}
 }
 

@@ -1,0 +1,222 @@
+package search
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"math/rand/v2"
+	"slices"
+	"strings"
+	"sync/atomic"
+	"testing"
+)
+
+// TestWriteFiles wants WriteFiles to hand on the shards in order and then
+// meta.json, byte for byte Build's files, however the files are cut into
+// runs written at once.
+func TestWriteFiles(t *testing.T) {
+	tests := []struct {
+		name  string
+		docs  []Document
+		opts  Options
+		group int
+	}{
+		{"zh, runs of one file", synthetic(300, 600, "zh", 41), Options{ShardBytes: 2048, Summary: 8}, 1},
+		{"zh, runs of a few files", synthetic(300, 600, "zh", 41), Options{ShardBytes: 2048}, 9000},
+		{"mixed, one run", mixedDocs(200, 42), Options{ShardBytes: 4096}, groupBytes},
+		{"no documents", nil, Options{}, groupBytes},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			want, err := Build(tc.docs, tc.opts)
+			if err != nil {
+				t.Fatal(err)
+			}
+			b, err := NewBuilder(len(tc.docs), tc.opts)
+			if err != nil {
+				t.Fatal(err)
+			}
+			b.group = tc.group
+			addConcurrently(t, b, tc.docs, 3, 5)
+			var got []File
+			err = b.WriteFiles(func(f File) error {
+				// The bytes are valid only during the call.
+				got = append(got, File{Path: f.Path, Data: bytes.Clone(f.Data)})
+				return nil
+			})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if n := len(got); n == 0 || got[n-1].Path != "meta.json" {
+				t.Fatalf("files %v: want meta.json last", paths(got))
+			}
+			got = append(got[len(got)-1:], got[:len(got)-1]...)
+			if diff := sameFiles(got, want); diff != "" {
+				t.Fatal(diff)
+			}
+		})
+	}
+}
+
+// TestWriteFilesStops makes emit fail and wants WriteFiles to return its
+// error at once and the Builder to be spent.
+func TestWriteFilesStops(t *testing.T) {
+	docs := synthetic(200, 600, "zh", 43)
+	for _, failAt := range []int{0, 3, 1 << 30} { // the last: at meta.json
+		b, err := NewBuilder(len(docs), Options{ShardBytes: 2048})
+		if err != nil {
+			t.Fatal(err)
+		}
+		b.group = 1
+		addConcurrently(t, b, docs, 2, 6)
+		boom := errors.New("disk full")
+		calls := 0
+		err = b.WriteFiles(func(f File) error {
+			calls++
+			if calls-1 == failAt || f.Path == "meta.json" {
+				return boom
+			}
+			return nil
+		})
+		if !errors.Is(err, boom) {
+			t.Fatalf("fail at %d: err = %v", failAt, err)
+		}
+		if failAt < 1<<30 && calls != failAt+1 {
+			t.Fatalf("fail at %d: emit was called %d times", failAt, calls)
+		}
+		if _, err := b.Files(); err == nil || !strings.Contains(err.Error(), "already made") {
+			t.Fatalf("fail at %d: Files after WriteFiles: err = %v", failAt, err)
+		}
+	}
+}
+
+// TestInOrder makes numbered items on several goroutines and wants them
+// emitted in order, no more than workers+2 of them made and not yet
+// emitted at a time, and the first error of emit to stop it.
+func TestInOrder(t *testing.T) {
+	for _, tc := range []struct{ n, workers, failAt int }{
+		{0, 2, -1}, {1, 4, -1}, {50, 1, -1}, {200, 3, -1}, {200, 3, 17}, {5, 8, 0},
+	} {
+		t.Run(fmt.Sprintf("%d items, %d workers, fail at %d", tc.n, tc.workers, tc.failAt), func(t *testing.T) {
+			var pending, most atomic.Int64
+			var emitted []int
+			boom := errors.New("boom")
+			err := inOrder(tc.n, tc.workers, func() func(k int, buf []byte) []byte {
+				r := rand.New(rand.NewPCG(uint64(tc.n), 1))
+				return func(k int, buf []byte) []byte {
+					p := pending.Add(1)
+					for m := most.Load(); p > m && !most.CompareAndSwap(m, p); m = most.Load() {
+					}
+					for range r.IntN(2000) { // uneven work, so items finish out of order
+						buf = append(buf[:0], byte(k))
+					}
+					return fmt.Appendf(buf[:0], "item %d", k)
+				}
+			}, func(k int, out []byte) error {
+				if want := fmt.Sprintf("item %d", k); string(out) != want {
+					t.Errorf("item %d is %q", k, out)
+				}
+				emitted = append(emitted, k)
+				pending.Add(-1)
+				if k == tc.failAt {
+					return boom
+				}
+				return nil
+			})
+			want := tc.n
+			if tc.failAt >= 0 {
+				want = tc.failAt + 1
+				if !errors.Is(err, boom) {
+					t.Errorf("err = %v, want boom", err)
+				}
+			} else if err != nil {
+				t.Errorf("err = %v", err)
+			}
+			if !slices.Equal(emitted, seq(want)) {
+				t.Errorf("emitted %v, want 0 to %d in order", emitted, want-1)
+			}
+			if m := most.Load(); m > int64(tc.workers+2) {
+				t.Errorf("%d items were made and not emitted at once, want at most %d", m, tc.workers+2)
+			}
+		})
+	}
+}
+
+// seq returns 0 to n-1.
+func seq(n int) []int {
+	out := make([]int, n)
+	for i := range out {
+		out[i] = i
+	}
+	return out
+}
+
+// TestBitSorter sorts random lists of distinct ids, with their weights,
+// as sortByID does, over ranges of ids it is and is not worth it for.
+func TestBitSorter(t *testing.T) {
+	r := rand.New(rand.NewPCG(12, 13))
+	var s bitSorter
+	var spare []uint64
+	for k := range 200 {
+		idBits := 1 + r.IntN(18)
+		n := min(1+r.IntN(3000), 1<<idBits)
+		ids := r.Perm(1 << idBits)[:n]
+		list := make([]uint64, n)
+		for i, id := range ids {
+			list[i] = uint64(id)<<32 | uint64(1+r.IntN(1000))
+		}
+		want := slices.Clone(list)
+		slices.Sort(want)
+		var got []uint64
+		got, spare = s.sort(slices.Clone(list), spare, idBits)
+		if !slices.Equal(got, want) {
+			t.Fatalf("list %d (%d ids below 1<<%d): sorted wrongly", k, n, idBits)
+		}
+	}
+	if !s.worth(1000, 14) || s.worth(1000, 20) || s.worth(10, 4) {
+		t.Error("worth disagrees with its rule")
+	}
+}
+
+// TestKeyTally counts random CJK and word keys, enough to grow the table
+// several times, over a few documents, and compares with a map.
+func TestKeyTally(t *testing.T) {
+	r := rand.New(rand.NewPCG(14, 15))
+	c := newKeyTally()
+	for doc, distinct := range []int{10, 5000, 3, 20000} {
+		want := map[uint64]uint32{}
+		keys := make([]uint64, distinct)
+		for i := range keys {
+			if i%3 == 0 {
+				keys[i] = wordKey | uint64(r.IntN(1<<29))
+			} else {
+				keys[i] = uint64(pairKey(rune(0x4E00+r.IntN(0x5000)), rune(r.IntN(0x9FFF))))
+			}
+		}
+		for range 4 * distinct {
+			k, w := keys[r.IntN(len(keys))], uint32(1+r.IntN(5))
+			want[k] += w
+			if s := c.home(k); s.key == k {
+				s.weight += w
+			} else {
+				c.add(k, w)
+			}
+		}
+		got := map[uint64]uint32{}
+		for _, h := range c.homes {
+			if _, ok := got[c.slots[h].key]; ok {
+				t.Fatalf("document %d: key %x counted twice", doc, c.slots[h].key)
+			}
+			got[c.slots[h].key] = c.slots[h].weight
+		}
+		if len(got) != len(want) {
+			t.Fatalf("document %d: %d keys, want %d", doc, len(got), len(want))
+		}
+		for k, w := range want {
+			if got[k] != w {
+				t.Fatalf("document %d: key %x weighs %d, want %d", doc, k, got[k], w)
+			}
+		}
+		c.reset()
+	}
+}
