@@ -137,6 +137,9 @@ func (sc *scope) list(l *parse.ListNode) (runFn, error) {
 func textFn(text []byte) runFn {
 	return func(st *execState, _ reflect.Value) error {
 		st.out.Write(text)
+		if st.sink != nil && st.out == st.top && st.out.Len() >= spillSize {
+			st.spill()
+		}
 		return nil
 	}
 }

@@ -74,12 +74,57 @@ func (s *Set) run(w io.Writer, e *entry, data any) error {
 	return t.ExecuteTemplate(w, e.name, data)
 }
 
+// Rewinder is a writer that can drop everything written to it. Execute
+// streams a compiled execution's output to one as it is made, in pieces of
+// about spillSize bytes, instead of holding a whole page (the printable
+// handbook of a big program is tens of megabytes); when a compiled run
+// fails, the writer is rewound before html/template runs the template
+// again.
+type Rewinder interface {
+	io.Writer
+	// Rewind drops everything written so far; the next Write starts the
+	// output again.
+	Rewind() error
+}
+
+// spillSize is how much output a compiled execution holds before writing
+// it to a Rewinder.
+const spillSize = 256 << 10
+
+// spill writes the output held so far to the sink.
+func (st *execState) spill() {
+	if st.sinkErr == nil {
+		_, st.sinkErr = st.sink.Write(st.out.Bytes())
+	}
+	st.spilled = true
+	st.out.Reset()
+}
+
 // runCompiled executes code with data and writes its output to w only
-// when the execution succeeds. done is false when the execution failed
-// and nothing was written; err is then nil, else it is the error writing.
+// when the execution succeeds, or, for a Rewinder, as it goes. done is
+// false when the execution failed and nothing was written (or w was
+// rewound); err is then nil, else it is the error writing.
 func (s *Set) runCompiled(w io.Writer, code *tmplCode, data any) (done bool, err error) {
 	st := s.state()
 	defer s.release(st)
+	if rw, ok := w.(Rewinder); ok {
+		buf := s.buffer()
+		defer s.recycle(buf)
+		st.out, st.top, st.sink = buf, buf, rw
+		if err := st.exec(code, dataValue(data)); err != nil {
+			if st.spilled {
+				if err := rw.Rewind(); err != nil {
+					return true, err
+				}
+			}
+			return false, nil
+		}
+		if st.sinkErr != nil {
+			return true, st.sinkErr
+		}
+		_, err = w.Write(buf.Bytes())
+		return true, err
+	}
 	if b, ok := w.(*bytes.Buffer); ok {
 		n := b.Len()
 		st.out = b
@@ -195,7 +240,7 @@ func (s *Set) state() *execState {
 // release returns st to the pool, emptied (an execution that panicked
 // left its frames and arguments behind).
 func (s *Set) release(st *execState) {
-	st.out = nil
+	st.out, st.top, st.sink, st.spilled, st.sinkErr = nil, nil, nil, false, nil
 	clear(st.vars)
 	st.vars = st.vars[:0]
 	clear(st.stack)

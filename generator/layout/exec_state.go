@@ -40,13 +40,20 @@ type tmplCode struct {
 // of the templates being executed (a frame per call), and the depth of
 // template calls. It is owned by one goroutine.
 type execState struct {
-	set   *Set
-	out   *bytes.Buffer
-	vars  []reflect.Value
-	base  int // where the current frame starts in vars
-	depth int
-	stack []reflect.Value // arguments of the calls being made
-	args  [4]any          // scratch arguments of escaper calls
+	set *Set
+	out *bytes.Buffer
+	// sink is the Rewinder a top-level execution streams to: once top,
+	// its own output buffer, holds spillSize bytes they are written to
+	// sink (spilled) and top starts again. nil when output is held whole.
+	sink    Rewinder
+	top     *bytes.Buffer
+	spilled bool
+	sinkErr error
+	vars    []reflect.Value
+	base    int // where the current frame starts in vars
+	depth   int
+	stack   []reflect.Value // arguments of the calls being made
+	args    [4]any          // scratch arguments of escaper calls
 }
 
 // exec runs code with dot as both dot and $, as a top-level execution. A

@@ -21,8 +21,11 @@ const writeFromBuffer = 64 << 10
 // a previous output file with the same bytes is hard-linked instead and
 // counted as unchanged.
 //
-// An error returned by write is returned as it is, so callers can tell a
-// failed template from a failed disk; the partial file is removed.
+// The writer write gets can also be rewound (a Rewind() error method drops
+// everything written), which lets a template executor stream a page and
+// start it again. An error returned by write is returned as it is, so
+// callers can tell a failed template from a failed disk; the partial file
+// is removed.
 func (s *Stage) WriteFrom(rel, from string, write func(w io.Writer) error, check func(data []byte)) error {
 	clean, err := cleanRel(rel)
 	if err != nil {
@@ -76,22 +79,47 @@ func writeStreamed(name string, write func(w io.Writer) error) (int64, error) {
 	if err != nil {
 		return 0, err
 	}
-	cw := &countingWriter{w: f}
-	bw := bufio.NewWriterSize(cw, writeFromBuffer)
-	werr := write(bw)
-	ferr := bw.Flush()
+	sw := &streamWriter{f: f}
+	sw.bw = bufio.NewWriterSize(&sw.cw, writeFromBuffer)
+	sw.cw.w = f
+	werr := write(sw)
+	ferr := sw.bw.Flush()
 	cerr := f.Close()
 	switch {
-	case werr != nil && cw.err == nil:
+	case werr != nil && sw.cw.err == nil:
 		return 0, writerError{werr} // the writer's own failure
-	case cw.err != nil:
-		return 0, cw.err
+	case sw.cw.err != nil:
+		return 0, sw.cw.err
 	case ferr != nil:
 		return 0, ferr
 	case cerr != nil:
 		return 0, cerr
 	}
-	return cw.n, nil
+	return sw.cw.n, nil
+}
+
+// streamWriter is what a WriteFrom writer writes to: a buffered file that
+// can be rewound, so a template executor may stream a page and start it
+// again (layout.Rewinder).
+type streamWriter struct {
+	f  *os.File
+	bw *bufio.Writer
+	cw countingWriter
+}
+
+func (w *streamWriter) Write(p []byte) (int, error) { return w.bw.Write(p) }
+
+// Rewind drops everything written so far.
+func (w *streamWriter) Rewind() error {
+	w.bw.Reset(&w.cw)
+	if err := w.f.Truncate(0); err != nil {
+		return err
+	}
+	if _, err := w.f.Seek(0, io.SeekStart); err != nil {
+		return err
+	}
+	w.cw.n, w.cw.err = 0, nil
+	return nil
 }
 
 // countingWriter counts the bytes written through it and keeps the first

@@ -97,3 +97,36 @@ func TestWriteFromReturnsTheWritersErrorAndLeavesNoFile(t *testing.T) {
 		t.Errorf("second write to one path: err = %v, want ErrDuplicate", err)
 	}
 }
+
+func TestWriteFromWriterRewinds(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "public")
+	s, err := Open(out, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = s.WriteFrom("p/index.html", "content/p.md", func(w io.Writer) error {
+		io.WriteString(w, strings.Repeat("first try ", 20000)) // past the buffer: on disk already
+		rw, ok := w.(interface{ Rewind() error })
+		if !ok {
+			t.Fatal("the WriteFrom writer cannot be rewound")
+		}
+		if err := rw.Rewind(); err != nil {
+			return err
+		}
+		_, err := io.WriteString(w, "second")
+		return err
+	}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	stats, err := s.Commit()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := readTree(t, out)["p/index.html"]; got != "second" {
+		t.Errorf("file holds %.40q…, want only what was written after Rewind", got)
+	}
+	if stats.Bytes != int64(len("second")) {
+		t.Errorf("stats count %d bytes, want %d", stats.Bytes, len("second"))
+	}
+}
