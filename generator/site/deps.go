@@ -9,15 +9,24 @@ import "github.com/sineng/sineng/generator/render"
 // A portfolio lists its evidence by title and date only. These are the theme's reads; a site with
 // templates of its own gets no incremental updates (see Session).
 func (b *builder) programReads(ls *langSite, v *render.Page, reads []*render.Page) []*render.Page {
-	if v.Stage != nil {
-		reads = stageReads(v.Stage, reads)
-	}
-	if v.Type == "handbook" && ls.program != nil {
-		for _, sv := range ls.program.view.Stages {
-			reads = stageReads(sv, reads)
-		}
+	for _, sv := range shownStages(ls, v) {
+		reads = stageReads(sv, reads)
 	}
 	return reads
+}
+
+// shownStages are the stages whose pages a program page shows: a stage
+// handbook its own, every handbook page (overview, stages, the printable
+// whole) all of them.
+func shownStages(ls *langSite, v *render.Page) []*render.StageView {
+	var stages []*render.StageView
+	if v.Stage != nil {
+		stages = append(stages, v.Stage)
+	}
+	if v.Type == "handbook" && ls.program != nil {
+		stages = append(stages, ls.program.view.Stages...)
+	}
+	return stages
 }
 
 // listReads are the pages whose bodies a list page shows: its own, the
@@ -32,17 +41,35 @@ func (b *builder) listReads(ls *langSite, v *render.Page, pager *render.Pager) [
 	return b.programReads(ls, v, reads)
 }
 
-// stageReads adds a stage's introduction, sessions and exchange
-// materials to reads.
-func stageReads(sv *render.StageView, reads []*render.Page) []*render.Page {
+// programPrints are the pages whose HTML (content, table of contents) a
+// program page prints besides its own: a handbook page's sessions and
+// stage introductions. Exchange materials it shows by title and summary
+// only.
+func (b *builder) programPrints(ls *langSite, v *render.Page) []*render.Page {
+	var prints []*render.Page
+	for _, sv := range shownStages(ls, v) {
+		prints = stagePrints(sv, prints)
+	}
+	return prints
+}
+
+// stagePrints adds a stage's introduction and sessions to prints.
+func stagePrints(sv *render.StageView, prints []*render.Page) []*render.Page {
 	if sv.Intro != nil {
-		reads = append(reads, sv.Intro)
+		prints = append(prints, sv.Intro)
 	}
 	for _, g := range sv.Phases {
 		for _, s := range g.Sessions {
-			reads = append(reads, s.Page)
+			prints = append(prints, s.Page)
 		}
 	}
+	return prints
+}
+
+// stageReads adds a stage's introduction, sessions and exchange
+// materials to reads.
+func stageReads(sv *render.StageView, reads []*render.Page) []*render.Page {
+	reads = stagePrints(sv, reads)
 	for _, x := range sv.Exchanges {
 		reads = append(reads, x.Page)
 	}

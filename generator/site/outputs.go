@@ -268,7 +268,7 @@ func (b *builder) pageJobs(ls *langSite) []job {
 		if st.page.Kind == content.KindPage {
 			jobs = append(jobs, job{out: st.page.OutPath, from: from, html: true, make: func(buf io.Writer) error {
 				return b.execute(buf, "page", st.view.Type, st.view.Layout, st.view)
-			}, reads: b.programReads(ls, st.view, []*render.Page{st.view}), prints: b.programReads(ls, st.view, nil), page: st})
+			}, reads: b.programReads(ls, st.view, []*render.Page{st.view}), prints: b.programPrints(ls, st.view), page: st})
 		} else {
 			jobs = append(jobs, b.listJobs(ls, st.view, path.Dir(st.page.OutPath), from)...)
 		}
@@ -375,7 +375,7 @@ func (b *builder) listJobs(ls *langSite, v *render.Page, dir, from string) []job
 				pv.Permalink = b.absFromRel(urlOf(k))
 			}
 			return b.execute(buf, pv.Kind, pv.Type, pv.Layout, &pv)
-		}, reads: b.listReads(ls, v, pager), prints: b.programReads(ls, v, nil)})
+		}, reads: b.listReads(ls, v, pager), prints: b.programPrints(ls, v)})
 	}
 	return jobs
 }
