@@ -31,6 +31,7 @@ const (
 )
 
 func main() {
+	paceCollector()
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 }
 
