@@ -21,18 +21,11 @@ import (
 // link error falls back to writing. A second write to one rel fails with an
 // error wrapping ErrDuplicate that names both sources.
 func (s *Stage) WriteFile(rel string, data []byte, from string) error {
-	clean, err := cleanRel(rel)
-	if err != nil {
-		return fail("write", rel, from, err)
-	}
 	s.mu.RLock()
 	defer s.mu.RUnlock()
-	if err := s.claim(clean, from); err != nil {
-		return fail("write", clean, from, err)
-	}
-	dst, err := s.prepare(clean)
+	clean, dst, err := s.reserve(rel, from)
 	if err != nil {
-		return fail("write", clean, from, err)
+		return err
 	}
 	size := int64(len(data))
 	if s.linkUnchanged(clean, dst, size, func(prev io.Reader) bool { return s.equalBytes(prev, data) }) {
@@ -127,6 +120,25 @@ func (s *Stage) prepare(clean string) (string, error) {
 		return "", s.explain(clean, err)
 	}
 	return filepath.Join(s.dir, filepath.FromSlash(clean)), nil
+}
+
+// reserve checks the output path rel, claims it for the source from and
+// makes its folder in the stage: the first steps of a write. It returns
+// the clean path and the stage file to write. The caller holds s.mu for
+// reading.
+func (s *Stage) reserve(rel, from string) (clean, dst string, err error) {
+	clean, err = cleanRel(rel)
+	if err != nil {
+		return "", "", fail("write", rel, from, err)
+	}
+	if err := s.claim(clean, from); err != nil {
+		return "", "", fail("write", clean, from, err)
+	}
+	dst, err = s.prepare(clean)
+	if err != nil {
+		return "", "", fail("write", clean, from, err)
+	}
+	return clean, dst, nil
 }
 
 // mkdir makes the stage folder dir and its parents. Folders made are

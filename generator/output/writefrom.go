@@ -27,18 +27,11 @@ const writeFromBuffer = 64 << 10
 // callers can tell a failed template from a failed disk; the partial file
 // is removed.
 func (s *Stage) WriteFrom(rel, from string, write func(w io.Writer) error, check func(data []byte)) error {
-	clean, err := cleanRel(rel)
-	if err != nil {
-		return fail("write", rel, from, err)
-	}
 	s.mu.RLock()
 	defer s.mu.RUnlock()
-	if err := s.claim(clean, from); err != nil {
-		return fail("write", clean, from, err)
-	}
-	dst, err := s.prepare(clean)
+	clean, dst, err := s.reserve(rel, from)
 	if err != nil {
-		return fail("write", clean, from, err)
+		return err
 	}
 	size, err := writeStreamed(dst, write)
 	if err != nil {
