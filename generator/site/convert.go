@@ -43,17 +43,14 @@ func (b *builder) renderMarkdown(context.Context) error {
 	}
 	stream := b.layout != nil && !b.keep && !b.ownTemplates
 	var sp *streamPlan
-	order := make([]int, len(b.pages))
-	for i := range order {
-		order[i] = i
-	}
+	pages := b.pages
 	if stream {
 		b.runner = newJobRunner(b, b.planJobs())
 		sp = b.planStream(b.runner.jobs)
-		order = sp.order
+		pages = sp.order
 	}
-	b.parallel(len(order), func(k int) {
-		st := b.pages[order[k]]
+	b.parallel(len(pages), func(k int) {
+		st := pages[k]
 		if st.page.File == "" || st.view == nil {
 			return
 		}

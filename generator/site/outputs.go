@@ -116,10 +116,26 @@ func (r *jobRunner) cost(i int) int {
 func (r *jobRunner) run(i int) {
 	b, j := r.b, r.jobs[i]
 	r.done[i] = true
+	var makeErr, err error
 	if r.direct && len(j.prints) > 0 {
-		r.runDirect(i)
-		return
+		makeErr, err = r.makeDirect(i)
+	} else {
+		makeErr, err = r.makeBuffered(i)
 	}
+	switch {
+	case makeErr != nil:
+		r.tplErrs.add(b, j.from, makeErr)
+	case err != nil:
+		b.errs.Add(err)
+	case j.html:
+		r.pages.Add(1)
+	}
+}
+
+// makeBuffered makes job i into a pooled buffer, scans it and emits it.
+// It returns the job's own error, or else the error emitting.
+func (r *jobRunner) makeBuffered(i int) (makeErr, err error) {
+	b, j := r.b, r.jobs[i]
 	buf := r.bufs.Get().(*bytes.Buffer)
 	buf.Reset()
 	defer func() {
@@ -130,45 +146,31 @@ func (r *jobRunner) run(i int) {
 		}
 	}()
 	t0 := time.Now()
-	err := j.make(buf)
+	makeErr = j.make(buf)
 	r.durs[i] = time.Since(t0)
-	if err != nil {
-		r.tplErrs.add(b, j.from, err)
-		return
+	if makeErr != nil {
+		return makeErr, nil
 	}
 	b.scanLeaks(j.out, j.from, buf.Bytes())
-	if err := r.emit(i, buf.Bytes()); err != nil {
-		b.errs.Add(err)
-		return
-	}
-	if j.html {
-		r.pages.Add(1)
-	}
+	return nil, r.emit(i, buf.Bytes())
 }
 
-// runDirect makes job i straight into its stage file; the leak scan, when
-// the build has one, reads the file back.
-func (r *jobRunner) runDirect(i int) {
+// makeDirect makes job i straight into its stage file; the leak scan, when
+// the build has one, reads the file back. It returns the job's own error,
+// or else the error writing.
+func (r *jobRunner) makeDirect(i int) (makeErr, err error) {
 	b, j := r.b, r.jobs[i]
 	var check func([]byte)
 	if b.leaks != nil {
 		check = func(data []byte) { b.scanLeaks(j.out, j.from, data) }
 	}
-	var makeErr error
 	t0 := time.Now()
-	err := b.stage.WriteFrom(j.out, j.from, func(w io.Writer) error {
+	err = b.stage.WriteFrom(j.out, j.from, func(w io.Writer) error {
 		makeErr = j.make(w)
 		return makeErr
 	}, check)
 	r.durs[i] = time.Since(t0)
-	switch {
-	case makeErr != nil:
-		r.tplErrs.add(b, j.from, makeErr)
-	case err != nil:
-		b.errs.Add(err)
-	case j.html:
-		r.pages.Add(1)
-	}
+	return makeErr, err
 }
 
 // renderOutputs makes every output file of the build not made yet on all

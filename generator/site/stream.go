@@ -1,7 +1,6 @@
 package site
 
 import (
-	"sort"
 	"sync/atomic"
 
 	"github.com/sineng/sineng/generator/render"
@@ -22,22 +21,27 @@ import (
 //     job that prints it has run, unless its own output is left for the
 //     render stage.
 type streamPlan struct {
-	own    map[*pageState]int             // page → its own job
-	early  map[*render.Page][]int         // page → early jobs waiting for it
-	wait   map[int]*atomic.Int32          // early job → pages it still waits for
-	prints map[int][]*render.Page         // early job → pages whose HTML it prints, once each
-	refs   map[*render.Page]*atomic.Int32 // page → jobs still to print its HTML
-	order  []int                          // conversion order: indexes of b.pages
+	own   map[*pageState]int             // page → its own job
+	early map[*render.Page][]int         // page → early jobs waiting for it
+	jobs  map[int]*earlyJob              // early job → what it waits for and prints
+	refs  map[*render.Page]*atomic.Int32 // page → jobs still to print its HTML
+	order []*pageState                   // conversion order: pages early jobs read first
+}
+
+// earlyJob is a job that runs during conversion once every page it reads
+// is converted.
+type earlyJob struct {
+	wait   atomic.Int32   // pages it reads that are not converted yet
+	prints []*render.Page // pages whose HTML it prints, once each
 }
 
 // planStream makes the stream plan of jobs for the build's pages.
 func (b *builder) planStream(jobs []job) *streamPlan {
 	sp := &streamPlan{
-		own:    map[*pageState]int{},
-		early:  map[*render.Page][]int{},
-		wait:   map[int]*atomic.Int32{},
-		prints: map[int][]*render.Page{},
-		refs:   map[*render.Page]*atomic.Int32{},
+		own:   map[*pageState]int{},
+		early: map[*render.Page][]int{},
+		jobs:  map[int]*earlyJob{},
+		refs:  map[*render.Page]*atomic.Int32{},
 	}
 	converts := make(map[*render.Page]bool, len(b.pages))
 	for _, st := range b.pages {
@@ -61,11 +65,10 @@ func (b *builder) planStream(jobs []job) *streamPlan {
 		for _, p := range reads {
 			sp.early[p] = append(sp.early[p], i)
 		}
-		w := new(atomic.Int32)
-		w.Store(int32(len(reads)))
-		sp.wait[i] = w
-		sp.prints[i] = distinct(j.prints, converts)
-		for _, p := range sp.prints[i] {
+		ej := &earlyJob{prints: distinct(j.prints, converts)}
+		ej.wait.Store(int32(len(reads)))
+		sp.jobs[i] = ej
+		for _, p := range ej.prints {
 			printers[p]++
 		}
 	}
@@ -76,12 +79,14 @@ func (b *builder) planStream(jobs []job) *streamPlan {
 		r.Store(1 + printers[st.view])
 		sp.refs[st.view] = r
 	}
-	sp.order = make([]int, len(b.pages))
-	for i := range sp.order {
-		sp.order[i] = i
+	sp.order = make([]*pageState, 0, len(b.pages))
+	for _, first := range []bool{true, false} {
+		for _, st := range b.pages {
+			if (len(sp.early[st.view]) > 0) == first {
+				sp.order = append(sp.order, st)
+			}
+		}
 	}
-	first := func(i int) bool { return len(sp.early[b.pages[i].view]) > 0 }
-	sort.SliceStable(sp.order, func(x, y int) bool { return first(sp.order[x]) && !first(sp.order[y]) })
 	return sp
 }
 
@@ -106,11 +111,12 @@ func (sp *streamPlan) converted(r *jobRunner, st *pageState) {
 		sp.release(st.view)
 	}
 	for _, k := range sp.early[st.view] {
-		if sp.wait[k].Add(-1) != 0 {
+		ej := sp.jobs[k]
+		if ej.wait.Add(-1) != 0 {
 			continue
 		}
 		r.run(k)
-		for _, p := range sp.prints[k] {
+		for _, p := range ej.prints {
 			sp.release(p)
 		}
 	}
