@@ -41,7 +41,7 @@ func stringify(args []any) (string, kind) {
 			}
 		}
 	}
-	return sprintSkippingNils(args), kindPlain
+	return sprintDeref(args, true), kindPlain
 }
 
 // typedText reports the text and kind of v when v is a string or one of
@@ -98,27 +98,11 @@ func derefToPrintable(v any) any {
 	return r.Interface()
 }
 
-// sprintSkippingNils prints args like fmt.Sprint after dropping untyped
-// nils and dereferencing pointers with derefToPrintable.
-func sprintSkippingNils(args []any) string {
-	if len(args) == 1 {
-		if s, ok := printScalar(args[0]); ok {
-			return s
-		}
-	}
-	return sprintDeref(args, true)
-}
-
 // evalArgs prints its arguments like fmt.Sprint after dereferencing
 // pointers with derefToPrintable; unlike the escapers it prints an untyped
 // nil as "<nil>". It stands for html/template's _eval_args_, which takes
 // the arguments of a predefined escaper such as {{html .A .B}}.
 func evalArgs(args ...any) string {
-	if len(args) == 1 {
-		if s, ok := printScalar(args[0]); ok {
-			return s
-		}
-	}
 	return sprintDeref(args, false)
 }
 
@@ -138,10 +122,15 @@ func printScalar(v any) (string, bool) {
 	return "", false
 }
 
-// sprintDeref prints args like fmt.Sprint after dereferencing pointers,
-// dropping untyped nils first when skipNils is set. It leaves args as they
-// were.
+// sprintDeref prints args like fmt.Sprint after dereferencing pointers
+// with derefToPrintable, dropping untyped nils first when skipNils is set.
+// It leaves args as they were.
 func sprintDeref(args []any, skipNils bool) string {
+	if len(args) == 1 {
+		if s, ok := printScalar(args[0]); ok {
+			return s
+		}
+	}
 	changed := false
 	for _, a := range args {
 		if (a == nil && skipNils) || isPointer(a) {

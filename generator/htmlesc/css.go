@@ -30,7 +30,8 @@ func cssEscaper(args ...any) string {
 		b.WriteString(s[written:i])
 		b.WriteString(repl)
 		written = i + 1
-		if repl != `\\` && (written == len(s) || isHex(s[written]) || isCSSSpace(s[written])) {
+		// CSS white space is the same five bytes as HTML's.
+		if repl != `\\` && (written == len(s) || isHex(s[written]) || isHTMLSpace(s[written])) {
 			b.WriteByte(' ')
 		}
 	}
@@ -81,15 +82,6 @@ func cssEscape(c byte) string {
 		return `\7d`
 	}
 	return ""
-}
-
-// isCSSSpace reports whether c is CSS white space.
-func isCSSSpace(c byte) bool {
-	switch c {
-	case '\t', '\n', '\f', '\r', ' ':
-		return true
-	}
-	return false
 }
 
 // cssValueFilter passes a value for a CSS property value or selector once

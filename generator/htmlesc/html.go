@@ -80,7 +80,7 @@ func nospaceEscaper(args ...any) string {
 // become hexadecimal references too, and NUL becomes "&#xfffd;" rather
 // than U+FFFD itself.
 func escapeHTML(s string, set asciiSet, unquoted bool) string {
-	i := firstHTMLEscape(s, set, unquoted)
+	i, w := nextHTMLEscape(s, 0, set, unquoted)
 	if i == len(s) {
 		return s
 	}
@@ -88,67 +88,53 @@ func escapeHTML(s string, set asciiSet, unquoted bool) string {
 	b.Grow(len(s) + 16)
 	written := 0
 	for i < len(s) {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			if set.has(c) {
-				b.WriteString(s[written:i])
-				b.WriteString(htmlReference(c, unquoted))
-				written = i + 1
-			}
-			i++
-			continue
-		}
-		if !unquoted {
-			i++
-			continue
-		}
-		r, w := utf8.DecodeRuneInString(s[i:])
-		if isNoncharRef(r) {
-			b.WriteString(s[written:i])
+		b.WriteString(s[written:i])
+		if c := s[i]; c < utf8.RuneSelf {
+			b.WriteString(htmlReference(c, unquoted))
+		} else {
+			r, _ := utf8.DecodeRuneInString(s[i:])
 			b.WriteString("&#x")
 			b.WriteString(strconv.FormatInt(int64(r), 16))
 			b.WriteByte(';')
-			written = i + w
 		}
-		i += w
+		written = i + w
+		i, w = nextHTMLEscape(s, written, set, unquoted)
 	}
 	b.WriteString(s[written:])
 	return b.String()
 }
 
-// firstHTMLEscape returns the index of the first character escapeHTML
-// replaces in s, or len(s).
-func firstHTMLEscape(s string, set asciiSet, unquoted bool) int {
+// nextHTMLEscape returns the index and byte width of the first character
+// from s[from] on that escapeHTML replaces, or len(s) and 0.
+func nextHTMLEscape(s string, from int, set asciiSet, unquoted bool) (int, int) {
 	if !unquoted && set.hi == 0 {
 		// Only ASCII bytes below 64 can need escaping.
-		for i := 0; i < len(s); i++ {
+		for i := from; i < len(s); i++ {
 			if c := s[i]; c < 64 && set.lo>>c&1 != 0 {
-				return i
+				return i, 1
 			}
 		}
-		return len(s)
+		return len(s), 0
 	}
-	i := 0
-	for i < len(s) {
+	for i := from; i < len(s); {
 		c := s[i]
-		if c < utf8.RuneSelf {
+		switch {
+		case c < utf8.RuneSelf:
 			if set.has(c) {
-				return i
+				return i, 1
 			}
 			i++
-			continue
-		}
-		if !unquoted {
+		case unquoted:
+			r, w := utf8.DecodeRuneInString(s[i:])
+			if isNoncharRef(r) {
+				return i, w
+			}
+			i += w
+		default:
 			i++
-			continue
 		}
-		r, w := utf8.DecodeRuneInString(s[i:])
-		if isNoncharRef(r) {
-			return i
-		}
-		i += w
 	}
-	return len(s)
+	return len(s), 0
 }
 
 // isNoncharRef reports whether an unquoted attribute value writes r as a

@@ -95,14 +95,9 @@ func jsEscapeAt(s string, i int, table jsTable) string {
 	if c < 0x20 {
 		return jsControl(c)
 	}
-	if table == jsRegexp {
-		return jsRegexpEscape(c)
-	}
 	switch c {
 	case '"':
 		return `\u0022`
-	case '`':
-		return `\u0060`
 	case '&':
 		return `\u0026`
 	case '\'':
@@ -119,6 +114,18 @@ func jsEscapeAt(s string, i int, table jsTable) string {
 		if table != jsStringNorm {
 			return `\\`
 		}
+		return ""
+	}
+	if table == jsRegexp {
+		// A backslash and the character itself.
+		if i := strings.IndexByte(regexpSpecials, c); i >= 0 {
+			return regexpEscapes[2*i : 2*i+2]
+		}
+		return ""
+	}
+	switch c {
+	case '`':
+		return `\u0060`
 	case '$':
 		if table == jsTemplate {
 			return `\u0024`
@@ -131,30 +138,6 @@ func jsEscapeAt(s string, i int, table jsTable) string {
 		if table == jsTemplate {
 			return `\u007d`
 		}
-	}
-	return ""
-}
-
-// jsRegexpEscape is the escape of the ASCII byte c (not a control) in a
-// regular expression literal, or "".
-func jsRegexpEscape(c byte) string {
-	switch c {
-	case '"':
-		return `\u0022`
-	case '&':
-		return `\u0026`
-	case '\'':
-		return `\u0027`
-	case '+':
-		return `\u002b`
-	case '<':
-		return `\u003c`
-	case '>':
-		return `\u003e`
-	case '$', '(', ')', '*', '-', '.', '/', '?', '[', '\\', ']', '^', '{', '|', '}':
-		// A backslash and the character itself.
-		i := strings.IndexByte(regexpSpecials, c)
-		return regexpEscapes[2*i : 2*i+2]
 	}
 	return ""
 }
@@ -174,11 +157,13 @@ func jsControl(c byte) string {
 	return controlEscapes[6*int(c) : 6*int(c)+6]
 }
 
-// regexpSpecials are the characters a regular expression escapes with a
-// backslash; regexpEscapes holds those escapes in the same order.
+// regexpSpecials are the characters a regular expression literal escapes
+// with a backslash, leaving out '/' and '\\' (jsEscapeAt escapes those the
+// same way for a string literal); regexpEscapes holds the escapes in the
+// same order.
 const (
-	regexpSpecials = `$()*-./?[\]^{|}`
-	regexpEscapes  = `\$\(\)\*\-\.\/\?\[\\\]\^\{\|\}`
+	regexpSpecials = `$()*-.?[]^{|}`
+	regexpEscapes  = `\$\(\)\*\-\.\?\[\]\^\{\|\}`
 )
 
 // controlEscapes holds \u00XX for the ASCII controls 0x00 to 0x1f in order.

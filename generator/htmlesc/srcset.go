@@ -18,49 +18,37 @@ func srcsetEscaper(args ...any) string {
 	case kindURL:
 		return strings.ReplaceAll(processURL(s, true), ",", "%2c")
 	}
-	if srcsetUnchanged(s) {
+	// b stays empty while every candidate so far passes unchanged;
+	// s[:written] is in b once it is not.
+	var b strings.Builder
+	written := 0
+	for left := 0; left <= len(s); {
+		right := len(s)
+		if j := strings.IndexByte(s[left:], ','); j >= 0 {
+			right = left + j
+		}
+		// The candidate s[left:right] is replaced by "#ZgotmplZ", or its URL
+		// s[from:to] by its normalized form.
+		from, to, repl := left, right, "#"+filterFailsafe
+		if start, end, ok := splitSrcsetCandidate(s[left:right]); ok {
+			from, to = left+start, left+end
+			repl = processURL(s[from:to], true)
+		}
+		if repl != s[from:to] {
+			if b.Len() == 0 {
+				b.Grow(len(s) + 16)
+			}
+			b.WriteString(s[written:from])
+			b.WriteString(repl)
+			written = to
+		}
+		left = right + 1
+	}
+	if b.Len() == 0 {
 		return s
 	}
-	var b strings.Builder
-	b.Grow(len(s) + 16)
-	left := 0
-	for i := 0; i < len(s); i++ {
-		if s[i] == ',' {
-			writeSrcsetCandidate(&b, s[left:i])
-			b.WriteByte(',')
-			left = i + 1
-		}
-	}
-	writeSrcsetCandidate(&b, s[left:])
+	b.WriteString(s[written:])
 	return b.String()
-}
-
-// srcsetUnchanged reports whether srcsetEscaper would return s itself.
-func srcsetUnchanged(s string) bool {
-	for {
-		cand, rest, more := strings.Cut(s, ",")
-		start, end, ok := splitSrcsetCandidate(cand)
-		if !ok || processURL(cand[start:end], true) != cand[start:end] {
-			return false
-		}
-		if !more {
-			return true
-		}
-		s = rest
-	}
-}
-
-// writeSrcsetCandidate writes one srcset candidate to b: as it is with its
-// URL normalized when it passes, else "#ZgotmplZ".
-func writeSrcsetCandidate(b *strings.Builder, cand string) {
-	start, end, ok := splitSrcsetCandidate(cand)
-	if !ok {
-		b.WriteString("#" + filterFailsafe)
-		return
-	}
-	b.WriteString(cand[:start])
-	b.WriteString(processURL(cand[start:end], true))
-	b.WriteString(cand[end:])
 }
 
 // splitSrcsetCandidate finds the URL of a srcset candidate, cand[start:end]
@@ -68,9 +56,7 @@ func writeSrcsetCandidate(b *strings.Builder, cand string) {
 // whether the URL is safe and the metadata after it is only ASCII letters,
 // digits and HTML white space.
 func splitSrcsetCandidate(cand string) (start, end int, ok bool) {
-	for start < len(cand) && isHTMLSpace(cand[start]) {
-		start++
-	}
+	start = skipSpace(cand, 0)
 	end = len(cand)
 	for i := start; i < len(cand); i++ {
 		if isHTMLSpace(cand[i]) {

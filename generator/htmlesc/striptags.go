@@ -323,14 +323,10 @@ func attrNameEnd(s string, i int) (int, bool) {
 // skipSpace returns the index of the first byte from i on that is not HTML
 // white space.
 func skipSpace(s string, i int) int {
-	for ; i < len(s); i++ {
-		switch s[i] {
-		case ' ', '\t', '\n', '\f', '\r':
-		default:
-			return i
-		}
+	for i < len(s) && isHTMLSpace(s[i]) {
+		i++
 	}
-	return len(s)
+	return i
 }
 
 // isASCIIAlpha reports whether c is an ASCII letter.

@@ -59,15 +59,8 @@ func processURL(s string, norm bool) string {
 	}
 	var b strings.Builder
 	b.Grow(len(s) + 16)
-	return appendURL(&b, s, i, norm)
-}
-
-// appendURL writes s to b, percent-encoding like processURL from index
-// from on (the bytes before it must need no encoding), and returns b's
-// text.
-func appendURL(b *strings.Builder, s string, from int, norm bool) string {
 	written := 0
-	for i := from; i < len(s); i++ {
+	for ; i < len(s); i++ {
 		if keepURLByte(s, i, norm) {
 			continue
 		}
