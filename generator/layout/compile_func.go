@@ -181,11 +181,7 @@ func (sc *scope) function(name string, args []parse.Node, final, asArg bool) (cm
 // callPartial calls the Set's partial function from compiled code, so a
 // compiled partial runs in the same execution.
 func callPartial(st *execState, vals []reflect.Value) (reflect.Value, error) {
-	rest := make([]any, len(vals)-1)
-	for i, v := range vals[1:] {
-		rest[i] = anyOf(v)
-	}
-	h, err := st.set.partialCall(st, vals[0].String(), rest)
+	h, err := st.set.partialCall(st, vals[0].String(), anys(vals[1:]))
 	if err != nil {
 		return reflect.Value{}, err
 	}
@@ -260,45 +256,19 @@ func (sc *scope) callFunc(fn any, given []parse.Node, final, asArg bool, call ad
 	fv := reflect.ValueOf(fn)
 	typ := fv.Type()
 	sig := signatureOf(typ)
-	numIn := len(given)
-	if final {
-		numIn++
-	}
-	numFixed := len(given)
-	if sig.variadic {
-		numFixed = sig.numIn - 1
-		if numIn < numFixed {
-			return failCmd("wrong number of args: want at least %d got %d", numFixed, len(given)), nil
-		}
-	} else if numIn != sig.numIn {
-		return failCmd("wrong number of args: want %d got %d", sig.numIn, numIn), nil
-	}
-	if !sig.good {
-		return failCmd("function has a bad signature"), nil
+	if _, err := sig.arity(len(given), final); err != nil {
+		return errCmd(err), nil
 	}
 	argFns := make([]evalFn, len(given))
 	for i, a := range given {
-		t := sig.in[len(sig.in)-1]
-		if i < numFixed {
-			t = sig.in[i]
-		} else {
-			t = t.Elem()
-		}
 		var err error
-		if argFns[i], err = sc.typedArg(a, t); err != nil {
+		if argFns[i], err = sc.typedArg(a, sig.argType(i)); err != nil {
 			return nil, err
 		}
 	}
 	var finalType reflect.Type
 	if final {
-		finalType = sig.in[sig.numIn-1]
-		if sig.variadic {
-			if numIn-1 < numFixed {
-				finalType = sig.in[numIn-1]
-			} else {
-				finalType = finalType.Elem()
-			}
-		}
+		finalType = sig.argType(len(given))
 	}
 	if call == nil && !(asArg && typ.Out(0).Kind() == reflect.Interface) {
 		call = directCall(fn)
@@ -310,25 +280,18 @@ func (sc *scope) callFunc(fn any, given []parse.Node, final, asArg bool, call ad
 	}
 	return func(st *execState, dot, fin reflect.Value) (reflect.Value, error) {
 		base := len(st.stack)
-		for _, a := range argFns {
-			v, err := a(st, dot)
-			if err != nil {
-				st.popValues(base)
-				return v, err
-			}
-			st.stack = append(st.stack, v)
+		defer st.popValues(base)
+		if err := st.pushValues(dot, argFns); err != nil {
+			return reflect.Value{}, err
 		}
 		if final {
 			v, err := fitType(fin, finalType)
 			if err != nil {
-				st.popValues(base)
 				return v, err
 			}
 			st.stack = append(st.stack, v)
 		}
-		v, err := call(st, st.stack[base:])
-		st.popValues(base)
-		return v, err
+		return call(st, st.stack[base:])
 	}, nil
 }
 
@@ -389,20 +352,18 @@ func (sc *scope) valueCall(given []parse.Node, final bool, arity builtinArity, f
 	}
 	return func(st *execState, dot, fin reflect.Value) (reflect.Value, error) {
 		base := len(st.stack)
-		for _, a := range vals {
-			v, err := a(st, dot)
-			if err != nil {
-				st.popValues(base)
-				return v, err
-			}
-			st.stack = append(st.stack, plainValue(v))
+		defer st.popValues(base)
+		if err := st.pushValues(dot, vals); err != nil {
+			return reflect.Value{}, err
 		}
 		if final {
-			st.stack = append(st.stack, plainValue(fin))
+			st.stack = append(st.stack, fin)
 		}
-		v, err := fn(st.stack[base:])
-		st.popValues(base)
-		return v, err
+		args := st.stack[base:]
+		for i, v := range args {
+			args[i] = plainValue(v)
+		}
+		return fn(args)
 	}, nil
 }
 

@@ -285,7 +285,11 @@ func (sc *scope) command(cmd *parse.CommandNode, final bool) (cmdFn, error) {
 // failCmd is a command that fails when it runs (and only then: it may sit
 // in a branch that never runs).
 func failCmd(format string, args ...any) cmdFn {
-	err := execErrorf(format, args...)
+	return errCmd(execErrorf(format, args...))
+}
+
+// errCmd is a command that fails with err when it runs.
+func errCmd(err error) cmdFn {
 	return func(*execState, reflect.Value, reflect.Value) (reflect.Value, error) { return reflect.Value{}, err }
 }
 
@@ -318,10 +322,10 @@ func (sc *scope) value(n parse.Node) (evalFn, error) {
 		if err != nil {
 			return nil, err
 		}
-		if len(n.Ident) == 1 {
-			return func(st *execState, _ reflect.Value) (reflect.Value, error) { return st.variable(slot), nil }, nil
-		}
 		recv := func(st *execState, _ reflect.Value) (reflect.Value, error) { return st.variable(slot), nil }
+		if len(n.Ident) == 1 {
+			return recv, nil
+		}
 		return cmdAsEval(sc.fieldChain(recv, n.Ident[1:], nil, false))
 	case *parse.PipeNode:
 		return sc.pipeline(n, true)

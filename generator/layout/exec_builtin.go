@@ -253,14 +253,7 @@ func equalAny(a, b reflect.Value) (bool, error) {
 }
 
 func nilOrInvalid(v reflect.Value) bool {
-	if !v.IsValid() {
-		return true
-	}
-	switch v.Kind() {
-	case reflect.Chan, reflect.Func, reflect.Interface, reflect.Map, reflect.Pointer, reflect.Slice:
-		return v.IsNil()
-	}
-	return false
+	return !v.IsValid() || canBeNil(v.Type()) && v.IsNil()
 }
 
 // lessThan is lt: basic ordered kinds only, integers across signedness.

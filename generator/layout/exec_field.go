@@ -205,12 +205,11 @@ func callSig(st *execState, dot, fun reflect.Value, sig *signature, args []dynAr
 
 // callMethod calls the method e resolves to, directly, on recv.
 func callMethod(st *execState, dot, recv reflect.Value, e *fieldEntry, args []dynArg, hasFinal bool, final reflect.Value) (reflect.Value, error) {
-	numFixed, err := e.sig.arity(len(args), hasFinal)
-	if err != nil {
+	if _, err := e.sig.arity(len(args), hasFinal); err != nil {
 		return reflect.Value{}, err
 	}
 	base := len(st.stack)
-	if err := e.sig.push(st, dot, args, numFixed, hasFinal, final); err != nil {
+	if err := e.sig.push(st, dot, args, hasFinal, final); err != nil {
 		st.popValues(base)
 		return reflect.Value{}, err
 	}
@@ -244,7 +243,7 @@ func (sig *signature) arity(given int, hasFinal bool) (int, error) {
 // call evaluates the arguments onto st.stack and calls fun with them.
 func (sig *signature) call(st *execState, dot, fun reflect.Value, args []dynArg, numFixed int, hasFinal bool, final reflect.Value) (reflect.Value, error) {
 	base := len(st.stack)
-	if err := sig.push(st, dot, args, numFixed, hasFinal, final); err != nil {
+	if err := sig.push(st, dot, args, hasFinal, final); err != nil {
 		return reflect.Value{}, err
 	}
 	vals := st.stack[base:]
@@ -260,42 +259,32 @@ func (sig *signature) call(st *execState, dot, fun reflect.Value, args []dynArg,
 
 // push evaluates the arguments for their parameter types, then the final
 // value, onto st.stack.
-func (sig *signature) push(st *execState, dot reflect.Value, args []dynArg, numFixed int, hasFinal bool, final reflect.Value) error {
-	base := len(st.stack)
-	i := 0
-	for ; i < numFixed && i < len(args); i++ {
-		v, err := args[i](st, dot, sig.in[i])
+func (sig *signature) push(st *execState, dot reflect.Value, args []dynArg, hasFinal bool, final reflect.Value) error {
+	for i, a := range args {
+		v, err := a(st, dot, sig.argType(i))
 		if err != nil {
 			return err
 		}
 		st.stack = append(st.stack, v)
 	}
-	if sig.variadic {
-		elem := sig.in[sig.numIn-1].Elem()
-		for ; i < len(args); i++ {
-			v, err := args[i](st, dot, elem)
-			if err != nil {
-				return err
-			}
-			st.stack = append(st.stack, v)
-		}
-	}
 	if hasFinal {
-		t := sig.in[sig.numIn-1]
-		if sig.variadic {
-			if n := len(st.stack) - base; n < numFixed {
-				t = sig.in[n]
-			} else {
-				t = t.Elem()
-			}
-		}
-		v, err := fitType(final, t)
+		v, err := fitType(final, sig.argType(len(args)))
 		if err != nil {
 			return err
 		}
 		st.stack = append(st.stack, v)
 	}
 	return nil
+}
+
+// argType is the type argument i is passed as: its parameter's type, or
+// the element type of a variadic parameter. The number of arguments is
+// checked (see arity).
+func (sig *signature) argType(i int) reflect.Type {
+	if !sig.variadic || i < sig.numIn-1 {
+		return sig.in[i]
+	}
+	return sig.in[sig.numIn-1].Elem()
 }
 
 // callResult turns what a call returned into its value: an error result
@@ -309,6 +298,19 @@ func callResult(ret []reflect.Value) (reflect.Value, error) {
 		v = v.Interface().(reflect.Value)
 	}
 	return v, nil
+}
+
+// pushValues evaluates args with dot onto st.stack; on an error the
+// caller pops what was pushed.
+func (st *execState) pushValues(dot reflect.Value, args []evalFn) error {
+	for _, a := range args {
+		v, err := a(st, dot)
+		if err != nil {
+			return err
+		}
+		st.stack = append(st.stack, v)
+	}
+	return nil
 }
 
 // popValues drops the argument values above base.

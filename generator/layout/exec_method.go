@@ -18,11 +18,6 @@ import (
 // reflect.Value that reflect.Value.Call would have returned: the same
 // type, not addressable.
 
-var (
-	boolType = reflect.TypeFor[bool]()
-	intType  = reflect.TypeFor[int]()
-)
-
 // directMethod is a method called directly: it calls it on the pointer
 // recv with the argument values, already checked and converted for its
 // parameters.
@@ -58,13 +53,13 @@ func directMethodOf(m reflect.Method, mt reflect.Type) directMethod {
 		switch res {
 		case shapeString:
 			f := *(*func(unsafe.Pointer) string)(unsafe.Pointer(&code))
-			return func(r unsafe.Pointer, _ []reflect.Value) (reflect.Value, error) { return stringResult(f(r), out), nil }
+			return func(r unsafe.Pointer, _ []reflect.Value) (reflect.Value, error) { return basicResult(f(r), out), nil }
 		case shapeBool:
 			f := *(*func(unsafe.Pointer) bool)(unsafe.Pointer(&code))
-			return func(r unsafe.Pointer, _ []reflect.Value) (reflect.Value, error) { return boolResult(f(r), out), nil }
+			return func(r unsafe.Pointer, _ []reflect.Value) (reflect.Value, error) { return basicResult(f(r), out), nil }
 		case shapeInt:
 			f := *(*func(unsafe.Pointer) int)(unsafe.Pointer(&code))
-			return func(r unsafe.Pointer, _ []reflect.Value) (reflect.Value, error) { return intResult(f(r), out), nil }
+			return func(r unsafe.Pointer, _ []reflect.Value) (reflect.Value, error) { return basicResult(f(r), out), nil }
 		case shapePointer:
 			f := *(*func(unsafe.Pointer) unsafe.Pointer)(unsafe.Pointer(&code))
 			return func(r unsafe.Pointer, _ []reflect.Value) (reflect.Value, error) { return pointerResult(f(r), out), nil }
@@ -76,7 +71,7 @@ func directMethodOf(m reflect.Method, mt reflect.Type) directMethod {
 			if err != nil {
 				return reflect.Value{}, execErrorf("%v", err)
 			}
-			return stringResult(s, out), nil
+			return basicResult(s, out), nil
 		}
 	case withErr:
 		return nil
@@ -85,7 +80,7 @@ func directMethodOf(m reflect.Method, mt reflect.Type) directMethod {
 		case shapeString:
 			f := *(*func(unsafe.Pointer, string) string)(unsafe.Pointer(&code))
 			return func(r unsafe.Pointer, a []reflect.Value) (reflect.Value, error) {
-				return stringResult(f(r, a[0].String()), out), nil
+				return basicResult(f(r, a[0].String()), out), nil
 			}
 		case shapePointer:
 			f := *(*func(unsafe.Pointer, string) unsafe.Pointer)(unsafe.Pointer(&code))
@@ -96,17 +91,17 @@ func directMethodOf(m reflect.Method, mt reflect.Type) directMethod {
 	case len(params) == 1 && params[0] == reflect.Int && res == shapeString:
 		f := *(*func(unsafe.Pointer, int) string)(unsafe.Pointer(&code))
 		return func(r unsafe.Pointer, a []reflect.Value) (reflect.Value, error) {
-			return stringResult(f(r, int(a[0].Int())), out), nil
+			return basicResult(f(r, int(a[0].Int())), out), nil
 		}
 	case len(params) == 2 && params[0] == reflect.String && params[1] == reflect.Int && res == shapeString:
 		f := *(*func(unsafe.Pointer, string, int) string)(unsafe.Pointer(&code))
 		return func(r unsafe.Pointer, a []reflect.Value) (reflect.Value, error) {
-			return stringResult(f(r, a[0].String(), int(a[1].Int())), out), nil
+			return basicResult(f(r, a[0].String(), int(a[1].Int())), out), nil
 		}
 	case len(params) == 2 && params[0] == reflect.String && params[1] == reflect.Slice && res == shapeString:
 		f := *(*func(unsafe.Pointer, string, ...any) string)(unsafe.Pointer(&code))
 		return func(r unsafe.Pointer, a []reflect.Value) (reflect.Value, error) {
-			return stringResult(f(r, a[0].String(), anys(a[1:])...), out), nil
+			return basicResult(f(r, a[0].String(), anys(a[1:])...), out), nil
 		}
 	}
 	return nil
@@ -145,33 +140,18 @@ func resultShape(t reflect.Type) resultKind {
 	return shapeNone
 }
 
-// The results as reflect.Value.Call returns them: of the result type out
-// (a named type keeps its name) and not addressable.
-
-func stringResult(s string, out reflect.Type) reflect.Value {
-	v := reflect.ValueOf(s)
-	if out != stringType {
+// basicResult is a string, bool or int result as reflect.Value.Call
+// returns it: of the result type out (a named type keeps its name) and
+// not addressable.
+func basicResult[T string | bool | int](x T, out reflect.Type) reflect.Value {
+	v := reflect.ValueOf(x)
+	if out != v.Type() {
 		v = v.Convert(out)
 	}
 	return v
 }
 
-func boolResult(b bool, out reflect.Type) reflect.Value {
-	v := reflect.ValueOf(b)
-	if out != boolType {
-		v = v.Convert(out)
-	}
-	return v
-}
-
-func intResult(i int, out reflect.Type) reflect.Value {
-	v := reflect.ValueOf(i)
-	if out != intType {
-		v = v.Convert(out)
-	}
-	return v
-}
-
+// pointerResult is a pointer result as reflect.Value.Call returns it.
 func pointerResult(p unsafe.Pointer, out reflect.Type) reflect.Value {
 	return reflect.NewAt(out.Elem(), p)
 }

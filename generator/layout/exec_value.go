@@ -92,13 +92,7 @@ func truthy(v reflect.Value) bool {
 
 // nilFits reports whether an untyped nil can stand for a value of typ.
 func nilFits(typ reflect.Type) bool {
-	switch typ.Kind() {
-	case reflect.Chan, reflect.Func, reflect.Interface, reflect.Map, reflect.Pointer, reflect.Slice:
-		return true
-	case reflect.Struct:
-		return typ == reflectValueType
-	}
-	return false
+	return canBeNil(typ) || typ == reflectValueType
 }
 
 // fitType checks that v can be passed as a typ, dereferencing or taking

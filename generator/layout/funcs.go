@@ -113,7 +113,7 @@ func checkFuncs(funcs template.FuncMap) error {
 			errs = append(errs, fmt.Errorf("function %q is %T, not a function", name, fn))
 			continue
 		}
-		if !(t.NumOut() == 1 || t.NumOut() == 2 && t.Out(1) == reflect.TypeFor[error]()) {
+		if !goodResults(t) {
 			errs = append(errs, fmt.Errorf("function %q must return one value, or a value and an error", name))
 		}
 	}
