@@ -226,16 +226,9 @@ func walk(root string, opts Options) ([]file, []string, map[string][]string, err
 			f.lang = base[i+1:]
 			base = base[:i]
 		}
-		dir := path.Dir(rel)
-		switch {
-		case rel == name || strings.HasSuffix(rel, name) && rel[len(rel)-len(name)-1] == '/':
-			f.stem = rel[:len(rel)-len(name)+len(base)] // dir + "/" + base, in rel's memory
-		case dir == ".":
-			f.stem = base
-		default:
-			f.stem = dir + "/" + base
-		}
-		f.bundle = base == "index" && dir != "."
+		// rel ends with name: the stem is dir + "/" + base, in rel's memory.
+		f.stem = strings.TrimSuffix(rel, name[len(base):])
+		f.bundle = base == "index" && path.Dir(rel) != "."
 		files = append(files, f)
 		return nil
 	})
@@ -281,7 +274,7 @@ func readPage(root string, opts Options, f file, dec *frontmatter.Decoder, seed 
 		return nil
 	}
 	stem := f.stem
-	if strings.HasSuffix(siteRel, f.rel) && strings.HasPrefix(f.rel, stem) {
+	if strings.HasSuffix(siteRel, f.rel) { // and stem begins f.rel
 		at := len(siteRel) - len(f.rel)
 		stem = siteRel[at : at+len(stem)] // Path, Dir and Section share File's memory
 	}

@@ -3,6 +3,7 @@ package content
 import (
 	"net/url"
 	"path"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -131,37 +132,18 @@ func permalink(p *Page, langPrefix string) (rel, out string) {
 // segment needs escaping the two share one string, "/a/b/index.html" for
 // "/a/b/" and "a/b/index.html", as every page keeps both.
 func paths(segs []string, dir bool) (rel, out string) {
-	for _, s := range segs {
-		if url.PathEscape(s) != s {
-			if dir {
-				return encode(segs, true), join(segs, "index.html")
-			}
-			return encode(segs, false), strings.Join(segs, "/")
-		}
-	}
 	const index = "index.html"
-	n := 1
-	for _, s := range segs {
-		n += len(s) + 1
-	}
-	var b strings.Builder
-	b.Grow(n + len(index))
-	b.WriteByte('/')
-	for i, s := range segs {
-		if i > 0 {
-			b.WriteByte('/')
+	if slices.ContainsFunc(segs, func(s string) bool { return url.PathEscape(s) != s }) {
+		if dir {
+			return encode(segs, true), join(segs, index)
 		}
-		b.WriteString(s)
+		return encode(segs, false), strings.Join(segs, "/")
 	}
 	if !dir {
-		full := b.String()
+		full := encode(segs, false)
 		return full, full[1:]
 	}
-	if len(segs) > 0 {
-		b.WriteByte('/')
-	}
-	b.WriteString(index)
-	full := b.String()
+	full := encodeThen(segs, true, index)
 	return full[:len(full)-len(index)], full[1:]
 }
 
@@ -175,7 +157,20 @@ func join(segs []string, file string) string {
 // encode builds a URL path from segments, percent-encoding each the same
 // way everywhere (links, feeds, sitemap).
 func encode(segs []string, dir bool) string {
+	return encodeThen(segs, dir, "")
+}
+
+// encodeThen is encode followed by tail, in one string.
+func encodeThen(segs []string, dir bool, tail string) string {
+	n := len(tail) // the length without escapes: '/' before each segment, and one closing a folder or standing alone
+	for _, s := range segs {
+		n += 1 + len(s)
+	}
+	if dir || len(segs) == 0 {
+		n++
+	}
 	var b strings.Builder
+	b.Grow(n)
 	b.WriteByte('/')
 	for i, s := range segs {
 		if i > 0 {
@@ -186,6 +181,7 @@ func encode(segs []string, dir bool) string {
 	if dir && len(segs) > 0 {
 		b.WriteByte('/')
 	}
+	b.WriteString(tail)
 	return b.String()
 }
 

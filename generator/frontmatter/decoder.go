@@ -81,11 +81,8 @@ func (d *Decoder) sharedName(s string) string {
 
 // joinKey is JoinKey with a shared result; key must be shared already.
 func (d *Decoder) joinKey(path, key string) string {
-	switch {
-	case path == "":
-		return key
-	case d == nil:
-		return path + "." + key
+	if d == nil || path == "" {
+		return JoinKey(path, key)
 	}
 	d.path = append(append(append(d.path[:0], path...), '.'), key...)
 	return d.sharedPath()
@@ -178,13 +175,48 @@ func exactCopy(elems []any) []any {
 	return out
 }
 
-// exactPositions returns the positions in entries as a map sized for them.
-func exactPositions(entries []posEntry) map[string]Position {
-	pos := make(map[string]Position, len(entries))
-	for _, e := range entries {
-		pos[e.path] = e.at
+// keyPositions collects the key positions of one block for a fast decoder:
+// without a Decoder straight into a map sized for the most the text may
+// hold, else into the Decoder's scratch list, from which a map of the right
+// size is made at the end.
+type keyPositions struct {
+	pos     map[string]Position
+	entries []posEntry
+}
+
+// start readies k for a block that holds at most most positions.
+func (k *keyPositions) start(d *Decoder, most int) {
+	if d == nil {
+		k.pos = make(map[string]Position, most)
+		return
 	}
-	return pos
+	k.entries = d.entries[:0]
+}
+
+// record notes where a key path is written.
+func (k *keyPositions) record(path string, at Position) {
+	if k.pos != nil {
+		k.pos[path] = at
+		return
+	}
+	k.entries = append(k.entries, posEntry{path: path, at: at})
+}
+
+// finish returns the positions of a block that decoded (ok), and gives the
+// scratch list back to d.
+func (k *keyPositions) finish(d *Decoder, ok bool) map[string]Position {
+	if d == nil {
+		return k.pos
+	}
+	if ok {
+		k.pos = make(map[string]Position, len(k.entries))
+		for _, e := range k.entries {
+			k.pos[e.path] = e.at
+		}
+	}
+	clear(k.entries)
+	d.entries = k.entries[:0]
+	return k.pos
 }
 
 // smallArray is how many elements an array may have before the slice that

@@ -207,22 +207,19 @@ func FuzzDecoderFastPaths(f *testing.F) {
 	} {
 		f.Add([]byte(s))
 	}
-	type shared func(*Decoder, []byte, int) (map[string]any, map[string]Position, bool)
-	type plain func([]byte, int) (map[string]any, map[string]Position, bool)
 	paths := []struct {
-		name   string
-		shared shared
-		plain  plain
+		name string
+		fast fastDecoder
 	}{
-		{"toml", decodeTOMLShared, decodeTOMLFast},
-		{"yaml", decodeYAMLShared, decodeYAMLFast},
+		{"toml", decodeTOMLFast},
+		{"yaml", decodeYAMLFast},
 	}
 	f.Fuzz(func(t *testing.T, src []byte) {
 		var d Decoder
 		for round := 0; round < 2; round++ {
 			for _, fp := range paths {
-				data, pos, ok := fp.shared(&d, src, 1)
-				wantData, wantPos, wantOK := fp.plain(src, 1)
+				data, pos, ok := fp.fast(&d, src, 1)
+				wantData, wantPos, wantOK := fp.fast(nil, src, 1)
 				if ok != wantOK || !reflect.DeepEqual(data, wantData) || !reflect.DeepEqual(pos, wantPos) {
 					t.Fatalf("%s, round %d, %q:\nshared %v %#v %v\nplain  %v %#v %v", fp.name, round, src, ok, data, pos, wantOK, wantData, wantPos)
 				}

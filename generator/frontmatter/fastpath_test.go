@@ -6,8 +6,9 @@ import (
 	"testing"
 )
 
-// fastDecoder is a format's one-pass decoder, which may decline its input.
-type fastDecoder func(text []byte, firstLine int) (map[string]any, map[string]Position, bool)
+// fastDecoder is a format's one-pass decoder, which may decline its input;
+// the checks here run it without a Decoder.
+type fastDecoder func(d *Decoder, text []byte, firstLine int) (map[string]any, map[string]Position, bool)
 
 // generalDecoder is a format's authoritative decoder.
 type generalDecoder func(file string, text []byte, firstLine int) (map[string]any, map[string]Position, error)
@@ -23,7 +24,7 @@ func matterBlock(src, delim string) string {
 // so, and then agrees with general on values and positions.
 func checkFastPath(t *testing.T, fast fastDecoder, general generalDecoder, src string, wantFast bool) {
 	t.Helper()
-	data, pos, ok := fast([]byte(src), 2)
+	data, pos, ok := fast(nil, []byte(src), 2)
 	if ok != wantFast {
 		t.Fatalf("fast path on %q: ok = %v, want %v", src, ok, wantFast)
 	}
@@ -39,7 +40,7 @@ func fuzzFastPath(f *testing.F, fast fastDecoder, general generalDecoder, seeds 
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, src []byte) {
-		if data, pos, ok := fast(src, 1); ok {
+		if data, pos, ok := fast(nil, src, 1); ok {
 			checkGeneralAgrees(t, general, src, 1, data, pos)
 		}
 	})

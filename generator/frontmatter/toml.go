@@ -27,7 +27,7 @@ func DecodeTOML(file string, src []byte) (Matter, error) {
 // Plain front matter takes the one-pass decodeTOMLFast; anything it does not
 // cover goes through BurntSushi/toml and the TOMLPositions scanner.
 func decodeTOML(d *Decoder, file string, text []byte, firstLine int) (map[string]any, map[string]Position, error) {
-	if data, pos, ok := decodeTOMLShared(d, text, firstLine); ok {
+	if data, pos, ok := decodeTOMLFast(d, text, firstLine); ok {
 		return data, pos, nil
 	}
 	return decodeTOMLGeneral(file, text, firstLine)

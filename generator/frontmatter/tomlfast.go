@@ -25,14 +25,11 @@ const maxFastDepth = 8
 // syntax errors); the caller then runs the general decoder, which gives the
 // authoritative values or error. Whatever it accepts decodes to exactly what
 // BurntSushi/toml and normalise make of it.
-func decodeTOMLFast(text []byte, firstLine int) (map[string]any, map[string]Position, bool) {
-	return decodeTOMLShared(nil, text, firstLine)
-}
-
-// decodeTOMLShared is decodeTOMLFast with the values d shares; d may be
-// nil. Its lists are exactly as long as they need to be, and so is the
-// positions map when there is a Decoder to collect them first.
-func decodeTOMLShared(d *Decoder, text []byte, firstLine int) (map[string]any, map[string]Position, bool) {
+//
+// It shares values through d, which may be nil. Its lists are exactly as
+// long as they need to be, and so is the positions map when there is a
+// Decoder to collect them first.
+func decodeTOMLFast(d *Decoder, text []byte, firstLine int) (map[string]any, map[string]Position, bool) {
 	entries, ok := plainTOMLText(text)
 	if !ok {
 		return nil, nil, false
@@ -41,26 +38,16 @@ func decodeTOMLShared(d *Decoder, text []byte, firstLine int) (map[string]any, m
 		firstLine = 1
 	}
 	p := fastTOML{s: string(text), line: firstLine, data: map[string]any{}, d: d}
-	if d == nil {
-		p.pos = make(map[string]Position, entries)
-	} else {
-		p.entries = d.entries[:0]
-	}
+	p.start(d, entries)
 	ok = p.document()
 	if ok {
 		p.trimArrays()
 	}
-	if d != nil {
-		if ok {
-			p.pos = exactPositions(p.entries)
-		}
-		clear(p.entries)
-		d.entries = p.entries[:0]
-	}
+	pos := p.finish(d, ok)
 	if !ok {
 		return nil, nil, false
 	}
-	return p.data, p.pos, true
+	return p.data, pos, true
 }
 
 // plainTOMLText reports whether text is valid UTF-8 without carriage
@@ -94,19 +81,7 @@ type fastTOML struct {
 	prefix    string         // its key path
 	arrays    []string       // the names of the [[array]] tables
 	d         *Decoder       // what is shared with other blocks; may be nil
-	// Key positions go straight into pos without a Decoder, else into
-	// entries, from which a map of the right size is made at the end.
-	pos     map[string]Position
-	entries []posEntry
-}
-
-// record notes where a key path is written.
-func (p *fastTOML) record(path string, at Position) {
-	if p.pos != nil {
-		p.pos[path] = at
-		return
-	}
-	p.entries = append(p.entries, posEntry{path: path, at: at})
+	keyPositions
 }
 
 // isArray reports whether name is an array of tables made by [[name]].

@@ -26,7 +26,7 @@ const (
 // Plain front matter takes the one-pass decodeYAMLFast; anything it does not
 // cover goes through the YAML parser's node tree.
 func decodeYAML(d *Decoder, file string, text []byte, firstLine int) (map[string]any, map[string]Position, error) {
-	if data, pos, ok := decodeYAMLShared(d, text, firstLine); ok {
+	if data, pos, ok := decodeYAMLFast(d, text, firstLine); ok {
 		return data, pos, nil
 	}
 	return decodeYAMLGeneral(file, text, firstLine)

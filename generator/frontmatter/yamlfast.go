@@ -25,36 +25,23 @@ const maxFastYAMLDepth = 16
 // forms, a key defined twice, syntax errors); the caller then runs the
 // general decoder, which gives the authoritative values or error. Whatever
 // it accepts decodes to exactly what decodeYAML makes of it.
-func decodeYAMLFast(text []byte, firstLine int) (map[string]any, map[string]Position, bool) {
-	return decodeYAMLShared(nil, text, firstLine)
-}
-
-// decodeYAMLShared is decodeYAMLFast with the values d shares; d may be
-// nil. Its lists are exactly as long as they need to be, and so is the
-// positions map when there is a Decoder to collect them first.
-func decodeYAMLShared(d *Decoder, text []byte, firstLine int) (map[string]any, map[string]Position, bool) {
+//
+// It shares values through d, which may be nil. Its lists are exactly as
+// long as they need to be, and so is the positions map when there is a
+// Decoder to collect them first.
+func decodeYAMLFast(d *Decoder, text []byte, firstLine int) (map[string]any, map[string]Position, bool) {
 	entries, ok := plainYAMLText(text)
 	if !ok {
 		return nil, nil, false
 	}
 	p := fastYAML{s: string(text), line: firstLine, d: d}
-	if d == nil {
-		p.pos = make(map[string]Position, entries)
-	} else {
-		p.entries = d.entries[:0]
-	}
+	p.start(d, entries)
 	m, ok := p.document()
-	if d != nil {
-		if ok {
-			p.pos = exactPositions(p.entries)
-		}
-		clear(p.entries)
-		d.entries = p.entries[:0]
-	}
+	pos := p.finish(d, ok)
 	if !ok {
 		return nil, nil, false
 	}
-	return m, p.pos, true
+	return m, pos, true
 }
 
 // plainYAMLText reports whether text is valid UTF-8 made only of characters
@@ -98,10 +85,7 @@ type fastYAML struct {
 	line      int      // file line of s[i]
 	lineStart int      // offset where the current line starts
 	d         *Decoder // what is shared with other blocks; may be nil
-	// Key positions go straight into pos without a Decoder, else into
-	// entries, from which a map of the right size is made at the end.
-	pos     map[string]Position
-	entries []posEntry
+	keyPositions
 }
 
 // document reads the whole text, a block mapping at column 0 or nothing.
@@ -118,15 +102,6 @@ func (p *fastYAML) document() (map[string]any, bool) {
 		return nil, false
 	}
 	return m, true
-}
-
-// record notes where a key path is written.
-func (p *fastYAML) record(path string, at Position) {
-	if p.pos != nil {
-		p.pos[path] = at
-		return
-	}
-	p.entries = append(p.entries, posEntry{path: path, at: at})
 }
 
 func (p *fastYAML) here() Position {
