@@ -13,21 +13,9 @@ func rerank(lists [][]byte, rank []uint32, terms, workers int) [][]byte {
 		var enc []byte
 		var kept arena
 		for d := k * n / workers; d < (k+1)*n/workers; d++ {
-			src := lists[d]
-			list = list[:0]
-			band := 0
-			for at := 0; at < len(src)-streamPad; {
-				var delta, length int
-				delta, at = readCount(src, at)
-				length, at = readCount(src, at)
-				band += delta
-				prev := bandStart(uint32(band))
-				for end := at + length; at < end; {
-					var id, w uint32
-					id, w, at = readTerm(src, at, prev)
-					list = append(list, uint64(rank[id])<<32|uint64(w))
-					prev = id
-				}
+			list = decodeList(list[:0], lists[d])
+			for i, v := range list {
+				list[i] = uint64(rank[v>>32])<<32 | v&(1<<32-1)
 			}
 			list, spare = sortByID(list, spare, idBits)
 			enc = appendList(enc[:0], list)
