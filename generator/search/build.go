@@ -67,6 +67,10 @@ type Options struct {
 	Summary int
 }
 
+// MetaFile is the path of an index's meta.json under its folder: the file
+// a query loads first, which names every shard.
+const MetaFile = "meta.json"
+
 // File is one file of the index.
 type File struct {
 	Path string // slash path under the language's search folder, such as "meta.json"

@@ -34,16 +34,16 @@ func (b *Builder) WriteFiles(emit func(File) error) error {
 	slices.SortFunc(head.spill, func(a, b spilled) int { return bytes.Compare(a.token, b.token) })
 	meta := b.meta.encode(head)
 	b.meta = metaTable{}
-	return emit(File{Path: "meta.json", Data: meta})
+	return emit(File{Path: MetaFile, Data: meta})
 }
 
 // Files returns the index files, meta.json first and then the shards in
 // order, byte for byte what Build returns for the same documents in id
 // order. It is an error when a document was not added or an Add failed.
 func (b *Builder) Files() ([]File, error) {
-	out := []File{{Path: "meta.json"}}
+	out := []File{{Path: MetaFile}}
 	err := b.WriteFiles(func(f File) error {
-		if f.Path == "meta.json" {
+		if f.Path == MetaFile {
 			out[0].Data = f.Data
 		} else {
 			out = append(out, File{Path: f.Path, Data: slices.Clone(f.Data)})

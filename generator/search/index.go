@@ -122,7 +122,7 @@ func indexOf(limit int, lex lexicon, fwd forward, meta metaTable, sizes []int, l
 // caller must not modify the Data.
 func (x *Index) Files() []File {
 	out := make([]File, 0, 1+len(x.files))
-	out = append(out, File{Path: "meta.json", Data: x.data})
+	out = append(out, File{Path: MetaFile, Data: x.data})
 	for f := range x.files {
 		out = append(out, File{Path: x.names[f], Data: x.files[f].data})
 	}

@@ -38,7 +38,7 @@ func Search(files []File, query string) ([]Hit, error) {
 		byPath[f.Path] = f.Data
 	}
 	var m metaFile
-	if err := json.Unmarshal(byPath["meta.json"], &m); err != nil {
+	if err := json.Unmarshal(byPath[MetaFile], &m); err != nil {
 		return nil, fmt.Errorf("search: read meta.json: %w", err)
 	}
 	terms := queryTerms(query)

@@ -54,7 +54,7 @@ func (x *Index) Replace(i int, d Document) ([]File, error) {
 	var out []File
 	if data := x.encodeMeta(); !bytes.Equal(data, x.data) {
 		x.data = data
-		out = append(out, File{Path: "meta.json", Data: data})
+		out = append(out, File{Path: MetaFile, Data: data})
 	}
 	for f := range x.files {
 		if f >= len(oldFiles) || x.names[f] != oldNames[f] ||

@@ -8,7 +8,7 @@ import "encoding/json"
 func Stats(files []File) (docs, tokens, bytes int) {
 	for _, f := range files {
 		bytes += len(f.Data)
-		if f.Path == "meta.json" {
+		if f.Path == MetaFile {
 			var m struct {
 				Docs []json.RawMessage `json:"docs"`
 			}

@@ -73,7 +73,7 @@ func (b *builder) searchJobs(ls *langSite) []job {
 		b.scanLeaks(dir+f.Path, from, f.Data)
 		return b.stage.WriteFile(dir+f.Path, f.Data, from)
 	}
-	return []job{{out: dir + "meta.json", from: from, search: true, make: func(buf io.Writer) error {
+	return []job{{out: dir + search.MetaFile, from: from, search: true, make: func(buf io.Writer) error {
 		if b.keep {
 			// A Session keeps the index to replace edited pages in it.
 			idx, err := ss.builder.Index()
@@ -91,7 +91,7 @@ func (b *builder) searchJobs(ls *langSite) []job {
 			return err
 		}
 		err := ss.builder.WriteFiles(func(f search.File) error {
-			if f.Path == "meta.json" {
+			if f.Path == search.MetaFile {
 				_, err := buf.Write(f.Data)
 				return err
 			}
