@@ -31,6 +31,7 @@ func cmdBuild(args []string, stdout, stderr io.Writer) int {
 	fs.BoolVar(&verbose, "verbose", false, "print each stage's time")
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile (pprof) to `FILE`")
 	memProfile := fs.String("memprofile", "", "write a heap profile (pprof) to `FILE` after the build")
+	traceFile := fs.String("trace", "", "write an execution trace (go tool trace) to `FILE`")
 	if code := parseFlags(fs, args, "Usage: sineng build [flags]\n\nBuilds the site. A failed build leaves the output folder as it was.", stderr); code >= 0 {
 		return code
 	}
@@ -43,7 +44,7 @@ func cmdBuild(args []string, stdout, stderr io.Writer) int {
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
-	stopProfile, perr := startProfile(*cpuProfile)
+	stopProfile, perr := startProfile(*cpuProfile, *traceFile)
 	if perr != nil {
 		fmt.Fprintf(stderr, "sineng build: %v\n", perr)
 		return exitUsage

@@ -20,6 +20,7 @@ import (
 
 	"github.com/sineng/sineng/generator/diag"
 	"github.com/sineng/sineng/generator/frontmatter"
+	"github.com/sineng/sineng/internal/rawfile"
 )
 
 // Options says where content lives and how to read it. The zero value reads
@@ -119,8 +120,9 @@ func Load(ctx context.Context, opts Options, errs *diag.List) (*Tree, error) {
 		go func() {
 			defer wg.Done()
 			var dec frontmatter.Decoder // shares keys and values between this worker's pages
+			var buf []byte              // the file text, reused when no page keeps it
 			for i := range jobs {
-				pages[i] = readPage(root, opts, files[i], &dec, seed, errs)
+				pages[i] = readPage(root, opts, files[i], &dec, seed, &buf, errs)
 			}
 		}()
 	}
@@ -261,9 +263,20 @@ func ignored(name string) bool {
 
 // readPage reads and decodes one file with dec; on a problem it reports to
 // errs and returns nil, so one bad file never hides the others' problems.
-func readPage(root string, opts Options, f file, dec *frontmatter.Decoder, seed maphash.Seed, errs *diag.List) *Page {
+// With LazyBodies the file is read into *buf, which is grown and kept for
+// the next file: nothing of the page refers to the file's text then (the
+// decoder copies what it keeps). Otherwise the page keeps its body and the
+// file gets memory of its own.
+func readPage(root string, opts Options, f file, dec *frontmatter.Decoder, seed maphash.Seed, buf *[]byte, errs *diag.List) *Page {
 	siteRel := path.Join(filepath.ToSlash(opts.ContentDir), f.rel)
-	src, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(f.rel)))
+	var into []byte
+	if opts.LazyBodies {
+		into = *buf
+	}
+	src, err := rawfile.ReadFile(filepath.Join(root, filepath.FromSlash(f.rel)), into)
+	if opts.LazyBodies && cap(src) > cap(*buf) {
+		*buf = src
+	}
 	if err != nil {
 		errs.Add(&diag.Error{File: siteRel, Err: fmt.Errorf("read: %w", err)})
 		return nil
@@ -311,10 +324,22 @@ func readPage(root string, opts Options, f file, dec *frontmatter.Decoder, seed 
 // LazyBodies the file's again, checked against what Load read. A file
 // changed since then is an error: its front matter may no longer match.
 func (t *Tree) Body(p *Page) ([]byte, error) {
+	var buf []byte
+	return t.ReadBody(p, &buf)
+}
+
+// ReadBody is Body reading a file again into *buf, which it grows as
+// needed: the body returned then shares *buf's memory until the next call,
+// so a caller converting pages one after another can keep one buffer. A
+// body Load kept is returned as it is.
+func (t *Tree) ReadBody(p *Page, buf *[]byte) ([]byte, error) {
 	if p.Body != nil || !p.lazy {
 		return p.Body, nil
 	}
-	src, err := os.ReadFile(filepath.Join(t.source, filepath.FromSlash(p.File)))
+	src, err := rawfile.ReadFile(filepath.Join(t.source, filepath.FromSlash(p.File)), *buf)
+	if cap(src) > cap(*buf) {
+		*buf = src[:0]
+	}
 	if err == nil && (uint64(len(src)) < uint64(p.bodyAt) || maphash.Bytes(t.seed, src) != p.sum) {
 		err = errors.New("the file changed while the site was being built; build again")
 	}

@@ -60,6 +60,7 @@ type Stage struct {
 	prevDirs sync.Map    // rel folder → bool: prev/folder is a folder reached without symlinks
 	noLink   atomic.Bool // set once hard links proved impossible (EXDEV, EPERM)
 	bufs     sync.Pool   // *[]byte compare buffers
+	streams  sync.Pool   // *bufio.Writer of writeFromBuffer bytes (WriteFrom)
 
 	nWritten, nUnchanged, nCopied, nBytes atomic.Int64
 

@@ -10,6 +10,8 @@ import (
 	"sort"
 	"strings"
 	"syscall"
+
+	"github.com/sineng/sineng/internal/rawfile"
 )
 
 // WriteFile writes data as the output file rel, a slash path inside the
@@ -32,7 +34,7 @@ func (s *Stage) WriteFile(rel string, data []byte, from string) error {
 		s.nUnchanged.Add(1)
 		return nil
 	}
-	if err := writeNew(dst, data); err != nil {
+	if err := rawfile.WriteNew(dst, data); err != nil {
 		return fail("write", clean, from, s.explain(clean, err))
 	}
 	s.nWritten.Add(1)
@@ -201,7 +203,7 @@ func (s *Stage) linkUnchanged(clean, dst string, size int64, equal func(prev io.
 	if err != nil || !info.Mode().IsRegular() || info.Size() != size {
 		return false
 	}
-	f, err := openForCompare(p)
+	f, err := rawfile.Open(p)
 	if err != nil {
 		return false
 	}

@@ -5,6 +5,8 @@ import (
 	"errors"
 	"io"
 	"os"
+
+	"github.com/sineng/sineng/internal/rawfile"
 )
 
 // writeFromBuffer is the buffer between a WriteFrom writer and the file.
@@ -33,7 +35,7 @@ func (s *Stage) WriteFrom(rel, from string, write func(w io.Writer) error, check
 	if err != nil {
 		return err
 	}
-	size, err := writeStreamed(dst, write)
+	size, err := s.writeStreamed(dst, write)
 	if err != nil {
 		os.Remove(dst)
 		var we writerError
@@ -43,7 +45,7 @@ func (s *Stage) WriteFrom(rel, from string, write func(w io.Writer) error, check
 		return fail("write", clean, from, s.explain(clean, err))
 	}
 	if check != nil {
-		data, err := os.ReadFile(dst)
+		data, err := rawfile.ReadFile(dst, nil)
 		if err != nil {
 			return fail("write", clean, from, err)
 		}
@@ -67,16 +69,18 @@ func (e writerError) Error() string { return e.err.Error() }
 
 // writeStreamed creates the file name, which must not exist, with mode
 // 0644 and fills it from write. It returns the bytes written.
-func writeStreamed(name string, write func(w io.Writer) error) (int64, error) {
-	f, err := os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+func (s *Stage) writeStreamed(name string, write func(w io.Writer) error) (int64, error) {
+	f, err := rawfile.Create(name)
 	if err != nil {
 		return 0, err
 	}
 	sw := &streamWriter{f: f}
-	sw.bw = bufio.NewWriterSize(&sw.cw, writeFromBuffer)
 	sw.cw.w = f
+	sw.bw = s.streamBuffer(&sw.cw)
 	werr := write(sw)
 	ferr := sw.bw.Flush()
+	sw.bw.Reset(nil)
+	s.streams.Put(sw.bw)
 	cerr := f.Close()
 	switch {
 	case werr != nil && sw.cw.err == nil:
@@ -91,11 +95,21 @@ func writeStreamed(name string, write func(w io.Writer) error) (int64, error) {
 	return sw.cw.n, nil
 }
 
+// streamBuffer returns a writeFromBuffer-sized writer onto w, reusing one
+// a finished WriteFrom gave back.
+func (s *Stage) streamBuffer(w io.Writer) *bufio.Writer {
+	if bw, ok := s.streams.Get().(*bufio.Writer); ok {
+		bw.Reset(w)
+		return bw
+	}
+	return bufio.NewWriterSize(w, writeFromBuffer)
+}
+
 // streamWriter is what a WriteFrom writer writes to: a buffered file that
 // can be rewound, so a template executor may stream a page and start it
 // again (layout.Rewinder).
 type streamWriter struct {
-	f  *os.File
+	f  rawfile.File
 	bw *bufio.Writer
 	cw countingWriter
 }
@@ -105,10 +119,7 @@ func (w *streamWriter) Write(p []byte) (int, error) { return w.bw.Write(p) }
 // Rewind drops everything written so far.
 func (w *streamWriter) Rewind() error {
 	w.bw.Reset(&w.cw)
-	if err := w.f.Truncate(0); err != nil {
-		return err
-	}
-	if _, err := w.f.Seek(0, io.SeekStart); err != nil {
+	if err := w.f.Rewind(); err != nil {
 		return err
 	}
 	w.cw.n, w.cw.err = 0, nil
@@ -138,7 +149,7 @@ func (c *countingWriter) Write(p []byte) (int, error) {
 func (s *Stage) replaceUnchanged(clean, dst string, size int64) bool {
 	tmp := dst + ".sineng-link"
 	same := s.linkUnchanged(clean, tmp, size, func(prev io.Reader) bool {
-		f, err := openForCompare(dst)
+		f, err := rawfile.Open(dst)
 		if err != nil {
 			return false
 		}

@@ -8,6 +8,7 @@ import (
 	"net/url"
 	"path"
 	"strings"
+	"sync"
 
 	"github.com/sineng/sineng/generator/markdown"
 	"github.com/sineng/sineng/generator/render"
@@ -49,15 +50,23 @@ func (b *builder) renderMarkdown(context.Context) error {
 		sp = b.planStream(b.runner.jobs)
 		pages = sp.order
 	}
+	// Bodies are read into buffers reused from page to page: nothing
+	// conversion keeps refers to the Markdown source.
+	var bufs sync.Pool
 	b.parallel(len(pages), func(k int) {
 		st := pages[k]
 		if st.page.File == "" || st.view == nil {
 			return
 		}
-		body, err := b.tree.Body(st.page)
+		buf, _ := bufs.Get().(*[]byte)
+		if buf == nil {
+			buf = new([]byte)
+		}
+		body, err := b.tree.ReadBody(st.page, buf)
 		if err == nil {
 			err = b.convert(st, body)
 		}
+		bufs.Put(buf)
 		st.page.Body = nil // converted: the Markdown source is not needed again
 		if err != nil {
 			b.errs.Add(err)
