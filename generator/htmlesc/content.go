@@ -7,30 +7,32 @@ import (
 	"strconv"
 )
 
-// kind is the sort of content a value carries: plain text, or one of
-// html/template's typed strings that some contexts trust.
-type kind uint8
+// Content is the sort of text a value passed to an escaper carries: plain
+// text, or one of html/template's typed strings that some contexts trust.
+type Content uint8
 
+// The sorts of text, one for plain strings and one for each of
+// html/template's content types.
 const (
-	kindPlain kind = iota
-	kindCSS
-	kindHTML
-	kindHTMLAttr
-	kindJS
-	kindJSStr
-	kindURL
-	kindSrcset
+	Plain    Content = iota // string, and any value printed as text
+	CSS                     // template.CSS
+	HTML                    // template.HTML
+	HTMLAttr                // template.HTMLAttr
+	JS                      // template.JS
+	JSStr                   // template.JSStr
+	URL                     // template.URL
+	Srcset                  // template.Srcset
 )
 
 // filterFailsafe is what a filter returns in place of a value it rejects.
 const filterFailsafe = "ZgotmplZ"
 
-// stringify turns the values passed to an escaper into text and the kind
-// of that text. A single value of one of html/template's content types
-// (also behind pointers) keeps its kind; everything else is plain text
+// stringify turns the values passed to an escaper into text and the
+// Content of that text. A single value of one of html/template's content
+// types (also behind pointers) keeps its Content; everything else is plain text
 // printed like fmt.Sprint, skipping untyped nils, dereferencing pointers
 // until a fmt.Stringer or an error.
-func stringify(args []any) (string, kind) {
+func stringify(args []any) (string, Content) {
 	if len(args) == 1 {
 		if s, k, ok := typedText(args[0]); ok {
 			return s, k
@@ -41,31 +43,31 @@ func stringify(args []any) (string, kind) {
 			}
 		}
 	}
-	return sprintDeref(args, true), kindPlain
+	return sprintDeref(args, true), Plain
 }
 
-// typedText reports the text and kind of v when v is a string or one of
+// typedText reports the text and Content of v when v is a string or one of
 // html/template's content types.
-func typedText(v any) (string, kind, bool) {
+func typedText(v any) (string, Content, bool) {
 	switch s := v.(type) {
 	case string:
-		return s, kindPlain, true
+		return s, Plain, true
 	case template.HTML:
-		return string(s), kindHTML, true
+		return string(s), HTML, true
 	case template.HTMLAttr:
-		return string(s), kindHTMLAttr, true
+		return string(s), HTMLAttr, true
 	case template.URL:
-		return string(s), kindURL, true
+		return string(s), URL, true
 	case template.CSS:
-		return string(s), kindCSS, true
+		return string(s), CSS, true
 	case template.JS:
-		return string(s), kindJS, true
+		return string(s), JS, true
 	case template.JSStr:
-		return string(s), kindJSStr, true
+		return string(s), JSStr, true
 	case template.Srcset:
-		return string(s), kindSrcset, true
+		return string(s), Srcset, true
 	}
-	return "", kindPlain, false
+	return "", Plain, false
 }
 
 // isPointer reports whether v holds a pointer.
@@ -104,6 +106,12 @@ func derefToPrintable(v any) any {
 // the arguments of a predefined escaper such as {{html .A .B}}.
 func evalArgs(args ...any) string {
 	return sprintDeref(args, false)
+}
+
+// evalArgsText is evalArgs for one value that is text: the text itself,
+// as html/template's content types have no String method.
+func evalArgsText(s string, _ Content) string {
+	return s
 }
 
 // printScalar prints the common unnamed scalar types the way fmt.Sprint

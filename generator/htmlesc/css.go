@@ -10,8 +10,10 @@ import (
 // cssEscaper escapes a value for a CSS string or url(...) body with
 // hexadecimal CSS escapes, followed by a space when the next character
 // could continue the escape. It treats every value as plain text.
-func cssEscaper(args ...any) string {
-	s, _ := stringify(args)
+func cssEscaper(args ...any) string { return cssEscaperText(stringify(args)) }
+
+// cssEscaperText is cssEscaper for one value: the text s, whatever its Content.
+func cssEscaperText(s string, _ Content) string {
 	i := 0
 	for i < len(s) && cssEscape(s[i]) == "" {
 		i++
@@ -89,9 +91,11 @@ func cssEscape(c byte) string {
 // the value, open a string, comment or block, and no "expression" or
 // "mozbinding" in its identifier characters; otherwise it returns
 // filterFailsafe. Trusted template.CSS passes as is.
-func cssValueFilter(args ...any) string {
-	s, k := stringify(args)
-	if k == kindCSS {
+func cssValueFilter(args ...any) string { return cssValueFilterText(stringify(args)) }
+
+// cssValueFilterText is cssValueFilter for one value: the text s of Content k.
+func cssValueFilterText(s string, k Content) string {
+	if k == CSS {
 		return s
 	}
 	s = decodeCSS(s)

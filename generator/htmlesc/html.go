@@ -33,9 +33,11 @@ const (
 )
 
 // htmlEscaper escapes for HTML text; trusted HTML passes through as is.
-func htmlEscaper(args ...any) string {
-	s, k := stringify(args)
-	if k == kindHTML {
+func htmlEscaper(args ...any) string { return htmlEscaperText(stringify(args)) }
+
+// htmlEscaperText is htmlEscaper for one value: the text s of Content k.
+func htmlEscaperText(s string, k Content) string {
+	if k == HTML {
 		return s
 	}
 	return escapeHTML(s, asciiSet{lo: htmlLo}, false)
@@ -43,9 +45,11 @@ func htmlEscaper(args ...any) string {
 
 // attrEscaper escapes for a quoted attribute value; trusted HTML loses its
 // tags and keeps its entities.
-func attrEscaper(args ...any) string {
-	s, k := stringify(args)
-	if k == kindHTML {
+func attrEscaper(args ...any) string { return attrEscaperText(stringify(args)) }
+
+// attrEscaperText is attrEscaper for one value: the text s of Content k.
+func attrEscaperText(s string, k Content) string {
+	if k == HTML {
 		return escapeHTML(stripTags(s), asciiSet{lo: htmlNormLo}, false)
 	}
 	return escapeHTML(s, asciiSet{lo: htmlLo}, false)
@@ -53,9 +57,11 @@ func attrEscaper(args ...any) string {
 
 // rcdataEscaper escapes for the body of <title> or <textarea>; trusted HTML
 // keeps its entities.
-func rcdataEscaper(args ...any) string {
-	s, k := stringify(args)
-	if k == kindHTML {
+func rcdataEscaper(args ...any) string { return rcdataEscaperText(stringify(args)) }
+
+// rcdataEscaperText is rcdataEscaper for one value: the text s of Content k.
+func rcdataEscaperText(s string, k Content) string {
+	if k == HTML {
 		return escapeHTML(s, asciiSet{lo: htmlNormLo}, false)
 	}
 	return escapeHTML(s, asciiSet{lo: htmlLo}, false)
@@ -63,12 +69,14 @@ func rcdataEscaper(args ...any) string {
 
 // nospaceEscaper escapes for an unquoted attribute value; an empty value
 // becomes filterFailsafe so the attribute cannot swallow what follows.
-func nospaceEscaper(args ...any) string {
-	s, k := stringify(args)
+func nospaceEscaper(args ...any) string { return nospaceEscaperText(stringify(args)) }
+
+// nospaceEscaperText is nospaceEscaper for one value: the text s of Content k.
+func nospaceEscaperText(s string, k Content) string {
 	if s == "" {
 		return filterFailsafe
 	}
-	if k == kindHTML {
+	if k == HTML {
 		return escapeHTML(stripTags(s), asciiSet{lo: nospaceNorm, hi: nospaceHi}, true)
 	}
 	return escapeHTML(s, asciiSet{lo: nospaceLo, hi: nospaceHi}, true)

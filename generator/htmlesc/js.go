@@ -17,9 +17,11 @@ const (
 
 // jsStrEscaper escapes a value for the inside of a quoted JavaScript
 // string. Trusted template.JSStr keeps its backslash escapes.
-func jsStrEscaper(args ...any) string {
-	s, k := stringify(args)
-	if k == kindJSStr {
+func jsStrEscaper(args ...any) string { return jsStrEscaperText(stringify(args)) }
+
+// jsStrEscaperText is jsStrEscaper for one value: the text s of Content k.
+func jsStrEscaperText(s string, k Content) string {
+	if k == JSStr {
 		return escapeJS(s, jsStringNorm)
 	}
 	return escapeJS(s, jsString)
@@ -27,16 +29,20 @@ func jsStrEscaper(args ...any) string {
 
 // jsTmplLitEscaper escapes a value for the inside of a JavaScript template
 // literal. It treats every value as plain text.
-func jsTmplLitEscaper(args ...any) string {
-	s, _ := stringify(args)
+func jsTmplLitEscaper(args ...any) string { return jsTmplLitEscaperText(stringify(args)) }
+
+// jsTmplLitEscaperText is jsTmplLitEscaper for one value: the text s, whatever its Content.
+func jsTmplLitEscaperText(s string, _ Content) string {
 	return escapeJS(s, jsTemplate)
 }
 
 // jsRegexpEscaper escapes a value so that it matches itself literally
 // inside a JavaScript regular expression literal; the empty string becomes
 // "(?:)". It treats every value as plain text.
-func jsRegexpEscaper(args ...any) string {
-	s, _ := stringify(args)
+func jsRegexpEscaper(args ...any) string { return jsRegexpEscaperText(stringify(args)) }
+
+// jsRegexpEscaperText is jsRegexpEscaper for one value: the text s, whatever its Content.
+func jsRegexpEscaperText(s string, _ Content) string {
 	s = escapeJS(s, jsRegexp)
 	if s == "" {
 		return "(?:)"

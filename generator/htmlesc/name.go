@@ -7,9 +7,11 @@ import "strings"
 // and not the name of an attribute whose value html/template treats as
 // anything but plain text; trusted template.HTMLAttr passes as is.
 // Anything else becomes filterFailsafe.
-func htmlNameFilter(args ...any) string {
-	s, k := stringify(args)
-	if k == kindHTMLAttr {
+func htmlNameFilter(args ...any) string { return htmlNameFilterText(stringify(args)) }
+
+// htmlNameFilterText is htmlNameFilter for one value: the text s of Content k.
+func htmlNameFilterText(s string, k Content) string {
+	if k == HTMLAttr {
 		return s
 	}
 	if s == "" {
@@ -52,5 +54,10 @@ func isSpecialAttr(name string) bool {
 // commentEscaper drops a value placed inside an HTML comment: it returns
 // the empty string whatever it is given.
 func commentEscaper(args ...any) string {
+	return ""
+}
+
+// commentEscaperText is commentEscaper for one value: the empty string.
+func commentEscaperText(string, Content) string {
 	return ""
 }

@@ -10,12 +10,14 @@ import (
 // "#ZgotmplZ"; URLs are normalized like urlNormalizer does. Trusted
 // template.Srcset passes as is; a trusted template.URL is one candidate's
 // URL, normalized with its commas encoded.
-func srcsetEscaper(args ...any) string {
-	s, k := stringify(args)
+func srcsetEscaper(args ...any) string { return srcsetEscaperText(stringify(args)) }
+
+// srcsetEscaperText is srcsetEscaper for one value: the text s of Content k.
+func srcsetEscaperText(s string, k Content) string {
 	switch k {
-	case kindSrcset:
+	case Srcset:
 		return s
-	case kindURL:
+	case URL:
 		return strings.ReplaceAll(processURL(s, true), ",", "%2c")
 	}
 	// b stays empty while every candidate so far passes unchanged;

@@ -7,9 +7,11 @@ import (
 // urlFilter passes a URL whose scheme is http, https or mailto, or that has
 // none; any other scheme turns the whole value into "#ZgotmplZ". Trusted
 // template.URL passes as is.
-func urlFilter(args ...any) string {
-	s, k := stringify(args)
-	if k == kindURL {
+func urlFilter(args ...any) string { return urlFilterText(stringify(args)) }
+
+// urlFilterText is urlFilter for one value: the text s of Content k.
+func urlFilterText(s string, k Content) string {
+	if k == URL {
 		return s
 	}
 	if !isSafeURL(s) {
@@ -33,17 +35,21 @@ func isSafeURL(s string) bool {
 // urlNormalizer percent-encodes the bytes of a URL that are not allowed in
 // it, keeping its structure (reserved characters and valid %xx escapes) as
 // is.
-func urlNormalizer(args ...any) string {
-	s, _ := stringify(args)
+func urlNormalizer(args ...any) string { return urlNormalizerText(stringify(args)) }
+
+// urlNormalizerText is urlNormalizer for one value: the text s, whatever its Content.
+func urlNormalizerText(s string, _ Content) string {
 	return processURL(s, true)
 }
 
 // urlEscaper percent-encodes a value for a URL query part: every byte but
 // ASCII letters, digits and "-._~". Trusted template.URL is normalized
 // instead, like urlNormalizer does.
-func urlEscaper(args ...any) string {
-	s, k := stringify(args)
-	return processURL(s, k == kindURL)
+func urlEscaper(args ...any) string { return urlEscaperText(stringify(args)) }
+
+// urlEscaperText is urlEscaper for one value: the text s of Content k.
+func urlEscaperText(s string, k Content) string {
+	return processURL(s, k == URL)
 }
 
 // processURL percent-encodes s with lower-case hex digits: every byte that

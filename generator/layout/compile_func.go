@@ -7,6 +7,8 @@ import (
 	"sync/atomic"
 	ttemplate "text/template"
 	"text/template/parse"
+
+	"github.com/sineng/sineng/generator/htmlesc"
 )
 
 // isEscaperName reports whether name is one of the functions html/template
@@ -32,6 +34,8 @@ func (c *compiler) endsEscaped(p *parse.PipeNode) bool {
 type textFunc struct {
 	fn      func(...any) string
 	scratch bool
+	// text is fn applied to one value that is text, or nil.
+	text htmlesc.TextFunc
 }
 
 // textBuiltins are the text/template builtins of type func(...any) string.
@@ -64,7 +68,7 @@ func (c *compiler) textFunc(cmd *parse.CommandNode) (textFunc, bool, error) {
 		if !ok {
 			return textFunc{}, false, unsupported("escaper %s is not available", name)
 		}
-		return textFunc{fn: esc, scratch: true}, true, nil
+		return textFunc{fn: esc, scratch: true, text: c.set.textEscaper(name)}, true, nil
 	}
 	if name == "partial" && c.set.ownPartial {
 		return textFunc{}, false, nil
@@ -83,6 +87,28 @@ func (c *compiler) textFunc(cmd *parse.CommandNode) (textFunc, bool, error) {
 // recv is nil. The last name gets the command's arguments (args[0] is the
 // chain itself) and the final value.
 func (sc *scope) fieldChain(recv evalFn, names []string, args []parse.Node, final bool) (cmdFn, error) {
+	recv, inner, last, err := sc.fieldSites(recv, names, args, final)
+	if err != nil {
+		return nil, err
+	}
+	if recv == nil {
+		return func(st *execState, dot, final reflect.Value) (reflect.Value, error) {
+			return last.eval(st, dot, dot, final)
+		}, nil
+	}
+	return func(st *execState, dot, final reflect.Value) (reflect.Value, error) {
+		v, err := evalInner(st, dot, recv, inner)
+		if err != nil {
+			return v, err
+		}
+		return last.eval(st, dot, v, final)
+	}, nil
+}
+
+// fieldSites compiles the sites of a field chain: the receiver of the
+// first (nil for dot itself, when it is the only one), the ones before
+// the last, and the last, which gets the arguments and the final value.
+func (sc *scope) fieldSites(recv evalFn, names []string, args []parse.Node, final bool) (evalFn, []*fieldSite, *fieldSite, error) {
 	sites := make([]*fieldSite, len(names))
 	for i, name := range names {
 		site := &fieldSite{name: name, nameKey: reflect.ValueOf(name)}
@@ -94,7 +120,7 @@ func (sc *scope) fieldChain(recv evalFn, names []string, args []parse.Node, fina
 				for j, a := range args[1:] {
 					fn, err := sc.dynamicArg(a)
 					if err != nil {
-						return nil, err
+						return nil, nil, nil, err
 					}
 					site.args[j] = fn
 				}
@@ -104,26 +130,25 @@ func (sc *scope) fieldChain(recv evalFn, names []string, args []parse.Node, fina
 	}
 	last := sites[len(sites)-1]
 	inner := sites[:len(sites)-1]
-	if recv == nil {
-		if len(inner) == 0 {
-			return func(st *execState, dot, final reflect.Value) (reflect.Value, error) {
-				return last.eval(st, dot, dot, final)
-			}, nil
-		}
+	if recv == nil && len(inner) > 0 {
 		recv = dotReceiver
 	}
-	return func(st *execState, dot, final reflect.Value) (reflect.Value, error) {
-		v, err := recv(st, dot)
-		if err != nil {
+	return recv, inner, last, nil
+}
+
+// evalInner evaluates the receiver of a field chain and the sites before
+// its last.
+func evalInner(st *execState, dot reflect.Value, recv evalFn, inner []*fieldSite) (reflect.Value, error) {
+	v, err := recv(st, dot)
+	if err != nil {
+		return v, err
+	}
+	for _, site := range inner {
+		if v, err = site.eval(st, dot, v, reflect.Value{}); err != nil {
 			return v, err
 		}
-		for _, site := range inner {
-			if v, err = site.eval(st, dot, v, reflect.Value{}); err != nil {
-				return v, err
-			}
-		}
-		return last.eval(st, dot, v, final)
-	}, nil
+	}
+	return v, nil
 }
 
 // function compiles a call of the function name: html/template's
@@ -150,6 +175,11 @@ func (sc *scope) function(name string, args []parse.Node, final, asArg bool) (cm
 			if n, ok := given[0].(*parse.StringNode); ok {
 				if rel, ok := set.partialName(n.Text); ok {
 					// A constant name is looked up once, here.
+					if !final {
+						if fn, ok, err := sc.partialFileCall(rel, n.Text, given, false); err != nil || ok {
+							return fn, err
+						}
+					}
 					call = callPartialFile(rel, n.Text, false)
 				}
 			}
@@ -219,9 +249,14 @@ func (sc *scope) streamedPartial(p *parse.PipeNode) (fn runFn, ok bool, err erro
 	if !keepsHTML(esc) {
 		return nil, false, nil
 	}
-	cmd, err := sc.callFunc(set.partial, p.Cmds[0].Args[1:], false, false, callPartialFile(rel, name.Text, true))
+	cmd, ok, err := sc.partialFileCall(rel, name.Text, p.Cmds[0].Args[1:], true)
 	if err != nil {
 		return nil, false, err
+	}
+	if !ok {
+		if cmd, err = sc.callFunc(set.partial, p.Cmds[0].Args[1:], false, false, callPartialFile(rel, name.Text, true)); err != nil {
+			return nil, false, err
+		}
 	}
 	return func(st *execState, dot reflect.Value) error {
 		_, err := cmd(st, dot, reflect.Value{})

@@ -3,6 +3,8 @@ package layout
 import (
 	"reflect"
 	"text/template/parse"
+
+	"github.com/sineng/sineng/generator/htmlesc"
 )
 
 // pipeline compiles a pipeline: its commands, each one's value passed to
@@ -125,23 +127,62 @@ func (sc *scope) textPipeline(p *parse.PipeNode) (fn runFn, ok bool, err error) 
 		}
 		steps[i] = textStep{fn: tf, args: args, final: first+i > 0}
 	}
+	value := textValue(before)
+	if first == 1 && steps[0].fn.text != nil {
+		chain, ok, err := sc.textChain(p.Cmds[0])
+		if err != nil {
+			return nil, false, err
+		}
+		if ok {
+			value = chain
+		}
+	}
 	if len(steps) == 1 && before != nil && len(steps[0].args) == 0 && steps[0].fn.scratch {
 		// The commonest action: a value and the escaper of its context.
-		esc := steps[0].fn.fn
+		esc, text := steps[0].fn.fn, steps[0].fn.text
 		return func(st *execState, dot reflect.Value) error {
-			v, err := before(st, dot)
+			v, s, c, isText, err := value(st, dot)
 			if err != nil {
 				return err
 			}
+			if !isText {
+				s, c, isText = textOf(v)
+			}
+			if isText && text != nil {
+				st.out.WriteString(text(s, c))
+				return nil
+			}
 			args := st.args[:1]
 			args[0] = anyOf(v)
-			s := esc(args...)
+			s = esc(args...)
 			args[0] = nil
 			st.out.WriteString(s)
 			return nil
 		}, true, nil
 	}
-	return textSteps(before, steps), true, nil
+	return textSteps(value, steps), true, nil
+}
+
+// textValue is a printed pipeline's value as a textEvalFn: never as text
+// (nil when there is no pipeline before the escapers).
+func textValue(before evalFn) textEvalFn {
+	if before == nil {
+		return nil
+	}
+	return func(st *execState, dot reflect.Value) (reflect.Value, string, htmlesc.Content, bool, error) {
+		v, err := before(st, dot)
+		return v, "", htmlesc.Plain, false, err
+	}
+}
+
+// textOf returns v as the text an escaper sees, when v is a string or one
+// of html/template's content types: those escape without being boxed.
+func textOf(v reflect.Value) (string, htmlesc.Content, bool) {
+	if v.Kind() != reflect.String {
+		return "", htmlesc.Plain, false
+	}
+	c, ok := htmlesc.ContentOf(v.Type())
+	return v.String(), c, ok
 }
 
 // textStep is one escaper call of a printing pipeline.
@@ -151,24 +192,43 @@ type textStep struct {
 	final bool // the step gets the value before it as its last argument
 }
 
-func textSteps(before evalFn, steps []textStep) runFn {
+func textSteps(value textEvalFn, steps []textStep) runFn {
 	return func(st *execState, dot reflect.Value) error {
 		var v reflect.Value
-		if before != nil {
+		var s string
+		var c htmlesc.Content
+		var isText bool
+		if value != nil {
 			var err error
-			if v, err = before(st, dot); err != nil {
+			if v, s, c, isText, err = value(st, dot); err != nil {
 				return err
 			}
+			if !isText {
+				s, c, isText = textOf(v)
+			}
 		}
-		var s string
 		for i, step := range steps {
+			if step.fn.text != nil && step.final && len(step.args) == 0 {
+				// One value in, as text: the value before, or the text the
+				// step before returned.
+				if i > 0 {
+					s = step.fn.text(s, htmlesc.Plain)
+					continue
+				}
+				if isText {
+					s = step.fn.text(s, c)
+					continue
+				}
+			}
 			var prev any
 			switch {
 			case !step.final:
-			case i == 0:
-				prev = anyOf(v)
-			default:
+			case i > 0:
 				prev = s
+			case isText && !v.IsValid():
+				prev = boxText(s, c)
+			default:
+				prev = anyOf(v)
 			}
 			var err error
 			if s, err = step.call(st, dot, prev); err != nil {

@@ -8,6 +8,8 @@ import (
 	"reflect"
 	"sync"
 	"sync/atomic"
+
+	"github.com/sineng/sineng/generator/htmlesc"
 )
 
 // The compiled executor. Every template a Set executes by name (a page
@@ -210,6 +212,18 @@ func (s *Set) escaper(name string) (func(...any) string, bool) {
 		return nil, false
 	}
 	return f, true
+}
+
+// textEscaper returns the escaper name applied to text, when the Set has
+// one beside the escaper itself.
+func (s *Set) textEscaper(name string) htmlesc.TextFunc {
+	if s.textEscapers == nil {
+		return nil
+	}
+	if f, ok := s.textEscapers(name); ok {
+		return f
+	}
+	return nil
 }
 
 // maxPooledBuffer is the largest buffer kept for reuse.

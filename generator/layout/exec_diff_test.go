@@ -9,8 +9,6 @@ import (
 	"slices"
 	"strings"
 	"testing"
-
-	"github.com/sineng/sineng/generator/htmlesc"
 )
 
 // Data of the differential tests: a struct with every shape of field,
@@ -192,6 +190,13 @@ func diffCases() []diffCase {
 		{name: "text only", page: "<p>plain &amp; simple</p>{{/* comment */}}  {{- ` trimmed ` -}}  ", data: []any{nil}},
 		{name: "fields", fails: []int{5, 6, 7}, page: `<p>{{ .Name }} {{ .Age }} {{ .U }} {{ .F }} {{ .OK }} {{ .Deep }} {{ .XInner.Deep }}</p>`, data: all},
 		{name: "pointer chains", fails: []int{2, 5, 6, 7}, page: `{{ .Next.Name }}|{{ .Next.Note }}|{{ .Next.Next }}|{{ .Next.XExtra.Note }}`, data: all},
+		{name: "dict fields", fails: []int{2}, page: `{{ .Meta.title }}|{{ .Meta.n }}|{{ .Meta.missing }}|{{ .Meta.nil }}|{{ len .Meta.list }}|{{ index .Meta.list 1 }}|{{ eq .Meta.n 3 }}|{{ .Meta.b | printf "%s" }}|{{ with .Meta.title }}{{ . }}{{ end }}|{{ .Meta.missing.x }}|{{ if .Meta.nil }}set{{ end }}|{{ .Join "," .Meta.a .Meta.nil .Meta.n }}`, data: []any{u, newUser(""), map[string]any{"Meta": map[string]any{"list": []any{1, "b"}, "n": 3.0}}}},
+		{name: "dict nil field chain", fails: []int{0}, page: `{{ .Meta.nil.x }}`, data: []any{u, &xUser{}}},
+		{name: "dict call args", fails: []int{1}, page: `{{ call .f .m.s }}`, data: []any{
+			map[string]any{"f": func(s string) string { return "<" + s + ">" }, "m": map[string]any{"s": "x"}},
+			map[string]any{"f": func(s string) string { return s }, "m": map[string]any{"s": 3}},
+		}},
+		{name: "printed method text", fails: []int{1}, page: `<a href="{{ .Named "/p/" }}" title="{{ .Bold }}" data-x={{ .Named "" }}>{{ .Bold }}{{ if .OK }}{{ .Checked }}{{ end }}{{ .Self.Tag 1 }}{{ (.Self).Named "x" }}{{ $u := .Self }}{{ $u.Cut "abcdef" 3 }}</a><a href="{{ .Named "javascript:" }}">{{ .Next.Nilsafe }}{{ .Join "," 1 "a" }}{{ .Join "," }}{{ .Upper }}</a><script>var x = "{{ .Named "q" }}", y = {{ .Named "v" }};</script>{{ .Named "<b>" | printf "%s!" }}{{ .Bold | print }}`, data: []any{u, newUser(""), &xUser{Tags: []string{"a", "b"}}}},
 		{name: "nil embedded pointer", fails: []int{0}, page: `{{ .Note }}`, data: []any{u, u.Next}},
 		{name: "unexported", fails: []int{0}, page: `{{ if .OK }}{{ .hidden }}{{ end }}`, data: []any{u, &xUser{}}},
 		{name: "methods", fails: []int{2, 4, 5, 6, 7}, page: `{{ .Upper }} {{ .Shout }} {{ .Greet "hi" 3 }} {{ .Nilsafe }} {{ .Next.Upper }} {{ .Self.Self.Name }}`, data: all},
@@ -254,6 +259,8 @@ func diffCases() []diffCase {
 		{name: "template in another context", page: `-{{ define "name" }}{{ .Name }}{{ end }}<a title="{{ template "name" . }}">{{ template "name" . }}</a>`, data: []any{u}, interpreted: true},
 		{name: "partials", page: `{{ partial "card.html" . }}{{ partial "card" .Next }}{{ partial "partials/card.html" . }}{{ partial "keyed.html" . .Name }}{{ partial "keyed.html" . .Name }}{{ partial "keyed.html" .Next .Next.Name }}{{ partial "empty.html" }}{{ partial "card.html" (dict "Name" "from dict") }}`,
 			partials: map[string]string{"card.html": `<div class="card">{{ .Name }}{{ partial "inner.html" . }}</div>`, "inner.html": `<i>{{ .Name | upper }}</i>`, "keyed.html": `[{{ .Name }}]`, "empty.html": `{{ . }}`}, data: []any{u}},
+		{name: "keyed partials with dict contexts", page: `{{ range .Tags }}{{ partial "kd.html" (dict "t" . "u" $) . }}{{ end }}|{{ range .Tags }}{{ partial "kd.html" (dict "t" . "u" $ "n" 1 "in" (dict "x" $.Age)) . 1 }}{{ end }}|{{ partial "kd.html" (dict "t" "c" "u" .) .Name .Age }}|{{ partial "kd.html" (dict "t" .Name "u" .) "fixed" }}{{ partial "kd.html" (dict "t" .Name "u" .) "fixed" }}`,
+			partials: map[string]string{"kd.html": `<b title="{{ .t }}">{{ .t }}/{{ .u.Name }}{{ with .in }}{{ .x }}{{ end }}</b>`}, data: []any{u, newUser("x")}},
 		{name: "partial errors", fails: []int{1, 2, 3}, page: `{{ if .OK }}{{ partial "missing.html" . }}{{ end }}{{ if .Age }}{{ partial "fails.html" . }}{{ end }}{{ if .U }}{{ partial "keyed.html" . .Tags }}{{ end }}ok`,
 			partials: map[string]string{"fails.html": `{{ .Fail true }}`, "keyed.html": `k`}, data: []any{&xUser{}, &xUser{OK: true}, &xUser{Age: 1}, &xUser{U: 1, Tags: []string{}}}},
 		{name: "deref args", page: `{{ upper .Next.Name }}{{ printf "%v" .Next }}{{ dateFormat "2006" .Meta.date }}`, data: []any{u, &xUser{Meta: map[string]any{"date": "2020-01-02"}, Next: &xUser{}}}},
@@ -301,7 +308,7 @@ func TestCompiledMatchesInterpreted(t *testing.T) {
 			} else if want := fmt.Sprintf("compiled (%d fallbacks)", failures); status != want {
 				t.Errorf("status %q, want %q", status, want)
 			}
-			runDiffCase(t, tc, loadPairWith(t, opts, htmlesc.Lookup))
+			runDiffCase(t, tc, loadBuildPair(t, opts))
 		})
 	}
 }

@@ -10,3 +10,9 @@ import "github.com/sineng/sineng/generator/htmlesc"
 func defaultEscapers() func(string) (htmlesc.Func, bool) {
 	return htmlesc.Lookup
 }
+
+// defaultTextEscapers returns where compiled code finds the escapers of
+// defaultEscapers applied to text without boxing it.
+func defaultTextEscapers() func(string) (htmlesc.TextFunc, bool) {
+	return htmlesc.LookupText
+}

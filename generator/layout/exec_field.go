@@ -3,6 +3,8 @@ package layout
 import (
 	"reflect"
 	"sync/atomic"
+
+	"github.com/sineng/sineng/generator/htmlesc"
 )
 
 // A field site is one .Name in a compiled template: a method call, a
@@ -42,11 +44,19 @@ type fieldEntry struct {
 	kind fieldKind
 	// fieldMethod: the method's index and signature, and whether it is
 	// called on the receiver's address.
-	method   int
-	onAddr   bool
-	sig      *signature
-	direct   directMethod // the method called without reflection, when it can be
-	index    []int        // fieldStruct: the field's index path
+	method int
+	onAddr bool
+	sig    *signature
+	direct directMethod // the method called without reflection, when it can be
+	// text is direct returning its text unboxed, when the method
+	// returns text of a Content, content.
+	text    directText
+	content htmlesc.Content
+	index   []int // fieldStruct: the field's index path
+	// fieldMapKey: the map is a map[string]any, whose values a lookup
+	// returns as the values they hold (a nil one still as MapIndex has
+	// it: a nil interface, which fails a field chain through it).
+	anyMap   bool
 	whyFails string
 }
 
@@ -99,6 +109,15 @@ func (f *fieldSite) eval(st *execState, dot, receiver, final reflect.Value) (ref
 		}
 		return v, nil
 	case fieldMapKey:
+		if e.anyMap && rv.CanInterface() {
+			// A dict: index it as a Go map. MapIndex would copy the
+			// interface value out to the heap.
+			if x, ok := rv.Interface().(map[string]any)[f.name]; x != nil {
+				return reflect.ValueOf(x), nil
+			} else if !ok {
+				return reflect.Value{}, nil
+			}
+		}
 		return rv.MapIndex(f.nameKey), nil
 	}
 	return reflect.Value{}, execErrorf("%s: %s", f.name, e.whyFails)
@@ -151,6 +170,9 @@ func (f *fieldSite) lookup(rv reflect.Value) fieldEntry {
 		e.sig = signatureOf(mt)
 		if ptr.Kind() == reflect.Pointer {
 			e.direct = directMethodOf(m, mt)
+			if e.direct != nil {
+				e.text, e.content = directTextOf(m, mt)
+			}
 		}
 		return e
 	}
@@ -180,6 +202,7 @@ func (f *fieldSite) lookup(rv reflect.Value) fieldEntry {
 			return e
 		}
 		e.kind = fieldMapKey
+		e.anyMap = rv.Type() == anyMapType
 		return e
 	case reflect.Pointer:
 		e.whyFails = "nil pointer"

@@ -26,6 +26,15 @@ func loadPair(tb testing.TB, opts Options) setPair {
 	return loadPairWith(tb, opts, lookup)
 }
 
+// loadBuildPair is loadPair with the compiled Set's escapers as a build
+// has them: htmlesc's, and their text forms.
+func loadBuildPair(tb testing.TB, opts Options) setPair {
+	tb.Helper()
+	p := loadPairWith(tb, opts, htmlesc.Lookup)
+	p.comp.textEscapers = htmlesc.LookupText
+	return p
+}
+
 // loadPairWith is loadPair with the compiled Set's escapers from lookup.
 func loadPairWith(tb testing.TB, opts Options, lookup func(string) (htmlesc.Func, bool)) setPair {
 	tb.Helper()
@@ -40,6 +49,8 @@ func loadPairWith(tb testing.TB, opts Options, lookup func(string) (htmlesc.Func
 		tb.Fatalf("Load: %v", err)
 	}
 	comp.escapers = lookup
+	// Text forms would bypass lookup's escapers.
+	comp.textEscapers = nil
 	return setPair{interp: interp, comp: comp}
 }
 

@@ -5,8 +5,6 @@ import (
 	"math/rand/v2"
 	"strings"
 	"testing"
-
-	"github.com/sineng/sineng/generator/htmlesc"
 )
 
 // randomValue makes a value of one of the shapes templates meet: nil,
@@ -91,7 +89,7 @@ func TestCompiledMatchesInterpretedRandom(t *testing.T) {
 		opts := Options{SiteLayouts: mapFS(map[string]string{"_default/single.html": page})}
 		p := loadPair(t, opts)
 		// The same executions with htmlesc's escapers, which builds use.
-		q := loadPairWith(t, opts, htmlesc.Lookup)
+		q := loadBuildPair(t, opts)
 		succeeded := 0
 		for n := 0; n < 500; n++ {
 			data := map[string]any{"A": randomValue(r, 2), "B": randomValue(r, 2)}

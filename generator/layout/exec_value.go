@@ -21,6 +21,7 @@ var (
 	stringerType     = reflect.TypeFor[fmt.Stringer]()
 	anyType          = reflect.TypeFor[any]()
 	stringType       = reflect.TypeFor[string]()
+	anyMapType       = reflect.TypeFor[map[string]any]()
 )
 
 // errExec is the cause of every failure the compiled executor finds on

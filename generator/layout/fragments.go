@@ -145,10 +145,13 @@ func (f *fragments) clear() {
 // data.
 func (s *Set) ClearFragments() { s.fragments.clear() }
 
-// fragmentSite remembers the last output a keyed partial call in compiled
-// code reused or kept, with its key, so that the next call with equal keys
-// skips the lookup in the Set's map. It only holds an output the map
-// holds, and only for the map's generation it was read in.
+// fragmentSite remembers the first output a keyed partial call in
+// compiled code reused or kept in the Set's current generation, with its
+// key, so that later calls with equal keys (a partial whose keys are the
+// same on every page) skip the lookup in the Set's map. A call whose keys
+// change from call to call (one output per item of a list) keeps the
+// first and adds no work. It only holds an output the map holds, and
+// only for the map's generation it was read in.
 type fragmentSite struct {
 	last atomic.Pointer[siteFragment]
 }
@@ -172,9 +175,14 @@ func (s *fragmentSite) get(gen uint64, k fragmentKey) (template.HTML, bool) {
 	return "", false
 }
 
-// set remembers h as the output kept under k in generation gen.
-func (s *fragmentSite) set(gen uint64, k fragmentKey, h template.HTML) {
-	if s != nil {
-		s.last.Store(&siteFragment{gen: gen, key: k, h: h})
+// fill remembers h as the output kept under k in generation gen, unless
+// the site remembers an output of that generation already.
+func (s *fragmentSite) fill(gen uint64, k fragmentKey, h template.HTML) {
+	if s == nil {
+		return
 	}
+	if p := s.last.Load(); p != nil && p.gen == gen {
+		return
+	}
+	s.last.Store(&siteFragment{gen: gen, key: k, h: h})
 }

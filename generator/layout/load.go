@@ -32,9 +32,13 @@ func Load(opts Options) (*Set, error) {
 		entries:    map[string]*entry{},
 		interpret:  opts.Interpret,
 		escapers:   defaultEscapers(),
+
+		textEscapers: defaultTextEscapers(),
 	}
 	_, customPartial := opts.Funcs["partial"]
 	s.ownPartial = !customPartial
+	_, customDict := opts.Funcs["dict"]
+	s.ownDict = !customDict
 	for _, src := range srcs {
 		s.files[src.rel] = src.file
 	}

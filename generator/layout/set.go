@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"html/template"
 	"io"
+	"reflect"
 	"strings"
 	"sync"
 	"text/template/parse"
@@ -30,10 +31,15 @@ type Set struct {
 	fileTrees   map[string][]*parse.Tree          // each file's parse trees as parsed, never executed
 	commonFiles []string                          // the files of common, in the order they were added
 	ownPartial  bool                              // "partial" is the Set's own, not one from Options.Funcs
+	ownDict     bool                              // "dict" is the Set's own, not one from Options.Funcs
 	interpret   bool                              // Options.Interpret: never compile
 	escapers    func(string) (htmlesc.Func, bool) // where compiled code finds html/template's escapers
-	states      sync.Pool                         // *execState
-	buffers     sync.Pool                         // *bytes.Buffer
+	// textEscapers gives the same escapers applied to text without boxing
+	// it (htmlesc.LookupText), or is nil: compiled code calls them for a
+	// value of a type htmlesc.ContentOf knows, where escapers has the name.
+	textEscapers func(string) (htmlesc.TextFunc, bool)
+	states       sync.Pool // *execState
+	buffers      sync.Pool // *bytes.Buffer
 }
 
 // composedKey names one ready-to-execute template: a page template, and the
@@ -132,11 +138,18 @@ func (s *Set) partialFile(st *execState, site *fragmentSite, rel, name string, a
 	if err != nil {
 		return "", fmt.Errorf("partial %q: %w", name, err)
 	}
+	return s.keyedPartial(st, site, k, data, nil, reflect.Value{}, stream)
+}
+
+// keyedPartial is partialFile for a call with keys, k. The partial's dot
+// is data or, when lazy is not nil, what lazy yields for dot, evaluated
+// only when the output is not kept already.
+func (s *Set) keyedPartial(st *execState, site *fragmentSite, k fragmentKey, data any, lazy evalFn, dot reflect.Value, stream bool) (template.HTML, error) {
 	gen := s.fragments.gen.Load()
 	h, ok := site.get(gen, k)
 	if !ok {
 		if h, ok = s.fragments.get(k); ok {
-			site.set(gen, k, h)
+			site.fill(gen, k, h)
 		}
 	}
 	if ok {
@@ -146,19 +159,27 @@ func (s *Set) partialFile(st *execState, site *fragmentSite, rel, name string, a
 		}
 		return h, nil
 	}
+	if lazy != nil {
+		v, err := lazy(st, dot)
+		if err != nil {
+			return "", err
+		}
+		data = anyOf(v)
+	}
 	start := 0
+	var err error
 	if stream {
 		start = st.out.Len()
-		if err := s.streamPartial(st, rel, data); err != nil {
+		if err := s.streamPartial(st, k.rel, data); err != nil {
 			return "", err
 		}
 		h = template.HTML(st.out.Bytes()[start:])
-	} else if h, err = s.executePartial(st, rel, data); err != nil {
+	} else if h, err = s.executePartial(st, k.rel, data); err != nil {
 		return "", err
 	}
 	out, kept := s.fragments.store(k, h)
 	if kept {
-		site.set(gen, k, out)
+		site.fill(gen, k, out)
 	}
 	if stream {
 		if out != h {
