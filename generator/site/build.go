@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"runtime"
+	"runtime/pprof"
 	"strings"
 	"time"
 
@@ -96,7 +97,11 @@ func runBuild(ctx context.Context, opts Options, keep bool) (*builder, *Result, 
 	}
 	for _, s := range steps {
 		t0 := time.Now()
-		if err := s.run(ctx); err != nil {
+		var err error
+		// The label lets a CPU profile be split by stage
+		// (go tool pprof -tagfocus stage=markdown).
+		pprof.Do(ctx, pprof.Labels("stage", s.name), func(ctx context.Context) { err = s.run(ctx) })
+		if err != nil {
 			b.abort()
 			return nil, nil, err
 		}
