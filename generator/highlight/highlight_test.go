@@ -2,6 +2,7 @@ package highlight
 
 import (
 	"bytes"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -153,5 +154,28 @@ func BenchmarkBlock(b *testing.B) {
 		if err := h.Block(&buf, code, "go"); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// BenchmarkBlockUnique highlights code that differs every time, so the
+// cache never answers: the cost of lexing and formatting.
+func BenchmarkBlockUnique(b *testing.B) {
+	for _, lang := range []string{"toml", "text"} {
+		b.Run(lang, func(b *testing.B) {
+			h := New("")
+			code := []byte("# 活动登记 sign-up record\nactivity = \"读书会\"\nvolunteers = 27\nrain_plan = true\n")
+			var buf bytes.Buffer
+			b.ReportAllocs()
+			b.SetBytes(int64(len(code)))
+			n := 0
+			for b.Loop() {
+				n++
+				buf.Reset()
+				c := append(strconv.AppendInt(append(code[:len(code):len(code)], "n = "...), int64(n), 10), '\n')
+				if err := h.Block(&buf, c, lang); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
 	}
 }

@@ -20,7 +20,10 @@
 //     marks the <!--more--> summary divider and writes the plain text;
 //     heading IDs follow from the headings' text.
 //  4. goldmark renders HTML; placeholders are replaced by the shortcode HTML
-//     and the summary is cut at the divider.
+//     and the summary is cut at the divider. Headings, table cells and
+//     links are written by this package's renderers, byte for byte as
+//     goldmark's would, but without the per-node attributes and lower-cased
+//     copies goldmark's make (generated heading IDs travel in the writer).
 //
 // Problems are gathered, not stopped at: Render returns every problem of the
 // page together as a *diag.Errors of *diag.Error values positioned in the

@@ -10,25 +10,42 @@ import (
 )
 
 // headingIDs hands out the element IDs of one page: readable for any script,
-// unique within the page. A fresh one is made for every Render call.
+// unique within the page. Render resets one for every call.
 type headingIDs struct {
-	used map[string]bool
+	used     map[string]bool
+	buf      []byte       // scratch for the ID being made
+	rendered []renderedID // generated IDs the heading renderer writes
 }
 
 var _ parser.IDs = (*headingIDs)(nil)
 
-func newHeadingIDs() *headingIDs { return &headingIDs{used: map[string]bool{}} }
+// reset forgets every ID, keeping the memory for the next page. The zero
+// headingIDs is ready once reset.
+func (h *headingIDs) reset() {
+	if h.used == nil {
+		h.used = map[string]bool{}
+	}
+	clear(h.used)
+	clear(h.rendered) // let go of the last page's nodes
+	h.rendered = h.rendered[:0]
+}
 
 // Generate returns a new ID made from value by slugID, with "-1", "-2", …
 // added when it is already taken.
 func (h *headingIDs) Generate(value []byte, _ ast.NodeKind) []byte {
-	base := slugID(value)
-	id := base
-	for n := 1; h.used[id]; n++ {
-		id = base + "-" + strconv.Itoa(n)
+	return []byte(h.generate(value))
+}
+
+// generate is Generate returning a string, made without a copy in between.
+func (h *headingIDs) generate(value []byte) string {
+	h.buf = appendSlug(h.buf[:0], value)
+	base := len(h.buf)
+	for n := 1; h.used[string(h.buf)]; n++ {
+		h.buf = strconv.AppendInt(append(h.buf[:base], '-'), int64(n), 10)
 	}
+	id := string(h.buf)
 	h.used[id] = true
-	return []byte(id)
+	return id
 }
 
 // Put records an ID given explicitly, so Generate does not hand it out.
@@ -38,13 +55,18 @@ func (h *headingIDs) Put(value []byte) { h.used[string(value)] = true }
 // turns every run of other characters into one '-', without a '-' at either
 // end. It returns "heading" when nothing is left.
 func slugID(s []byte) string {
-	b := make([]byte, 0, len(s))
+	return string(appendSlug(make([]byte, 0, len(s)), s))
+}
+
+// appendSlug appends slugID(s) to b.
+func appendSlug(b, s []byte) []byte {
+	start := len(b)
 	dash := false
 	for len(s) > 0 {
 		r, n := utf8.DecodeRune(s)
 		s = s[n:]
-		if unicode.IsLetter(r) || unicode.IsDigit(r) || (unicode.IsMark(r) && len(b) > 0) {
-			if dash && len(b) > 0 {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) || (unicode.IsMark(r) && len(b) > start) {
+			if dash && len(b) > start {
 				b = append(b, '-')
 			}
 			dash = false
@@ -53,8 +75,8 @@ func slugID(s []byte) string {
 		}
 		dash = true
 	}
-	if len(b) == 0 {
-		return "heading"
+	if len(b) == start {
+		return append(b, "heading"...)
 	}
-	return string(b)
+	return b
 }

@@ -6,6 +6,7 @@ import (
 	"sync"
 
 	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/renderer"
@@ -105,26 +106,54 @@ type Renderer struct {
 
 // scratch holds the buffers one Render call works in.
 type scratch struct {
-	body bytes.Buffer // source after shortcode expansion
-	html bytes.Buffer // goldmark output
-	text bytes.Buffer // the page's plain text
-	alt  bytes.Buffer // an image's alt text
+	body     bytes.Buffer  // source after shortcode expansion
+	html     bytes.Buffer  // goldmark output
+	text     bytes.Buffer  // the page's plain text
+	alt      bytes.Buffer  // an image's alt text
+	headings []pageHeading // the page's headings, in order
+	ids      headingIDs    // the page's element IDs
+	out      htmlWriter    // what goldmark writes the page to
 }
 
 // htmlWriter lets goldmark write straight into a bytes.Buffer: it is the
 // util.BufWriter goldmark asks for, with nothing to flush, so no second
-// buffer stands in between.
+// buffer stands in between. It also carries the heading IDs of the page
+// being written to the heading renderer, which gets nothing else of the
+// page but its source and nodes.
 type htmlWriter struct {
 	*bytes.Buffer
+	ids  []renderedID // generated IDs of headings without attributes, in order
+	next int          // index in ids of the next heading, as headings are written in order
 }
 
-var _ util.BufWriter = htmlWriter{}
+// renderedID is the generated ID of a heading.
+type renderedID struct {
+	node *ast.Heading
+	id   string
+}
+
+var _ util.BufWriter = (*htmlWriter)(nil)
 
 // Buffered implements util.BufWriter: all that was written is in the buffer.
-func (w htmlWriter) Buffered() int { return w.Len() }
+func (w *htmlWriter) Buffered() int { return w.Len() }
 
 // Flush implements util.BufWriter; there is nothing to flush.
-func (w htmlWriter) Flush() error { return nil }
+func (w *htmlWriter) Flush() error { return nil }
+
+// headingID returns the generated ID of heading n, if it has one.
+func (w *htmlWriter) headingID(n *ast.Heading) (string, bool) {
+	if w.next < len(w.ids) && w.ids[w.next].node == n {
+		w.next++
+		return w.ids[w.next-1].id, true
+	}
+	for i, r := range w.ids {
+		if r.node == n {
+			w.next = i + 1
+			return r.id, true
+		}
+	}
+	return "", false
+}
 
 // New builds a Renderer for opts.
 func New(opts Options) *Renderer {
@@ -145,6 +174,9 @@ func New(opts Options) *Renderer {
 	ropts := []renderer.Option{renderer.WithNodeRenderers(
 		util.Prioritized(codeBlockRenderer{h: h}, 100),
 		util.Prioritized(pageNodeRenderer{}, 100),
+		util.Prioritized(headingRenderer{}, 100),
+		util.Prioritized(newTableCellRenderer(), 100),
+		util.Prioritized(newLinkRenderer(opts.Unsafe), 100),
 	)}
 	if opts.Unsafe {
 		ropts = append(ropts, html.WithUnsafe())

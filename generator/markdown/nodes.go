@@ -93,7 +93,9 @@ func (c codeBlockRenderer) render(w util.BufWriter, src []byte, n ast.Node, ente
 }
 
 // codeLines returns the content of a code block. Lines that lie back to back
-// in src, the usual case, are returned as a sub-slice without copying.
+// in src, the usual case, are returned as a sub-slice without copying. A
+// line is taken as it stands in src when it has no padding and, if it is
+// to end with a newline (goldmark marks every code line so), already does.
 func codeLines(n ast.Node, src []byte) []byte {
 	lines := n.Lines()
 	if lines.Len() == 0 {
@@ -101,17 +103,18 @@ func codeLines(n ast.Node, src []byte) []byte {
 	}
 	first, last := lines.At(0), lines.At(lines.Len()-1)
 	contiguous := true
+	size := 0
 	for i := 0; i < lines.Len(); i++ {
 		s := lines.At(i)
-		if s.Padding != 0 || s.ForceNewline || (i > 0 && s.Start != lines.At(i-1).Stop) {
+		size += s.Len() + 1
+		if s.Padding != 0 || (s.ForceNewline && s.Stop > s.Start && src[s.Stop-1] != '\n') || (i > 0 && s.Start != lines.At(i-1).Stop) {
 			contiguous = false
-			break
 		}
 	}
 	if contiguous {
 		return src[first.Start:last.Stop]
 	}
-	var b []byte
+	b := make([]byte, 0, size)
 	for i := 0; i < lines.Len(); i++ {
 		s := lines.At(i)
 		b = append(b, s.Value(src)...)

@@ -51,7 +51,8 @@ func (r *Renderer) Render(src []byte, ctx Context) (res Result, err error) {
 	p.pos = positions{src: src, lineOffset: ctx.LineOffset}
 	p.tokens.src = src
 
-	ids := newHeadingIDs()
+	ids := &s.ids
+	ids.reset()
 	body := src
 	var doc ast.Node
 	if shortcodeStart(src) >= 0 {
@@ -61,12 +62,13 @@ func (r *Renderer) Render(src []byte, ctx Context) (res Result, err error) {
 		doc = r.parse(body, ids)
 	}
 
-	headings := p.prepare(doc, body, &res, s)
-	res.TOC = r.headings(p, headings, ids, s.text.Bytes())
+	s.headings = p.prepare(doc, body, &res, s)
+	res.TOC = r.headings(p, s, s.text.Bytes())
 	res.TOCHTML = tocHTML(res.TOC)
 
 	s.html.Reset()
-	if err := r.md.Renderer().Render(htmlWriter{&s.html}, body, doc); err != nil {
+	s.out = htmlWriter{Buffer: &s.html, ids: s.ids.rendered}
+	if err := r.md.Renderer().Render(&s.out, body, doc); err != nil {
 		p.errorf(0, 0, "render markdown: %w", err)
 	}
 	res.HTML, res.SummaryHTML = p.finishHTML(s.html.Bytes())
@@ -87,40 +89,68 @@ func (r *Renderer) parse(body []byte, ids *headingIDs) ast.Node {
 	return r.md.Parser().Parse(text.NewReader(body), parser.WithContext(pc))
 }
 
-// maxPooled is the largest buffer put back into the scratch pool; a giant
-// page's buffers are left to the garbage collector.
-const maxPooled = 1 << 20
+// maxPooled is the largest buffer put back into the scratch pool, and
+// maxPooledIDs the most heading IDs; a giant page's scratch is left to the
+// garbage collector.
+const (
+	maxPooled    = 1 << 20
+	maxPooledIDs = 1 << 10
+)
 
 func (r *Renderer) putScratch(s *scratch) {
-	if s.body.Cap() > maxPooled || s.html.Cap() > maxPooled || s.text.Cap() > maxPooled || s.alt.Cap() > maxPooled {
+	if s.body.Cap() > maxPooled || s.html.Cap() > maxPooled || s.text.Cap() > maxPooled || s.alt.Cap() > maxPooled ||
+		len(s.ids.used) > maxPooledIDs {
 		return
 	}
+	clear(s.headings) // let go of the page's nodes
+	s.headings = s.headings[:0]
+	s.ids.reset()
+	s.out = htmlWriter{}
 	r.scratch.Put(s)
 }
 
 // headings gives every heading its ID, explicit ({#id}) ones first so
 // generated IDs never take them, and returns the table of contents. text is
-// the page's plain text that the headings point into.
-func (r *Renderer) headings(p *page, hs []pageHeading, ids *headingIDs, text []byte) []Heading {
+// the page's plain text that s.headings point into. A generated ID is kept
+// in s.ids.rendered for the heading renderer rather than set as an
+// attribute, which would cost the heading a slice of ten attributes; a
+// heading that has attributes already gets it as one more, so that it is
+// written in the same place among them.
+func (r *Renderer) headings(p *page, s *scratch, text []byte) []Heading {
+	hs := s.headings
+	ids := &s.ids
+	inTOC := 0
 	for _, h := range hs {
-		if v, ok := h.node.AttributeString("id"); ok {
-			if id, ok := v.([]byte); ok {
-				ids.Put(id)
+		if h.node.Attributes() != nil {
+			if v, ok := h.node.AttributeString("id"); ok {
+				if id, ok := v.([]byte); ok {
+					ids.Put(id)
+				}
 			}
+		}
+		if h.node.Level >= r.tocMin && h.node.Level <= r.tocMax {
+			inTOC++
 		}
 	}
 	var toc []Heading
+	if inTOC > 0 {
+		toc = make([]Heading, 0, inTOC)
+	}
 	for _, h := range hs {
-		txt := string(bytes.TrimSpace(p.tokens.replaceText(text[h.start:h.end])))
+		txt := bytes.TrimSpace(p.tokens.replaceText(text[h.start:h.end]))
 		var id string
 		if v, ok := h.node.AttributeString("id"); ok {
 			id = attrString(v)
 		} else {
-			id = string(ids.Generate([]byte(txt), ast.KindHeading))
-			h.node.SetAttributeString("id", []byte(id))
+			id = ids.generate(txt)
+			if h.node.Attributes() != nil {
+				h.node.SetAttributeString("id", []byte(id))
+			} else {
+				ids.rendered = append(ids.rendered, renderedID{node: h.node, id: id})
+			}
 		}
 		if h.node.Level >= r.tocMin && h.node.Level <= r.tocMax {
-			toc = append(toc, Heading{Level: h.node.Level, ID: id, Text: txt})
+			toc = append(toc, Heading{Level: h.node.Level, ID: id, Text: string(txt)})
 		}
 	}
 	return toc

@@ -25,7 +25,7 @@ type pageHeading struct {
 // to s.text, as writeText would after those fixes. It returns the headings
 // in order, each with the stretch of text that is its own.
 func (p *page) prepare(doc ast.Node, body []byte, res *Result, s *scratch) []pageHeading {
-	var headings []pageHeading
+	headings := s.headings[:0]
 	var markers []ast.Node
 	text := &s.text
 	text.Reset()
@@ -208,6 +208,9 @@ func (p *page) destination(n ast.Node, dest, body []byte, image bool) []byte {
 		line, col := p.nodePos(n, body)
 		p.errorf(line, col, "%s %q: %w", what, dest, err)
 		return dest
+	}
+	if u == d {
+		return dest // unchanged: with its fragment, it is dest as it was
 	}
 	if hasFrag {
 		u += "#" + frag
