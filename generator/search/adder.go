@@ -39,7 +39,48 @@ type adder struct {
 
 // newAdder returns an adder of terms into table.
 func newAdder(table *sharedTable) *adder {
-	return &adder{table: table, counts: newKeyTally(), charW: new([1 << 16]uint32), raw: newWordTable()}
+	a := &adder{table: table, counts: newKeyTally(), charW: new([1 << 16]uint32), raw: newWordTable()}
+	a.scan.han = a.countHan
+	return a
+}
+
+// countHan counts the tokens of the characters of CJK Unified Ideographs
+// from text[i:], in a run of the current field whose last character is
+// prev, or that they begin when prev is 0, as add would count the tokens
+// scan hands on, each character and each pair, without making them. It
+// returns where it stopped, the run's last character and the number of
+// characters it read.
+func (a *adder) countHan(text string, i int, prev rune) (int, rune, int) {
+	w, charW, c := a.weight, a.charW, &a.counts
+	n := 0
+	if prev == 0 { // no pair ends at the first character
+		a.length -= int(w)
+	}
+	for {
+		r, ok := hanAt(text, i)
+		if !ok {
+			break
+		}
+		i += 3
+		if old := charW[uint16(r)]; old == 0 {
+			a.chars = append(a.chars, uint16(r))
+			charW[uint16(r)] = w
+		} else {
+			charW[uint16(r)] = old + w
+		}
+		if prev != 0 { // a pair ends at r unless r begins the run
+			k := uint64(pairKey(prev, r))
+			if s := c.home(k); s.key == k {
+				s.weight += w
+			} else {
+				c.count(k, w)
+			}
+		}
+		prev = r
+		n++
+	}
+	a.length += 2 * n * int(w)
+	return i, prev, n
 }
 
 // terms tokenizes d and returns its terms as a banded list of shared ids
@@ -143,7 +184,7 @@ func (a *adder) add(batch []token, words []byte) {
 			if s := a.counts.home(k); s.key == k {
 				s.weight += w
 			} else {
-				a.counts.add(k, w)
+				a.counts.count(k, w)
 			}
 			hashes = hashes[1:]
 			start = end
@@ -157,7 +198,7 @@ func (a *adder) add(batch []token, words []byte) {
 			if s := a.counts.home(uint64(tk)); s.key == uint64(tk) {
 				s.weight += w
 			} else {
-				a.counts.add(uint64(tk), w)
+				a.counts.count(uint64(tk), w)
 			}
 		}
 	}

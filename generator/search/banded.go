@@ -3,6 +3,7 @@ package search
 import (
 	"encoding/binary"
 	"math/bits"
+	"slices"
 )
 
 // listBandBits sets the width of a band of a banded list (see
@@ -58,29 +59,50 @@ func readCount(b []byte, at int) (int, int) {
 // appendBanded appends the banded list of terms, id<<32 | weight sorted
 // by id.
 func appendBanded(dst []byte, terms []uint64) []byte {
+	// Room for the longest list: a term takes at most two uvarints of 32
+	// bits, and its band's two counts at most as much again.
+	dst = slices.Grow(dst, 4*binary.MaxVarintLen32*len(terms))
+	b, n := dst[:cap(dst)], len(dst)
 	band := uint32(0)
 	for i := 0; i < len(terms); {
-		b := bandOf(uint32(terms[i] >> 32))
-		dst = binary.AppendUvarint(dst, uint64(b-band))
+		k := bandOf(uint32(terms[i] >> 32))
+		n += binary.PutUvarint(b[n:], uint64(k-band))
 		// Write the part after a one-byte length, and make room for a
 		// longer one once the part's length is known.
-		at := len(dst) + 1
-		dst = append(dst, 0)
-		end, prev := bandStart(b+1), bandStart(b)
-		for ; i < len(terms) && uint32(terms[i]>>32) < end; i++ {
-			id := uint32(terms[i] >> 32)
-			dst = appendTerm(dst, prev, id, uint32(terms[i]))
+		at := n + 1
+		n = at
+		end, prev := bandStart(k+1), bandStart(k)
+		for ; i < len(terms); i++ {
+			id, w := uint32(terms[i]>>32), uint32(terms[i])
+			if id >= end {
+				break
+			}
+			// As appendTerm writes it.
+			v := uint64(id-prev) << 1
+			switch {
+			case w == 1 && v < 0x80: // most terms
+				b[n] = byte(v)
+				n++
+			case w < 0x80 && v < 0x80:
+				b[n], b[n+1] = byte(v|1), byte(w)
+				n += 2
+			case w == 1:
+				n += binary.PutUvarint(b[n:], v)
+			default:
+				n += binary.PutUvarint(b[n:], v|1)
+				n += binary.PutUvarint(b[n:], uint64(w))
+			}
 			prev = id
 		}
-		size := len(dst) - at
-		if n := uvarintLen(uint64(size)); n > 1 {
-			dst = append(dst, make([]byte, n-1)...)
-			copy(dst[at+n-1:], dst[at:at+size])
+		size := n - at
+		if l := uvarintLen(uint64(size)); l > 1 {
+			copy(b[at+l-1:], b[at:n])
+			n += l - 1
 		}
-		binary.PutUvarint(dst[at-1:], uint64(size))
-		band = b
+		binary.PutUvarint(b[at-1:], uint64(size))
+		band = k
 	}
-	return dst
+	return b[:n]
 }
 
 // streamPad is how many bytes follow the end of a stream, so that

@@ -93,9 +93,12 @@ func addAll(b *testing.B, docs []Document) *Builder {
 // emit that drops each file, as a site that stages them does, and reports
 // the same, and the most heap in use with the collector run often, about
 // the most live heap (live-MB).
+//
+// "mixed" is the shape of a Chinese site's pages: Chinese prose with
+// English paragraphs, half of each.
 func BenchmarkBuilder(b *testing.B) {
-	for _, lang := range []string{"zh", "en"} {
-		docs := synthetic(10000, 3000, lang, 1)
+	for _, lang := range []string{"zh", "en", "mixed"} {
+		docs := benchDocs(lang)
 		text := 0
 		for _, d := range docs {
 			text += len(d.Text)
@@ -158,4 +161,18 @@ func BenchmarkBuilder(b *testing.B) {
 			b.ReportMetric(float64(out)/(1<<20), "out-MB")
 		})
 	}
+}
+
+// benchDocs returns the 10,000 documents of about 3 KB of body text each
+// of BenchmarkBuilder's lang: "zh", "en", or "mixed", each document's
+// Chinese text followed by English.
+func benchDocs(lang string) []Document {
+	if lang != "mixed" {
+		return synthetic(10000, 3000, lang, 1)
+	}
+	docs, en := synthetic(10000, 1500, "zh", 1), synthetic(10000, 1500, "en", 2)
+	for i := range docs {
+		docs[i].Text += "\n\n" + en[i].Text
+	}
+	return docs
 }

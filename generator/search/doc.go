@@ -96,7 +96,9 @@
 // table shared by all Adds, which finds a known term without a lock and
 // is asked for each of a document's CJK terms once, and their weights,
 // sorted and written as varint gaps a band of ids at a time, 1.5 to 1.7
-// bytes a term; and the document's row of meta.json.
+// bytes a term; and the document's row of meta.json. A run of CJK Unified
+// Ideographs, most of Chinese text, is counted as it is read, its tokens
+// never made one by one.
 //
 // WriteFiles then ranks the table's terms in token order, measures every
 // entry from the documents' lists a few bands of ids at a time, and plans

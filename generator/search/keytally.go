@@ -33,6 +33,23 @@ func (t *keyTally) home(key uint64) *tallySlot {
 	return &t.slots[key*0x9E3779B97F4A7C15>>t.shift]
 }
 
+// count adds weight to key, at once when its home slot holds it or is
+// empty, as it most often does, else through add.
+func (t *keyTally) count(key uint64, weight uint32) {
+	h := key * 0x9E3779B97F4A7C15 >> t.shift
+	switch s := &t.slots[h]; s.key {
+	case key:
+		s.weight += weight
+	case 0:
+		*s = tallySlot{key, weight}
+		if t.homes = append(t.homes, uint32(h)); 2*len(t.homes) > len(t.slots) {
+			t.grow()
+		}
+	default:
+		t.add(key, weight)
+	}
+}
+
 // add adds weight to key.
 func (t *keyTally) add(key uint64, weight uint32) {
 	mask := uint64(len(t.slots) - 1)

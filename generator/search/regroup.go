@@ -97,7 +97,15 @@ func regroup[P place](lists [][]byte, where []P, shift uint, runs, workers int) 
 					touched = append(touched, g)
 					p.prev = 0
 				}
-				p.enc = appendTerm(p.enc, p.prev, slot, uint32(terms[i]))
+				// As appendTerm writes the term, its short forms inline.
+				switch v, w := uint64(slot-p.prev)<<1, uint32(terms[i]); {
+				case v >= 0x80 || w >= 0x80:
+					p.enc = appendTerm(p.enc, p.prev, slot, w)
+				case w == 1:
+					p.enc = append(p.enc, byte(v))
+				default:
+					p.enc = append(p.enc, byte(v|1), byte(w))
+				}
 				p.prev = slot
 			}
 			for _, g := range touched {

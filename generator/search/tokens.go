@@ -88,6 +88,14 @@ const batchSize = 256
 type scanner struct {
 	words []byte  // the words of the current batch, lower-cased UTF-8, back to back
 	batch []token // tokens not yet handed on
+	// han, when set, takes the place of scanHan outside query mode, from
+	// a run's first character of CJK Unified Ideographs on: it counts the
+	// tokens of those characters from text[i:], after the run's character
+	// prev or 0 when they begin it, instead of handing them on, and
+	// returns where it stopped, the run's last character and the number
+	// of characters it read. The counts of a document do not depend on
+	// the order of its tokens.
+	han func(text string, i int, prev rune) (int, rune, int)
 }
 
 // scan calls emit with the tokens of text in order, a batch at a time,
@@ -136,6 +144,18 @@ func (s *scanner) scan(text string, query bool, emit func(batch []token, words [
 			if len(s.words) > start {
 				s.endWord(emit)
 			}
+			start = len(s.words)
+			if s.han != nil && !query && 0x4E00 <= r && r <= 0x9FFF {
+				// r is the three bytes before i, the first character han reads.
+				last := rune(0)
+				if runLen > 0 {
+					last = prev
+				}
+				var n int
+				i, prev, n = s.han(text, i-3, last)
+				runLen += n
+				continue
+			}
 			if runLen > 0 {
 				s.push(token(pairKey(prev, r)), emit)
 			}
@@ -145,7 +165,6 @@ func (s *scanner) scan(text string, query bool, emit func(batch []token, words [
 			prev = r
 			runLen++
 			i, prev, runLen = s.scanHan(text, i, query, prev, runLen, emit)
-			start = len(s.words)
 		case isWordRune(r):
 			if runLen > 0 {
 				s.endRun(query, runLen, prev, emit)
@@ -189,13 +208,11 @@ func (s *scanner) scan(text string, query bool, emit func(batch []token, words [
 // their tokens as scan does. It returns where it stopped and the run's
 // last character and length.
 func (s *scanner) scanHan(text string, i int, query bool, prev rune, runLen int, emit func(batch []token, words []byte)) (int, rune, int) {
-	for i+2 < len(text) {
-		// U+4E00 to U+9FFF are E4 B8 80 to E9 BF BF.
-		c, c1, c2 := text[i], text[i+1], text[i+2]
-		if c-0xE4 > 0xE9-0xE4 || c1&0xC0 != 0x80 || c2&0xC0 != 0x80 || c == 0xE4 && c1 < 0xB8 {
+	for {
+		r, ok := hanAt(text, i)
+		if !ok {
 			break
 		}
-		r := rune(c&0x0F)<<12 | rune(c1&0x3F)<<6 | rune(c2&0x3F)
 		i += 3
 		if query || len(s.batch)+2 >= batchSize {
 			s.push(token(pairKey(prev, r)), emit)
@@ -209,6 +226,21 @@ func (s *scanner) scanHan(text string, i int, query bool, prev rune, runLen int,
 		runLen++
 	}
 	return i, prev, runLen
+}
+
+// hanAt returns the character at text[i:] when it is one of CJK Unified
+// Ideographs (U+4E00 to U+9FFF), three bytes of UTF-8.
+func hanAt(text string, i int) (rune, bool) {
+	if i+2 >= len(text) {
+		return 0, false
+	}
+	// U+4E00 to U+9FFF are E4 B8 80 to E9 BF BF; a continuation byte is
+	// 80 to BF, below 40 once its top bit is flipped.
+	c, c1, c2 := text[i], text[i+1], text[i+2]
+	if c-0xE4 > 0xE9-0xE4 || (c1^0x80)|(c2^0x80) >= 0x40 || c == 0xE4 && c1 < 0xB8 {
+		return 0, false
+	}
+	return rune(c&0x0F)<<12 | rune(c1&0x3F)<<6 | rune(c2&0x3F), true
 }
 
 // push adds t to the batch and hands the batch on when it is full. The
@@ -267,11 +299,21 @@ func isASCIIWord(r rune) bool {
 // isWordRune reports whether r belongs in a word: a letter, a decimal
 // digit or a mark.
 func isWordRune(r rune) bool {
-	if r < utf8.RuneSelf {
+	switch {
+	case r < utf8.RuneSelf:
 		return isASCIIWord(r)
+	case uint32(r)-0x2000 < 0x70: // General Punctuation, such as “ ” — …: none is
+		return false
+	case uint32(r)-0x3000 < 0x40: // CJK Symbols and Punctuation, such as 。 、 《 》
+		return cjkSymbolWords>>(r-0x3000)&1 != 0
 	}
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r)
 }
+
+// cjkSymbolWords has bit r-0x3000 set for each letter, decimal digit or
+// mark r of U+3000 to U+303F, the block of the punctuation of Chinese
+// text, so that isWordRune finds those without Unicode's tables.
+const cjkSymbolWords = 0x183efc0000000060
 
 // isApostrophe reports whether r is ' or ’.
 func isApostrophe(r rune) bool {

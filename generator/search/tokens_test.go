@@ -142,6 +142,17 @@ func TestIsCJK(t *testing.T) {
 	}
 }
 
+// TestIsWordRune checks isWordRune's shortcuts against Unicode's tables
+// for every code point.
+func TestIsWordRune(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		want := unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r)
+		if got := isWordRune(r); got != want {
+			t.Fatalf("isWordRune(%U) = %v, want %v", r, got, want)
+		}
+	}
+}
+
 // TestTokensInvalidUTF8 checks that bytes which are not UTF-8 separate
 // tokens as U+FFFD does, whichever path decodes them.
 func TestTokensInvalidUTF8(t *testing.T) {
