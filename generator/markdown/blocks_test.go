@@ -30,7 +30,7 @@ func TestHeadingAndCellHTML(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if got := string(render(t, tt.src, Context{}).HTML); got != tt.want {
+			if got := render(t, tt.src, Context{}).HTML; got != tt.want {
 				t.Errorf("HTML =\n%q\nwant\n%q", got, tt.want)
 			}
 		})
@@ -45,7 +45,7 @@ func TestHeadingIDsReusedScratch(t *testing.T) {
 			t.Fatal(err)
 		}
 		want := []string{"<h2 id=\"a\">A</h2>\n<h2 id=\"a-1\">A</h2>\n", "<h2 id=\"a\">A</h2>\n", "<h2 class=\"c\" id=\"b\">B</h2>\n<h2 id=\"a\">A</h2>\n"}[i]
-		if string(res.HTML) != want {
+		if res.HTML != want {
 			t.Errorf("render %d = %q, want %q", i, res.HTML, want)
 		}
 	}

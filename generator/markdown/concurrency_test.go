@@ -71,12 +71,12 @@ func TestRenderConcurrently(t *testing.T) {
 	}
 	wg.Wait()
 	for i, g := range got {
-		if !bytes.Equal(g.HTML, want.HTML) || !bytes.Equal(g.Text, want.Text) || !bytes.Equal(g.TOCHTML, want.TOCHTML) ||
-			!bytes.Equal(g.SummaryHTML, want.SummaryHTML) {
+		if g.HTML != want.HTML || g.Text != want.Text || g.TOCHTML != want.TOCHTML ||
+			g.SummaryHTML != want.SummaryHTML || g.HasSummary != want.HasSummary {
 			t.Errorf("goroutine %d: result differs from a lone render", i)
 		}
 	}
-	checkHTML(t, string(want.HTML), []string{
+	checkHTML(t, want.HTML, []string{
 		`<span class="icon-star"></span>`, "<strong>记住：<em>先倾听，再行动</em>。</strong>",
 		`<a href="/leaders/mentor/#bio">导师</a>`, `<h2 id="第1阶段-stage-1">`, "<table>", `class="language-go"`,
 		"倾听、组织、协调与反思。The program",

@@ -100,7 +100,7 @@ func TestShortcodesNextToCode(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			res := render(t, tt.src, Context{Shortcodes: icon})
-			checkHTML(t, string(res.HTML), tt.want, tt.notWant)
+			checkHTML(t, res.HTML, tt.want, tt.notWant)
 		})
 	}
 }
@@ -119,13 +119,13 @@ func TestTextAndTOCWithShortcodes(t *testing.T) {
 	if len(res.TOC) != 1 || res.TOC[0].Text != "Stay at B&B" || res.TOC[0].ID != "stay-at-b-b" {
 		t.Errorf("TOC = %+v", res.TOC)
 	}
-	if want := "Stay at B&B\n中文中文 and more words"; string(res.Text) != want {
+	if want := "Stay at B&B\n中文中文 and more words"; res.Text != want {
 		t.Errorf("Text = %q, want %q", res.Text, want)
 	}
 	if len(res.Images) != 1 || res.Images[0].Alt != "alt B&B" {
 		t.Errorf("Images = %+v", res.Images)
 	}
-	if strings.Contains(string(res.HTML), "sinengsc") {
+	if strings.Contains(res.HTML, "sinengsc") {
 		t.Errorf("placeholder left in HTML:\n%s", res.HTML)
 	}
 }

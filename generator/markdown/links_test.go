@@ -68,7 +68,7 @@ func TestLinksMatchGoldmark(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if !bytes.Equal(res.HTML, want.Bytes()) {
+		if res.HTML != want.String() {
 			t.Errorf("unsafe=%v: HTML =\n%s\nwant\n%s", unsafe, res.HTML, want.Bytes())
 		}
 	}

@@ -88,11 +88,12 @@ type Image struct {
 
 // Result is what Render makes of one page.
 type Result struct {
-	HTML        []byte    // the body HTML
-	SummaryHTML []byte    // HTML before a "<!--more-->" line (that line alone on a line), nil if none; the marker never appears in HTML
+	HTML        string    // the body HTML
+	SummaryHTML string    // HTML before a "<!--more-->" line (that line alone on a line), shared with HTML; "" if none (HasSummary says which)
+	HasSummary  bool      // the body has a "<!--more-->" line; the marker never appears in HTML
 	TOC         []Heading // headings between TOCMinLevel and TOCMaxLevel, in order
-	TOCHTML     []byte    // nested <ul> of links to TOC headings (a <nav> is the theme's job), empty if no headings
-	Text        []byte    // plain text of the body (no tags, entities decoded, block boundaries as "\n"), for word counts, summaries and search
+	TOCHTML     string    // nested <ul> of links to TOC headings (a <nav> is the theme's job), empty if no headings
+	Text        string    // plain text of the body (no tags, entities decoded, block boundaries as "\n"), for word counts, summaries and search
 	Images      []Image
 }
 

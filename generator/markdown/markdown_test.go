@@ -71,7 +71,7 @@ func TestMarkdownFeatures(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			checkHTML(t, string(render(t, tt.src, Context{}).HTML), tt.want, tt.notWant)
+			checkHTML(t, render(t, tt.src, Context{}).HTML, tt.want, tt.notWant)
 		})
 	}
 }
@@ -110,7 +110,7 @@ func TestHeadingIDs(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			checkHTML(t, string(render(t, tt.src, Context{}).HTML), tt.want, nil)
+			checkHTML(t, render(t, tt.src, Context{}).HTML, tt.want, nil)
 		})
 	}
 }
@@ -122,7 +122,7 @@ func TestHeadingIDsFreshPerRender(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if !strings.Contains(string(res.HTML), `id="same"`) {
+		if !strings.Contains(res.HTML, `id="same"`) {
 			t.Errorf("render %d: IDs leaked between calls: %s", i, res.HTML)
 		}
 	}
@@ -143,10 +143,10 @@ func TestSoftLineBreaks(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			res := render(t, tt.src, Context{})
-			if string(res.HTML) != tt.html {
+			if res.HTML != tt.html {
 				t.Errorf("HTML = %q, want %q", res.HTML, tt.html)
 			}
-			if string(res.Text) != tt.text {
+			if res.Text != tt.text {
 				t.Errorf("Text = %q, want %q", res.Text, tt.text)
 			}
 		})
@@ -159,17 +159,17 @@ func TestRawHTML(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	checkHTML(t, string(safe.HTML), []string{"raw HTML omitted", "bold"}, []string{`<div class="x">`, "<b>"})
+	checkHTML(t, safe.HTML, []string{"raw HTML omitted", "bold"}, []string{`<div class="x">`, "<b>"})
 	unsafe, err := New(Options{Unsafe: true}).Render(src, Context{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	checkHTML(t, string(unsafe.HTML), []string{`<div class="x">block</div>`, "<b>bold</b>"}, []string{"omitted"})
+	checkHTML(t, unsafe.HTML, []string{`<div class="x">block</div>`, "<b>bold</b>"}, []string{"omitted"})
 }
 
 func TestCodeBlockHighlighted(t *testing.T) {
 	src := "```go\nfunc f() {}\n```\n\n    indented <code>\n\n- item\n\n  ```\n  plain\n  ```\n"
-	checkHTML(t, string(render(t, src, Context{}).HTML), []string{
+	checkHTML(t, render(t, src, Context{}).HTML, []string{
 		`<pre class="chroma"><code class="language-go"><span class="kd">func</span>`,
 		"<pre class=\"chroma\"><code>indented &lt;code&gt;\n</code></pre>",
 		"<pre class=\"chroma\"><code>plain\n</code></pre>",
@@ -193,7 +193,7 @@ func TestLinks(t *testing.T) {
 		"[mail](mailto:a@b.c) [tel](tel:123) ![pic](img/p.png \"T\") [ref][r]\n\n[r]: notes.md\n"
 	res := &resolver{}
 	out := render(t, src, Context{Links: res})
-	checkHTML(t, string(out.HTML), []string{
+	checkHTML(t, out.HTML, []string{
 		`<a href="/projects/x/#a">p</a>`,
 		`<a href="/abs/">abs</a>`, `<a href="#top">frag</a>`, `<a href="?x=1">q</a>`,
 		`<a href="https://e.org/a.md">web</a>`, `<a href="mailto:a@b.c">mail</a>`,
@@ -206,7 +206,7 @@ func TestLinks(t *testing.T) {
 }
 
 func TestLinksWithoutResolver(t *testing.T) {
-	checkHTML(t, string(render(t, "[a](b.md#c)", Context{}).HTML), []string{`<a href="b.md#c">a</a>`}, nil)
+	checkHTML(t, render(t, "[a](b.md#c)", Context{}).HTML, []string{`<a href="b.md#c">a</a>`}, nil)
 }
 
 func TestLinkErrorPosition(t *testing.T) {
@@ -283,7 +283,7 @@ func TestShortcodes(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			res := render(t, tt.src, Context{Shortcodes: echo})
-			checkHTML(t, string(res.HTML), tt.want, tt.notWant)
+			checkHTML(t, res.HTML, tt.want, tt.notWant)
 		})
 	}
 }
@@ -346,7 +346,7 @@ func TestPlaceholderAvoidsUserText(t *testing.T) {
 	src := "Literal sinengsc0x and sinengscq0x here. {{< icon >}}"
 	sc := func(Shortcode) (string, error) { return "<i>icon</i>", nil }
 	out := render(t, src, Context{Shortcodes: sc})
-	checkHTML(t, string(out.HTML), []string{"<p>Literal sinengsc0x and sinengscq0x here. <i>icon</i></p>"}, nil)
+	checkHTML(t, out.HTML, []string{"<p>Literal sinengsc0x and sinengscq0x here. <i>icon</i></p>"}, nil)
 }
 
 func TestSummary(t *testing.T) {
@@ -374,14 +374,14 @@ func TestSummary(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if string(res.HTML) != tt.html {
+			if res.HTML != tt.html {
 				t.Errorf("HTML = %q, want %q", res.HTML, tt.html)
 			}
 			if tt.noSummary {
-				if res.SummaryHTML != nil {
-					t.Errorf("SummaryHTML = %q, want nil", res.SummaryHTML)
+				if res.HasSummary || res.SummaryHTML != "" {
+					t.Errorf("SummaryHTML = %q (HasSummary %v), want none", res.SummaryHTML, res.HasSummary)
 				}
-			} else if string(res.SummaryHTML) != tt.summary {
+			} else if !res.HasSummary || res.SummaryHTML != tt.summary {
 				t.Errorf("SummaryHTML = %q, want %q", res.SummaryHTML, tt.summary)
 			}
 		})
@@ -408,7 +408,7 @@ func TestTOC(t *testing.T) {
 <li><a href="#two-more">Two &amp; more</a></li>
 </ul>
 `
-	if string(res.TOCHTML) != wantHTML {
+	if res.TOCHTML != wantHTML {
 		t.Errorf("TOCHTML =\n%s\nwant\n%s", res.TOCHTML, wantHTML)
 	}
 
@@ -454,7 +454,7 @@ func TestText(t *testing.T) {
 	sc := func(Shortcode) (string, error) { return "<em>short&amp;code</em>", nil }
 	res := render(t, src, Context{Shortcodes: sc})
 	want := "Title\nSome em & *lit* code <x> link \none\ntwo\ncode\nh\nc\nraw short&code\nNote."
-	if string(res.Text) != want {
+	if res.Text != want {
 		t.Errorf("Text =\n%q\nwant\n%q", res.Text, want)
 	}
 }

@@ -3,6 +3,7 @@ package markdown
 import (
 	"bytes"
 	"fmt"
+	"strings"
 
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
@@ -64,16 +65,16 @@ func (r *Renderer) Render(src []byte, ctx Context) (res Result, err error) {
 
 	s.headings = p.prepare(doc, body, &res, s)
 	res.TOC = r.headings(p, s, s.text.Bytes())
-	res.TOCHTML = tocHTML(res.TOC)
+	res.TOCHTML = string(tocHTML(res.TOC))
 
 	s.html.Reset()
 	s.out = htmlWriter{Buffer: &s.html, ids: s.ids.rendered}
 	if err := r.md.Renderer().Render(&s.out, body, doc); err != nil {
 		p.errorf(0, 0, "render markdown: %w", err)
 	}
-	res.HTML, res.SummaryHTML = p.finishHTML(s.html.Bytes())
+	res.HTML, res.SummaryHTML, res.HasSummary = p.finishHTML(s.html.Bytes())
 
-	res.Text = bytes.Clone(bytes.TrimRight(p.tokens.replaceText(s.text.Bytes()), "\n"))
+	res.Text = string(bytes.TrimRight(p.tokens.replaceText(s.text.Bytes()), "\n"))
 
 	if err := p.errs.Err(); err != nil {
 		return Result{}, err
@@ -168,22 +169,22 @@ func attrString(v any) string {
 }
 
 // finishHTML replaces placeholders with shortcode HTML and cuts the summary
-// at the divider. The results do not share memory with h.
-func (p *page) finishHTML(h []byte) (body, summary []byte) {
-	var out []byte
+// at the divider. The body is a new string and the summary shares its
+// memory; nothing shares h.
+func (p *page) finishHTML(h []byte) (body, summary string, hasSummary bool) {
 	if len(p.tokens.html) > 0 {
-		out = p.tokens.replaceHTML(h) // a new slice
-	} else {
-		out = bytes.Clone(h)
+		h = p.tokens.replaceHTML(h)
 	}
-	if p.tokens.prefix == "" {
-		return out, nil
+	if p.tokens.prefix != "" {
+		mark := []byte(p.tokens.moreMark())
+		if i := bytes.Index(h, mark); i >= 0 {
+			var b strings.Builder
+			b.Grow(len(h) - len(mark))
+			b.Write(h[:i])
+			b.Write(h[i+len(mark):])
+			body = b.String()
+			return body, body[:i], true
+		}
 	}
-	mark := []byte(p.tokens.moreMark())
-	i := bytes.Index(out, mark)
-	if i < 0 {
-		return out, nil
-	}
-	body = append(out[:i], out[i+len(mark):]...) // out is ours: cut in place
-	return body, body[:i:i]
+	return string(h), "", false
 }

@@ -3,8 +3,6 @@ package search
 import (
 	"fmt"
 	"strconv"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/sineng/sineng/generator/text"
 )
@@ -131,23 +129,5 @@ func summary(body string, n int) string {
 	if n <= 0 {
 		return ""
 	}
-	return text.Summary([]byte(summaryPrefix(body, n)), n)
-}
-
-// summaryPrefix returns the start of body that text.Summary reads for a
-// summary of n characters, so that only it is copied: text.Summary stops
-// after the n+1st rune that is not a space, and reads each rune as
-// utf8.DecodeRuneInString does.
-func summaryPrefix(body string, n int) string {
-	seen := 0
-	for i := 0; i < len(body); {
-		r, size := utf8.DecodeRuneInString(body[i:])
-		i += size
-		if !unicode.IsSpace(r) {
-			if seen++; seen > n {
-				return body[:i]
-			}
-		}
-	}
-	return body
+	return text.Summary(body, n) // reads only as far as the summary needs
 }

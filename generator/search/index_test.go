@@ -143,5 +143,5 @@ func TestSummaryPrefix(t *testing.T) {
 
 // summaryFull is summary without the prefix cut.
 func summaryFull(body string, n int) string {
-	return text.Summary([]byte(body), n)
+	return text.Summary(body, n)
 }

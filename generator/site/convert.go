@@ -104,9 +104,9 @@ func (b *builder) convert(st *pageState, body []byte) error {
 	})
 	st.counts = text.Measure(res.Text)
 	st.plain = text.Summary(res.Text, b.cfg.SummaryLength)
-	// The plain text is kept once, as a string the search index shares.
-	st.text = string(res.Text)
-	res.Text = nil
+	// The plain text is kept once: the search index shares the string.
+	st.text = res.Text
+	res.Text = ""
 	st.md = res
 	return err
 }
@@ -128,7 +128,7 @@ func (b *builder) fillView(st *pageState) {
 	case st.page.Summary != "":
 		v.Summary = template.HTML(html.EscapeString(st.page.Summary))
 		plain = st.page.Summary
-	case res.SummaryHTML != nil:
+	case res.HasSummary:
 		v.Summary = template.HTML(res.SummaryHTML)
 	default:
 		v.Summary = template.HTML(html.EscapeString(plain))

@@ -31,7 +31,7 @@ type Counts struct {
 }
 
 // Measure counts a text's CJK characters and Latin words in one pass.
-func Measure(s []byte) Counts {
+func Measure(s string) Counts {
 	var c Counts
 	inWord := false
 	for i := 0; i < len(s); {
@@ -48,7 +48,7 @@ func Measure(s []byte) Counts {
 			}
 			continue
 		}
-		r, size := utf8.DecodeRune(s[i:])
+		r, size := utf8.DecodeRuneInString(s[i:])
 		i += size
 		switch {
 		case IsCJK(r):
@@ -68,14 +68,14 @@ func Measure(s []byte) Counts {
 
 // WordCount counts Latin words (runs of letters and digits) plus each CJK
 // character.
-func WordCount(s []byte) int {
+func WordCount(s string) int {
 	c := Measure(s)
 	return c.CJK + c.Latin
 }
 
 // ReadingTime returns whole minutes to read a text: 300 CJK characters or
 // 200 Latin words a minute, at least 1 for a non-empty text.
-func ReadingTime(s []byte) int { return Measure(s).Minutes() }
+func ReadingTime(s string) int { return Measure(s).Minutes() }
 
 // Minutes is the reading time of counts, as ReadingTime.
 func (c Counts) Minutes() int {
@@ -91,12 +91,12 @@ func (c Counts) Minutes() int {
 // at a sentence end when one is near the limit, else at a word boundary,
 // never inside a Latin word. Whitespace runs are folded to one space and
 // an ellipsis is added when the text was cut.
-func Summary(s []byte, limit int) string {
+func Summary(s string, limit int) string {
 	// Fold whitespace while reading only as far as the summary needs.
 	runes := make([]rune, 0, min(limit+1, len(s)))
 	space := false
 	for i := 0; i < len(s) && (limit <= 0 || len(runes) <= limit); {
-		r, size := utf8.DecodeRune(s[i:])
+		r, size := utf8.DecodeRuneInString(s[i:])
 		i += size
 		if unicode.IsSpace(r) {
 			space = len(runes) > 0

@@ -19,24 +19,24 @@ func TestWordCount(t *testing.T) {
 		{"第1期 training", 4},
 	}
 	for _, c := range cases {
-		if got := WordCount([]byte(c.in)); got != c.want {
+		if got := WordCount(c.in); got != c.want {
 			t.Errorf("WordCount(%q) = %d, want %d", c.in, got, c.want)
 		}
 	}
 }
 
 func TestReadingTime(t *testing.T) {
-	if got := ReadingTime(nil); got != 0 {
+	if got := ReadingTime(""); got != 0 {
 		t.Errorf("empty: %d", got)
 	}
-	if got := ReadingTime([]byte("短")); got != 1 {
+	if got := ReadingTime("短"); got != 1 {
 		t.Errorf("one char: %d", got)
 	}
 	long := make([]byte, 0, 3*900)
 	for i := 0; i < 900; i++ {
 		long = append(long, "居"...)
 	}
-	if got := ReadingTime(long); got != 3 {
+	if got := ReadingTime(string(long)); got != 3 {
 		t.Errorf("900 CJK chars: %d, want 3", got)
 	}
 }
@@ -54,7 +54,7 @@ func TestSummary(t *testing.T) {
 		{"  spaces\n\nfolded  ", 50, "spaces folded"},
 	}
 	for _, c := range cases {
-		if got := Summary([]byte(c.in), c.limit); got != c.want {
+		if got := Summary(c.in, c.limit); got != c.want {
 			t.Errorf("Summary(%q, %d) = %q, want %q", c.in, c.limit, got, c.want)
 		}
 	}
@@ -71,7 +71,7 @@ func TestIsCJKMatchesUnicodeTables(t *testing.T) {
 }
 
 func BenchmarkMeasure(b *testing.B) {
-	text := []byte(strings.Repeat("社区领袖在加装电梯议事会上发言。The council met again on Tuesday. ", 60))
+	text := strings.Repeat("社区领袖在加装电梯议事会上发言。The council met again on Tuesday. ", 60)
 	b.SetBytes(int64(len(text)))
 	for b.Loop() {
 		Measure(text)
