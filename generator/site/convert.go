@@ -191,10 +191,15 @@ func (r linkResolver) Resolve(dest string, image bool) (string, error) {
 	if i := strings.IndexByte(dest, '?'); i >= 0 {
 		dest, query = dest[:i], dest[i:]
 	}
-	if u, err := url.PathUnescape(dest); err == nil {
-		dest = u
+	if image {
+		return raw, nil
 	}
-	if image || !strings.HasSuffix(dest, ".md") {
+	if strings.IndexByte(dest, '%') >= 0 {
+		if u, err := url.PathUnescape(dest); err == nil {
+			dest = u
+		}
+	}
+	if !strings.HasSuffix(dest, ".md") {
 		return raw, nil
 	}
 	file := path.Join(path.Dir(r.from.page.File), dest)

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 	"unicode"
+	"unicode/utf8"
 )
 
 func TestWordCount(t *testing.T) {
@@ -75,5 +76,57 @@ func BenchmarkMeasure(b *testing.B) {
 	b.SetBytes(int64(len(text)))
 	for b.Loop() {
 		Measure(text)
+	}
+}
+
+// TestMeasureMatchesRuneLoop checks Measure's fast path for three-byte Han
+// characters against a plain loop over the runes, on every character of
+// U+3000–U+A000 and on broken sequences around it.
+func TestMeasureMatchesRuneLoop(t *testing.T) {
+	slow := func(s string) Counts {
+		var c Counts
+		inWord := false
+		for _, r := range s {
+			switch {
+			case r < utf8.RuneSelf && (r == '\'' && inWord || 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'):
+				if !inWord {
+					c.Latin++
+					inWord = true
+				}
+			case IsCJK(r):
+				c.CJK++
+				inWord = false
+			case r >= utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r)):
+				if !inWord {
+					c.Latin++
+					inWord = true
+				}
+			default:
+				inWord = false
+			}
+		}
+		return c
+	}
+	var b strings.Builder
+	for r := rune(0x3000); r < 0xA000; r++ {
+		b.WriteRune(r)
+		if r%7 == 0 {
+			b.WriteString(" word")
+		}
+	}
+	inputs := []string{
+		b.String(),
+		"\xe4\xb8",         // cut short at the end
+		"\xe4\xb8x\xe4",    // cut short inside
+		"\xe4\x41\x80 abc", // a lead byte without continuation
+		"\xe9\xbf\xbf\xea", // U+9FFF then a lone lead byte
+		"社区 leaders' 议事",   // mixed
+		"\xed\xa0\x80 surrogate",
+		"x \xe0\x81\xa1 y", // an overlong "a" is three errors, not a word
+	}
+	for _, in := range inputs {
+		if got, want := Measure(in), slow(in); got != want {
+			t.Errorf("Measure(%q) = %+v, want %+v", in, got, want)
+		}
 	}
 }
