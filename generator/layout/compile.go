@@ -137,7 +137,7 @@ func (sc *scope) list(l *parse.ListNode) (runFn, error) {
 func textFn(text []byte) runFn {
 	return func(st *execState, _ reflect.Value) error {
 		st.out.Write(text)
-		if st.sink != nil && st.out == st.top && st.out.Len() >= spillSize {
+		if st.sink != nil && st.out == st.top && st.holding == 0 && st.out.Len() >= spillSize {
 			st.spill()
 		}
 		return nil

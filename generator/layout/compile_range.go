@@ -143,21 +143,28 @@ func (r *rangeLoop) iterate(st *execState, val reflect.Value) (bool, error) {
 			return r.seq(st, val)
 		}
 		if val.Type().CanSeq2() {
-			ran := false
-			for k, e := range val.Seq2() {
-				ran = true
-				if r.decls < 2 {
-					k, e = reflect.Value{}, k
-				}
-				stop, err := r.once(st, k, e)
-				if err != nil || stop {
-					return true, err
-				}
-			}
-			return ran, nil
+			return r.seq2(st, val)
 		}
 	}
 	return false, execErrorf("range can't iterate over %v", val)
+}
+
+// seq2 ranges over the pairs a two-value iterator yields. It is apart
+// from iterate because a range over a function moves the results of the
+// function it is in to the heap: iterate would allocate on every call.
+func (r *rangeLoop) seq2(st *execState, val reflect.Value) (bool, error) {
+	ran := false
+	for k, e := range val.Seq2() {
+		ran = true
+		if r.decls < 2 {
+			k, e = reflect.Value{}, k
+		}
+		stop, err := r.once(st, k, e)
+		if err != nil || stop {
+			return true, err
+		}
+	}
+	return ran, nil
 }
 
 // seq ranges over the values an integer or a one-value iterator yields.

@@ -90,7 +90,8 @@ type Rewinder interface {
 }
 
 // spillSize is how much output a compiled execution holds before writing
-// it to a Rewinder.
+// it to a Rewinder. The output of a keyed partial printed straight into
+// the page is held whole, however long, since it is kept from there.
 const spillSize = 256 << 10
 
 // spill writes the output held so far to the sink.
@@ -254,7 +255,7 @@ func (s *Set) state() *execState {
 // release returns st to the pool, emptied (an execution that panicked
 // left its frames and arguments behind).
 func (s *Set) release(st *execState) {
-	st.out, st.top, st.sink, st.spilled, st.sinkErr = nil, nil, nil, false, nil
+	st.out, st.top, st.sink, st.spilled, st.sinkErr, st.holding = nil, nil, nil, false, nil, 0
 	clear(st.vars)
 	st.vars = st.vars[:0]
 	clear(st.stack)

@@ -49,6 +49,10 @@ type execState struct {
 	top     *bytes.Buffer
 	spilled bool
 	sinkErr error
+	// holding counts the keyed partials streaming into out whose output
+	// is taken from out once they end: top is not spilled meanwhile, so
+	// where their output starts stays valid.
+	holding int
 	vars    []reflect.Value
 	base    int // where the current frame starts in vars
 	depth   int

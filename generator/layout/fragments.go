@@ -27,7 +27,11 @@ const (
 type fragments struct {
 	maxCount, maxBytes int64
 
-	m     sync.Map // fragmentKey → template.HTML
+	// m is read under mu's read lock: a typed map hashes a key with
+	// code made for its type and takes it unboxed, where a sync.Map
+	// boxes every key looked up and hashes it by walking its type.
+	mu    sync.RWMutex
+	m     map[fragmentKey]template.HTML
 	count atomic.Int64
 	size  atomic.Int64
 	gen   atomic.Uint64 // counts clears, so copies of outputs kept elsewhere know they are stale
@@ -91,11 +95,10 @@ func holdsInterface(t reflect.Type) bool {
 }
 
 func (f *fragments) get(k fragmentKey) (template.HTML, bool) {
-	v, ok := f.m.Load(k)
-	if !ok {
-		return "", false
-	}
-	return v.(template.HTML), true
+	f.mu.RLock()
+	h, ok := f.m[k]
+	f.mu.RUnlock()
+	return h, ok
 }
 
 // put keeps h under k unless a limit is reached, and returns the output
@@ -120,18 +123,25 @@ func (f *fragments) store(k fragmentKey, h template.HTML) (out template.HTML, ke
 	if f.count.Load() >= maxCount || f.size.Load()+int64(len(h)) > maxBytes {
 		return h, false
 	}
-	v, loaded := f.m.LoadOrStore(k, h)
-	if loaded {
-		return v.(template.HTML), true
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if v, ok := f.m[k]; ok {
+		return v, true
 	}
+	if f.m == nil {
+		f.m = make(map[fragmentKey]template.HTML)
+	}
+	f.m[k] = h
 	f.count.Add(1)
 	f.size.Add(int64(len(h)))
 	return h, true
 }
 
 func (f *fragments) clear() {
+	f.mu.Lock()
+	defer f.mu.Unlock()
 	f.gen.Add(1)
-	f.m.Clear()
+	f.m = nil
 	f.count.Store(0)
 	f.size.Store(0)
 }

@@ -28,7 +28,7 @@ func Load(opts Options) (*Set, error) {
 		bases:      map[string]bool{},
 		partials:   map[string]bool{},
 		shortcodes: map[string]bool{},
-		composed:   map[composedKey]*Template{},
+		composed:   map[string]*composition{},
 		entries:    map[string]*entry{},
 		interpret:  opts.Interpret,
 		escapers:   defaultEscapers(),
@@ -144,18 +144,21 @@ func addTrees(set *template.Template, trees []*parse.Tree) error {
 // lookup can pair it with. Their html/template namespaces are built only
 // if an execution needs one (see namespace.html).
 func (s *Set) compose(src source, errs *diag.List) {
+	c := new(composition)
+	s.composed[src.rel] = c
 	if !s.pages[src.rel] {
-		s.composed[composedKey{page: src.rel}] = &Template{name: src.file, entry: src.rel,
+		c.alone = &Template{name: src.file, entry: src.rel,
 			exec: &entry{ns: newNamespace(nil, withFiles(s.commonFiles, src.rel)), name: src.rel}}
 		return
 	}
+	c.inBase = map[string]*Template{}
 	for _, base := range s.reachableBases(src.rel) {
 		if !s.bases[base] {
 			errs.Add(&diag.Error{File: src.file, Line: 1, Col: 1,
 				Err: fmt.Errorf("the template starts with {{ define }}, so it needs a %s to be applied inside, and there is none", base)})
 			continue
 		}
-		s.composed[composedKey{page: src.rel, base: base}] = &Template{
+		c.inBase[base] = &Template{
 			name: src.file, base: s.files[base], entry: base,
 			exec: &entry{ns: newNamespace(nil, withFiles(s.commonFiles, base, src.rel)), name: base},
 		}

@@ -7,16 +7,24 @@ import (
 	"strings"
 )
 
+// candidatePath is a template path under layouts/ that may render a
+// page: dir/name.html, or name.html at the top when dir is "".
+type candidatePath struct{ dir, name string }
+
+// maxCandidates is the most candidate paths a kind of page has.
+const maxCandidates = 4
+
 // candidates lists the template paths under layouts/ that may render a page
-// of the given kind, type and layout, best first. Each path is tried in the
-// site's layouts/ and then in the theme's before the next one.
-func candidates(kind, typ, layout string) []string {
-	var out []string
+// of the given kind, type and layout, best first, in paths[:n]; a path with
+// an empty folder or name (the type or layout not given) is left out. Each
+// path is tried in the site's layouts/ and then in the theme's before the
+// next one.
+func candidates(kind, typ, layout string) (paths [maxCandidates]candidatePath, n int) {
 	add := func(dir, name string) {
-		if dir == "" || name == "" {
-			return
+		if dir != "" && name != "" {
+			paths[n] = candidatePath{dir, name}
+			n++
 		}
-		out = append(out, dir+"/"+name+".html")
 	}
 	switch kind {
 	case "page":
@@ -30,7 +38,8 @@ func candidates(kind, typ, layout string) []string {
 		add("_default", "section")
 		add("_default", "list")
 	case "home":
-		out = append(out, "index.html")
+		paths[n] = candidatePath{name: "index"}
+		n++
 		add("_default", "home")
 		add("_default", "list")
 	case "taxonomy":
@@ -42,27 +51,44 @@ func candidates(kind, typ, layout string) []string {
 		add("_default", "term")
 		add("_default", "list")
 	case "404":
-		out = append(out, "404.html")
+		paths[n] = candidatePath{name: "404"}
+		n++
 	}
-	return out
+	return paths, n
+}
+
+// appendPath appends the path p names to b.
+func (p candidatePath) appendPath(b []byte) []byte {
+	if p.dir != "" {
+		b = append(append(b, p.dir...), '/')
+	}
+	return append(append(b, p.name...), ".html"...)
 }
 
 // Lookup returns the template for a page of the given kind ("page",
 // "section", "home", "taxonomy", "term" or "404"), content type and layout
 // field (may be empty), following the documented candidate order; see
 // docs/templates.md. It reports false when no candidate exists, or for an
-// unknown kind.
+// unknown kind. The paths are made in a buffer on the stack and looked up
+// without copying them (a lookup per page, many thousands in a build).
 func (s *Set) Lookup(kind, typ, layout string) (*Template, bool) {
-	for _, rel := range candidates(kind, typ, layout) {
-		defines, ok := s.pages[rel]
+	var buf [128]byte
+	paths, n := candidates(kind, typ, layout)
+	for _, p := range paths[:n] {
+		c, ok := s.composed[string(p.appendPath(buf[:0]))]
 		if !ok {
 			continue
 		}
-		k := composedKey{page: rel}
-		if defines {
-			k.base = s.baseFor(typ)
+		if c.alone != nil {
+			return c.alone, true
 		}
-		t, ok := s.composed[k]
+		if typ != "" {
+			if b := append(append(buf[:0], typ...), "/baseof.html"...); s.bases[string(b)] {
+				t, ok := c.inBase[string(b)]
+				return t, ok
+			}
+		}
+		t, ok := c.inBase[defaultBase]
 		return t, ok
 	}
 	return nil, false

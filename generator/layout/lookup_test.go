@@ -1,6 +1,7 @@
 package layout
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -132,6 +133,91 @@ func TestLookupBaseChoice(t *testing.T) {
 		}
 		if b.String() != tt.want || tmpl.Base() != tt.base {
 			t.Errorf("Lookup(%q, %q) renders %q with base %q, want %q with base %q", tt.kind, tt.typ, b.String(), tmpl.Base(), tt.want, tt.base)
+		}
+	}
+}
+
+// candidatesReference is the candidate order as the documentation lists
+// it, built as strings: what candidates must name.
+func candidatesReference(kind, typ, layout string) []string {
+	var out []string
+	add := func(dir, name string) {
+		if dir != "" && name != "" {
+			out = append(out, dir+"/"+name+".html")
+		}
+	}
+	switch kind {
+	case "page":
+		add(typ, layout)
+		add(typ, "single")
+		add("_default", layout)
+		add("_default", "single")
+	case "section":
+		add(typ, layout)
+		add(typ, "list")
+		add("_default", "section")
+		add("_default", "list")
+	case "home":
+		out = append(out, "index.html")
+		add("_default", "home")
+		add("_default", "list")
+	case "taxonomy":
+		add(typ, "taxonomy")
+		add("_default", "taxonomy")
+		add("_default", "list")
+	case "term":
+		add(typ, "term")
+		add("_default", "term")
+		add("_default", "list")
+	case "404":
+		out = append(out, "404.html")
+	}
+	return out
+}
+
+func TestCandidatesFollowTheDocumentedOrder(t *testing.T) {
+	long := strings.Repeat("t", 200) // past Lookup's buffer
+	for _, kind := range []string{"page", "section", "home", "taxonomy", "term", "404", "rss", ""} {
+		for _, typ := range []string{"", "projects", ".", "a/b", long} {
+			for _, layout := range []string{"", "wide", "index", "../x", long} {
+				paths, n := candidates(kind, typ, layout)
+				var got []string
+				for _, p := range paths[:n] {
+					got = append(got, string(p.appendPath(nil)))
+				}
+				if want := candidatesReference(kind, typ, layout); !slices.Equal(got, want) {
+					t.Errorf("candidates(%q, %q, %q) = %q, want %q", kind, typ, layout, got, want)
+				}
+			}
+		}
+	}
+}
+
+func TestLookupDoesNotAllocate(t *testing.T) {
+	set, err := Load(Options{SiteLayouts: mapFS(map[string]string{
+		"_default/baseof.html":   `[{{ block "main" . }}{{ end }}]`,
+		"projects/baseof.html":   `p[{{ block "main" . }}{{ end }}]`,
+		"_default/single.html":   `{{ define "main" }}single{{ end }}`,
+		"_default/list.html":     `list`,
+		"projects/timeline.html": `{{ define "main" }}timeline{{ end }}`,
+	})})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct{ kind, typ, layout, want string }{
+		{"page", "projects", "timeline", "layouts/projects/timeline.html"},
+		{"page", "sessions", "", "layouts/_default/single.html"},
+		{"term", "tags", "", "layouts/_default/list.html"},
+		{"home", "", "", "layouts/_default/list.html"},
+	}
+	for _, tt := range tests {
+		var got *Template
+		allocs := testing.AllocsPerRun(100, func() { got, _ = set.Lookup(tt.kind, tt.typ, tt.layout) })
+		if got == nil || got.Name() != tt.want {
+			t.Errorf("Lookup(%q, %q, %q) = %v, want %s", tt.kind, tt.typ, tt.layout, got, tt.want)
+		}
+		if allocs != 0 {
+			t.Errorf("Lookup(%q, %q, %q) allocates %v times", tt.kind, tt.typ, tt.layout, allocs)
 		}
 	}
 }

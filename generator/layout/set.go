@@ -16,15 +16,15 @@ import (
 // Set is every template of a site and its theme, parsed and composed once
 // by Load. It is safe for concurrent use.
 type Set struct {
-	files      map[string]string // template name (path under layouts/) → file path for messages
-	pages      map[string]bool   // page templates → whether they are applied inside a baseof.html
-	bases      map[string]bool   // baseof.html files that exist
-	partials   map[string]bool   // "partials/…" names
-	shortcodes map[string]bool   // shortcode names, without "shortcodes/" and ".html"
-	composed   map[composedKey]*Template
-	common     *template.Template // partials and shortcodes; what partial and Shortcode execute
-	entries    map[string]*entry  // partials and shortcodes of common, by name
-	fragments  fragments          // outputs of keyed partial calls
+	files      map[string]string       // template name (path under layouts/) → file path for messages
+	pages      map[string]bool         // page templates → whether they are applied inside a baseof.html
+	bases      map[string]bool         // baseof.html files that exist
+	partials   map[string]bool         // "partials/…" names
+	shortcodes map[string]bool         // shortcode names, without "shortcodes/" and ".html"
+	composed   map[string]*composition // page template name → its compositions
+	common     *template.Template      // partials and shortcodes; what partial and Shortcode execute
+	entries    map[string]*entry       // partials and shortcodes of common, by name
+	fragments  fragments               // outputs of keyed partial calls
 
 	funcs       template.FuncMap                  // every template function, as the templates see them
 	stubs       template.FuncMap                  // the same names, doing nothing: for escaping copies
@@ -42,11 +42,12 @@ type Set struct {
 	buffers      sync.Pool // *bytes.Buffer
 }
 
-// composedKey names one ready-to-execute template: a page template, and the
-// baseof.html it is applied inside ("" when it stands alone).
-type composedKey struct {
-	page string
-	base string
+// composition is what a page template file composes into: the file
+// alone, or, for a file of {{ define }} blocks, the file applied inside
+// each baseof.html it can be paired with, by the base's name.
+type composition struct {
+	alone  *Template
+	inBase map[string]*Template
 }
 
 // Template is a page template ready to execute: a standalone file, or a file
@@ -169,8 +170,12 @@ func (s *Set) keyedPartial(st *execState, site *fragmentSite, k fragmentKey, dat
 	start := 0
 	var err error
 	if stream {
+		// The output is read back from st.out: no spill may move it.
 		start = st.out.Len()
-		if err := s.streamPartial(st, k.rel, data); err != nil {
+		st.holding++
+		err := s.streamPartial(st, k.rel, data)
+		st.holding--
+		if err != nil {
 			return "", err
 		}
 		h = template.HTML(st.out.Bytes()[start:])

@@ -14,8 +14,6 @@ package render
 import (
 	"fmt"
 	"html/template"
-	"strconv"
-	"strings"
 	"time"
 )
 
@@ -268,27 +266,4 @@ func (s *Shortcode) Get(key any) string {
 		return s.Args[k]
 	}
 	return ""
-}
-
-// Embed returns the page's Content for placing inside another page, as
-// partials/embed-content.html places any HTML: with a prefix, every id gets
-// "PREFIX-" in front and every in-page link (href="#…") follows it, so ids
-// stay unique when several bodies share a page; headings move shift levels
-// down (h2 → h(2+shift), at most h6) so they nest under the heading they
-// are placed after. The Content is the site's own rendered Markdown, so the
-// result stays trusted HTML.
-func (p *Page) Embed(prefix string, shift int) template.HTML {
-	h := string(p.Content)
-	if prefix != "" {
-		h = strings.ReplaceAll(h, ` id="`, ` id="`+prefix+"-")
-		h = strings.ReplaceAll(h, `href="#`, `href="#`+prefix+"-")
-	}
-	if shift > 0 {
-		for level := 5; level >= 1; level-- {
-			from, to := strconv.Itoa(level), strconv.Itoa(min(level+shift, 6))
-			h = strings.ReplaceAll(h, "<h"+from, "<h"+to)
-			h = strings.ReplaceAll(h, "</h"+from+">", "</h"+to+">")
-		}
-	}
-	return template.HTML(h)
 }
