@@ -89,12 +89,16 @@ func (sc *scope) partialFileCall(rel, name string, given []parse.Node, stream bo
 
 // pureArg reports whether evaluating n can neither fail nor have an
 // effect, so that it may be left out when its value is not needed: a
-// constant, dot, a variable without fields, or a call of the built-in
-// dict with constant text keys and pure values.
+// constant with a value (not a number too big for an int), dot, a
+// variable without fields, or a call of the built-in dict with constant
+// text keys and pure values.
 func (sc *scope) pureArg(n parse.Node) bool {
 	switch n := n.(type) {
-	case *parse.DotNode, *parse.BoolNode, *parse.NumberNode, *parse.StringNode:
+	case *parse.DotNode, *parse.BoolNode, *parse.StringNode:
 		return true
+	case *parse.NumberNode:
+		v, err := untypedConstant(n)
+		return err == nil && v.IsValid()
 	case *parse.VariableNode:
 		return len(n.Ident) == 1
 	case *parse.PipeNode:

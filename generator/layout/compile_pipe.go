@@ -109,12 +109,20 @@ func (sc *scope) textPipeline(p *parse.PipeNode) (fn runFn, ok bool, err error) 
 	if len(escs) == 0 {
 		return nil, false, nil
 	}
-	var before evalFn
-	if first > 0 {
-		before, err = sc.pipeline(&parse.PipeNode{NodeType: parse.NodePipe, Pos: p.Pos, Cmds: p.Cmds[:first]}, false)
+	// The value before the escapers: a field chain whose method's text
+	// the first escaper takes unboxed, or else the pipeline's value.
+	var value textEvalFn
+	if first == 1 && escs[0].text != nil {
+		if value, _, err = sc.textChain(p.Cmds[0]); err != nil {
+			return nil, false, err
+		}
+	}
+	if value == nil && first > 0 {
+		before, err := sc.pipeline(&parse.PipeNode{NodeType: parse.NodePipe, Pos: p.Pos, Cmds: p.Cmds[:first]}, false)
 		if err != nil {
 			return nil, false, err
 		}
+		value = textValue(before)
 	}
 	steps := make([]textStep, len(escs))
 	for i, tf := range escs {
@@ -127,17 +135,7 @@ func (sc *scope) textPipeline(p *parse.PipeNode) (fn runFn, ok bool, err error) 
 		}
 		steps[i] = textStep{fn: tf, args: args, final: first+i > 0}
 	}
-	value := textValue(before)
-	if first == 1 && steps[0].fn.text != nil {
-		chain, ok, err := sc.textChain(p.Cmds[0])
-		if err != nil {
-			return nil, false, err
-		}
-		if ok {
-			value = chain
-		}
-	}
-	if len(steps) == 1 && before != nil && len(steps[0].args) == 0 && steps[0].fn.scratch {
+	if len(steps) == 1 && value != nil && len(steps[0].args) == 0 && steps[0].fn.scratch {
 		// The commonest action: a value and the escaper of its context.
 		esc, text := steps[0].fn.fn, steps[0].fn.text
 		return func(st *execState, dot reflect.Value) error {
@@ -163,12 +161,8 @@ func (sc *scope) textPipeline(p *parse.PipeNode) (fn runFn, ok bool, err error) 
 	return textSteps(value, steps), true, nil
 }
 
-// textValue is a printed pipeline's value as a textEvalFn: never as text
-// (nil when there is no pipeline before the escapers).
+// textValue is a printed pipeline's value as a textEvalFn: never as text.
 func textValue(before evalFn) textEvalFn {
-	if before == nil {
-		return nil
-	}
 	return func(st *execState, dot reflect.Value) (reflect.Value, string, htmlesc.Content, bool, error) {
 		v, err := before(st, dot)
 		return v, "", htmlesc.Plain, false, err

@@ -261,6 +261,10 @@ func diffCases() []diffCase {
 			partials: map[string]string{"card.html": `<div class="card">{{ .Name }}{{ partial "inner.html" . }}</div>`, "inner.html": `<i>{{ .Name | upper }}</i>`, "keyed.html": `[{{ .Name }}]`, "empty.html": `{{ . }}`}, data: []any{u}},
 		{name: "keyed partials with dict contexts", page: `{{ range .Tags }}{{ partial "kd.html" (dict "t" . "u" $) . }}{{ end }}|{{ range .Tags }}{{ partial "kd.html" (dict "t" . "u" $ "n" 1 "in" (dict "x" $.Age)) . 1 }}{{ end }}|{{ partial "kd.html" (dict "t" "c" "u" .) .Name .Age }}|{{ partial "kd.html" (dict "t" .Name "u" .) "fixed" }}{{ partial "kd.html" (dict "t" .Name "u" .) "fixed" }}`,
 			partials: map[string]string{"kd.html": `<b title="{{ .t }}">{{ .t }}/{{ .u.Name }}{{ with .in }}{{ .x }}{{ end }}</b>`}, data: []any{u, newUser("x")}},
+		// A constant context that fails when evaluated must fail every
+		// call, also one whose keys find an output kept already.
+		{name: "keyed partial with a failing constant context", fails: []int{0}, page: `{{ partial "kc.html" 1 "k" }}{{ partial "kc.html" 18446744073709551615 "k" }}{{ partial "kc.html" (dict "n" 18446744073709551615) "k" }}`,
+			partials: map[string]string{"kc.html": `[kept]`}, data: []any{u}},
 		{name: "partial errors", fails: []int{1, 2, 3}, page: `{{ if .OK }}{{ partial "missing.html" . }}{{ end }}{{ if .Age }}{{ partial "fails.html" . }}{{ end }}{{ if .U }}{{ partial "keyed.html" . .Tags }}{{ end }}ok`,
 			partials: map[string]string{"fails.html": `{{ .Fail true }}`, "keyed.html": `k`}, data: []any{&xUser{}, &xUser{OK: true}, &xUser{Age: 1}, &xUser{U: 1, Tags: []string{}}}},
 		{name: "deref args", page: `{{ upper .Next.Name }}{{ printf "%v" .Next }}{{ dateFormat "2006" .Meta.date }}`, data: []any{u, &xUser{Meta: map[string]any{"date": "2020-01-02"}, Next: &xUser{}}}},

@@ -163,7 +163,7 @@ func (s *Set) ClearFragments() { s.fragments.clear() }
 // first and adds no work. It only holds an output the map holds, and
 // only for the map's generation it was read in.
 type fragmentSite struct {
-	last atomic.Pointer[siteFragment]
+	kept atomic.Pointer[siteFragment]
 }
 
 // siteFragment is an output a fragmentSite remembers.
@@ -179,7 +179,7 @@ func (s *fragmentSite) get(gen uint64, k fragmentKey) (template.HTML, bool) {
 	if s == nil {
 		return "", false
 	}
-	if p := s.last.Load(); p != nil && p.gen == gen && p.key == k {
+	if p := s.kept.Load(); p != nil && p.gen == gen && p.key == k {
 		return p.h, true
 	}
 	return "", false
@@ -191,8 +191,8 @@ func (s *fragmentSite) fill(gen uint64, k fragmentKey, h template.HTML) {
 	if s == nil {
 		return
 	}
-	if p := s.last.Load(); p != nil && p.gen == gen {
+	if p := s.kept.Load(); p != nil && p.gen == gen {
 		return
 	}
-	s.last.Store(&siteFragment{gen: gen, key: k, h: h})
+	s.kept.Store(&siteFragment{gen: gen, key: k, h: h})
 }

@@ -122,8 +122,9 @@ func (s *Set) partialCall(st *execState, name string, args []any) (template.HTML
 }
 
 // partialFile is partialCall once the name is found to be the file rel.
-// From compiled code, site (when not nil) remembers the call's last kept
-// output, and stream writes the output to st.out instead of returning it.
+// From compiled code, site (when not nil) remembers an output the call
+// reused or kept (see fragmentSite), and stream writes the output to
+// st.out instead of returning it.
 func (s *Set) partialFile(st *execState, site *fragmentSite, rel, name string, args []any, stream bool) (template.HTML, error) {
 	var data any
 	if len(args) > 0 {
@@ -173,7 +174,7 @@ func (s *Set) keyedPartial(st *execState, site *fragmentSite, k fragmentKey, dat
 		// The output is read back from st.out: no spill may move it.
 		start = st.out.Len()
 		st.holding++
-		err := s.streamPartial(st, k.rel, data)
+		err = s.streamPartial(st, k.rel, data)
 		st.holding--
 		if err != nil {
 			return "", err
