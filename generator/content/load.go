@@ -69,10 +69,14 @@ type Tree struct {
 	// leaf bundle (copied as they are), content-relative, sorted.
 	Files []string
 
-	byFile map[string]*Page
 	byPath map[pathKey]*Page
-	source string       // the site folder, which File paths are relative to
-	seed   maphash.Seed // of the file checksums kept for Body
+	// shadowed holds, by File, the pages whose language and Path a later
+	// page has too (so byPath holds the later one); ByFile finds every
+	// other page through byPath.
+	shadowed map[string]*Page
+	names    fileNames    // how File names map to byPath keys
+	source   string       // the site folder, which File paths are relative to
+	seed     maphash.Seed // of the file checksums kept for Body
 }
 
 // pathKey finds a page by language and Path.
@@ -81,7 +85,15 @@ type pathKey struct{ lang, path string }
 // ByFile returns the page read from a site-relative file, e.g.
 // "content/projects/x.md".
 func (t *Tree) ByFile(file string) (*Page, bool) {
-	p, ok := t.byFile[file]
+	if file == "" {
+		return nil, false // made-up pages have no file
+	}
+	if key, ok := t.names.key(file); ok {
+		if p := t.byPath[key]; p != nil && p.File == file {
+			return p, true
+		}
+	}
+	p, ok := t.shadowed[file]
 	return p, ok
 }
 
@@ -106,7 +118,8 @@ type file struct {
 func Load(ctx context.Context, opts Options, errs *diag.List) (*Tree, error) {
 	opts.defaults()
 	root := filepath.Join(opts.Source, opts.ContentDir)
-	files, others, resources, err := walk(root, opts)
+	names := newFileNames(opts)
+	files, others, resources, err := walk(root, names)
 	if err != nil {
 		return nil, err
 	}
@@ -138,7 +151,8 @@ func Load(ctx context.Context, opts Options, errs *diag.List) (*Tree, error) {
 		return nil, err
 	}
 
-	t := &Tree{Homes: map[string]*Page{}, Files: others, byFile: map[string]*Page{}, byPath: map[pathKey]*Page{}, source: opts.Source, seed: seed}
+	t := &Tree{Homes: map[string]*Page{}, Files: others, byPath: make(map[pathKey]*Page, len(files)), source: opts.Source, seed: seed, names: names}
+	var terms termSets
 	for _, p := range pages {
 		if p == nil {
 			continue
@@ -146,6 +160,7 @@ func Load(ctx context.Context, opts Options, errs *diag.List) (*Tree, error) {
 		if p.Bundle {
 			p.Resources = resources[p.Dir]
 		}
+		p.Terms = terms.share(p.Terms, opts.Taxonomies)
 		t.add(p)
 	}
 	t.assemble(opts)
@@ -154,19 +169,20 @@ func Load(ctx context.Context, opts Options, errs *diag.List) (*Tree, error) {
 
 func (t *Tree) add(p *Page) {
 	t.Pages = append(t.Pages, p)
-	if p.File != "" {
-		t.byFile[p.File] = p
+	key := pathKey{p.Lang, p.Path}
+	if old := t.byPath[key]; old != nil && old.File != "" {
+		if t.shadowed == nil {
+			t.shadowed = map[string]*Page{}
+		}
+		t.shadowed[old.File] = old
 	}
-	t.byPath[pathKey{p.Lang, p.Path}] = p
+	t.byPath[key] = p
 }
 
 // walk lists Markdown files, other files outside bundles, and each leaf
 // bundle's resources (keyed by the bundle folder).
-func walk(root string, opts Options) ([]file, []string, map[string][]string, error) {
-	langs := map[string]bool{}
-	for _, l := range opts.Languages {
-		langs[l] = true
-	}
+func walk(root string, names fileNames) ([]file, []string, map[string][]string, error) {
+	langs := names.langs
 	var files []file
 	var others []string
 	resources := map[string][]string{}
@@ -218,19 +234,13 @@ func walk(root string, opts Options) ([]file, []string, map[string][]string, err
 				return nil
 			}
 		}
-		if !strings.HasSuffix(name, ".md") {
+		lang, stem, md := names.split(rel)
+		if !md {
 			others = append(others, rel)
 			return nil
 		}
-		f := file{rel: rel, lang: opts.DefaultLanguage}
-		base := strings.TrimSuffix(name, ".md")
-		if i := strings.LastIndexByte(base, '.'); i > 0 && langs[base[i+1:]] {
-			f.lang = base[i+1:]
-			base = base[:i]
-		}
-		// rel ends with name: the stem is dir + "/" + base, in rel's memory.
-		f.stem = strings.TrimSuffix(rel, name[len(base):])
-		f.bundle = base == "index" && path.Dir(rel) != "."
+		f := file{rel: rel, lang: lang, stem: stem}
+		f.bundle = path.Base(stem) == "index" && path.Dir(rel) != "."
 		files = append(files, f)
 		return nil
 	})

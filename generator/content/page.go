@@ -33,7 +33,7 @@ type Page struct {
 	Type    string // the `type` field, else Section
 	Layout  string // the `layout` field
 
-	Matter frontmatter.Matter // decoded front matter with positions
+	Matter frontmatter.Matter // decoded front matter with positions; pages may share its lists and tables, so never modify them
 	Body   []byte             // the Markdown after the front matter
 
 	Title          string
@@ -47,7 +47,7 @@ type Page struct {
 	Summary        string // the `summary` field
 	Description    string // the `description` field
 	Aliases        []string
-	Terms          map[string][]string // taxonomy plural name → terms, in file order, de-duplicated
+	Terms          map[string][]string // taxonomy plural name → terms, in file order, de-duplicated; pages with equal terms share the map, so never modify it
 	Audience       string              // the `audience` field as written; "" when absent
 	TranslationKey string              // the `translationKey` field, else Lang-free Path
 

@@ -13,6 +13,9 @@ const (
 	// maxSharedEntries bounds each of a Decoder's tables: a full table is
 	// started afresh, so a Decoder that reads a whole site stays small.
 	maxSharedEntries = 1 << 14
+	// maxSharedText is the longest text of an inline array or a TOML
+	// table whose value a Decoder shares; the text is what it keys on.
+	maxSharedText = 256
 )
 
 // A Decoder parses the front matter of many files, one after another, and
@@ -21,17 +24,24 @@ const (
 // and no value keeps the text of its file alive. Its results are equal to
 // Parse's.
 //
+// TOML inline arrays and tables ([name] and [[name]] blocks) written with
+// the same text are shared too: a site's pages repeat tag lists and
+// activity or budget tables word for word, and each table is a whole map.
+// So the values of a Matter it returns, lists and tables included, may be
+// those of other Matters, and must be treated as read-only; the top-level
+// Data and Pos maps are each Matter's own.
+//
 // A Decoder is not safe for concurrent use: give each goroutine its own.
-// The zero value is ready to use. What it shares is never modified (strings
-// and dates only; maps and lists belong to one Matter), so the Matters stay
-// independent of each other.
+// The zero value is ready to use.
 type Decoder struct {
-	names   map[string]string // keys and key paths
-	strs    map[string]any    // short string values, boxed once
-	toml    map[string]any    // TOML dates by their text
-	yaml    map[string]any    // YAML dates by their text
-	path    []byte            // scratch: the key path being built
-	entries []posEntry        // scratch: the key positions of a block
+	names   map[string]string         // keys and key paths
+	strs    map[string]any            // short string values, boxed once
+	toml    map[string]any            // TOML dates by their text
+	yaml    map[string]any            // YAML dates by their text
+	lists   map[string][]any          // TOML inline arrays by their text
+	tables  map[string]map[string]any // TOML tables by the text of their key/value lines
+	path    []byte                    // scratch: the key path being built
+	entries []posEntry                // scratch: the key positions of a block
 }
 
 // posEntry is one key path and where it is written.
@@ -165,6 +175,35 @@ func sharedDate(table *map[string]any, tok string, decode func(string) (any, boo
 		*table = share(*table, strings.Clone(tok), v)
 	}
 	return v, ok
+}
+
+// list returns the inline array written as text holding elems: the one an
+// earlier block wrote with the same text, else a copy of elems (which may
+// be scratch) exactly as long, kept for the next block.
+func (d *Decoder) list(text string, elems []any) []any {
+	if d == nil || len(text) > maxSharedText {
+		return exactCopy(elems)
+	}
+	if l, ok := d.lists[text]; ok {
+		return l
+	}
+	l := exactCopy(elems)
+	d.lists = share(d.lists, strings.Clone(text), l)
+	return l
+}
+
+// table returns the table whose key/value lines are text, decoded as t: the
+// one an earlier block wrote with the same text, else t, kept for the next
+// block.
+func (d *Decoder) table(text string, t map[string]any) map[string]any {
+	if d == nil || len(text) > maxSharedText {
+		return t
+	}
+	if shared, ok := d.tables[text]; ok {
+		return shared
+	}
+	d.tables = share(d.tables, strings.Clone(text), t)
+	return t
 }
 
 // exactCopy returns a slice of its own, exactly as long as elems, holding

@@ -90,6 +90,55 @@ func TestDecoderSharesRepeats(t *testing.T) {
 	}
 }
 
+func TestDecoderSharesListsAndTables(t *testing.T) {
+	src := func(tags, item string) []byte {
+		return []byte("+++\ntags = " + tags + "\n[[budget]]\nitem = " + item + "\nquantity = 300\n[funding]\nawarded = 12060\n+++\n")
+	}
+	var d Decoder
+	parse := func(tags, item string) Matter {
+		m, _, err := d.Parse("f.md", src(tags, item))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return m
+	}
+	a := parse(`["社区参与", "volunteering"]`, `"茶歇"`)
+	b := parse(`["社区参与", "volunteering"]`, `"茶歇"`)
+	c := parse(`["社区参与","volunteering"]`, `"保险"`)
+	list := func(m Matter) *any { return &m.Data["tags"].([]any)[0] }
+	table := func(m Matter, key string) map[string]any {
+		if l, ok := m.Data[key].([]any); ok {
+			return l[0].(map[string]any)
+		}
+		return m.Data[key].(map[string]any)
+	}
+	same := func(x, y map[string]any) bool {
+		return reflect.ValueOf(x).UnsafePointer() == reflect.ValueOf(y).UnsafePointer()
+	}
+	tests := []struct {
+		name         string
+		shared, want bool
+	}{
+		{"same list text", list(a) == list(b), true},
+		{"other list text", list(a) == list(c), false},
+		{"same [[table]] text", same(table(a, "budget"), table(b, "budget")), true},
+		{"other [[table]] text", same(table(a, "budget"), table(c, "budget")), false},
+		{"same [table] text", same(table(a, "funding"), table(c, "funding")), true},
+		{"own top level", same(a.Data, b.Data), false},
+	}
+	for _, tt := range tests {
+		if tt.shared != tt.want {
+			t.Errorf("%s: shared = %v, want %v", tt.name, tt.shared, tt.want)
+		}
+	}
+	if !reflect.DeepEqual(a.Data["tags"], c.Data["tags"]) || table(c, "budget")["item"] != "保险" {
+		t.Errorf("values changed: %v, %v", c.Data["tags"], c.Data["budget"])
+	}
+	if len(a.Data["tags"].([]any)) != cap(a.Data["tags"].([]any)) {
+		t.Error("a shared list has spare capacity")
+	}
+}
+
 // keyOf returns m's own copy of the key k, "" when m lacks it.
 func keyOf[V any](m map[string]V, k string) string {
 	for key := range m {

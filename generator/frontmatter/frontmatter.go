@@ -55,6 +55,8 @@ type Matter struct {
 	// Data holds the decoded values; it is never nil. Values are string,
 	// bool, int64, float64, time.Time, []any or map[string]any. A date or
 	// date-time written without an offset is read as UTC, in both formats.
+	// The Matters of one Decoder may share lists and tables, so no value
+	// may be modified.
 	Data map[string]any
 	// Pos maps a key path to the position of the key in the file. Paths
 	// join table keys with "." and add "[i]" for array elements:

@@ -37,11 +37,12 @@ func decodeTOMLFast(d *Decoder, text []byte, firstLine int) (map[string]any, map
 	if firstLine < 1 {
 		firstLine = 1
 	}
-	p := fastTOML{s: string(text), line: firstLine, data: map[string]any{}, d: d}
+	p := fastTOML{s: string(text), line: firstLine, data: map[string]any{}, d: d, textAt: -1}
 	p.start(d, entries)
 	ok = p.document()
 	if ok {
-		p.trimArrays()
+		p.closeTable(len(p.s))
+		p.finishArrays()
 	}
 	pos := p.finish(d, ok)
 	if !ok {
@@ -79,28 +80,47 @@ type fastTOML struct {
 	data      map[string]any
 	table     map[string]any // the table key/value lines go into
 	prefix    string         // its key path
-	arrays    []string       // the names of the [[array]] tables
+	arrays    []tableArray   // the [[name]] arrays, not in data until the end
 	d         *Decoder       // what is shared with other blocks; may be nil
+	// The current table when it is not the top level: the offset of its
+	// key/value lines (after its header), its name, and whether it is the
+	// last element of an array of tables. textAt is -1 at the top level.
+	textAt  int
+	name    string
+	inArray bool
 	keyPositions
 }
 
-// isArray reports whether name is an array of tables made by [[name]].
-func (p *fastTOML) isArray(name string) bool {
-	for _, a := range p.arrays {
-		if a == name {
-			return true
-		}
-	}
-	return false
+// tableArray is an array of tables being read.
+type tableArray struct {
+	name  string
+	elems []any
 }
 
-// trimArrays gives every array of tables a backing array of its own
-// length, so no spare capacity outlives the decoding.
-func (p *fastTOML) trimArrays() {
-	for _, name := range p.arrays {
-		if elems := p.data[name].([]any); cap(elems) > len(elems) {
-			p.data[name] = exactCopy(elems)
+// Tables and arrays of tables go into data once they are complete, each
+// key set once: setting a key again, even one already there, turns a full
+// small Go map (8 keys) into a bigger one.
+
+// arrayOf returns the array of tables made by [[name]], nil when there is
+// none.
+func (p *fastTOML) arrayOf(name string) *tableArray {
+	for i := range p.arrays {
+		if p.arrays[i].name == name {
+			return &p.arrays[i]
 		}
+	}
+	return nil
+}
+
+// finishArrays puts every array of tables into data, each with a backing
+// array of its own length, so no spare capacity outlives the decoding.
+func (p *fastTOML) finishArrays() {
+	for _, a := range p.arrays {
+		elems := a.elems
+		if cap(elems) > len(elems) {
+			elems = exactCopy(elems)
+		}
+		p.data[a.name] = elems
 	}
 }
 
@@ -207,8 +227,29 @@ func isFastBareKeyByte(c byte) bool {
 	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '_' || c == '-'
 }
 
+// closeTable ends the current table, whose key/value lines end at offset
+// end, and puts a [name] table into data. With a Decoder, a table written
+// with the same text before takes its place.
+func (p *fastTOML) closeTable(end int) {
+	if p.textAt < 0 {
+		return
+	}
+	t := p.table
+	if p.d != nil {
+		t = p.d.table(p.s[p.textAt:end], t)
+	}
+	if p.inArray {
+		a := p.arrayOf(p.name)
+		a.elems[len(a.elems)-1] = t
+	} else {
+		p.data[p.name] = t
+	}
+	p.textAt = -1
+}
+
 // header reads "[name]" or "[[name]]" and makes that table current.
 func (p *fastTOML) header() bool {
+	p.closeTable(p.i)
 	array := p.i+1 < len(p.s) && p.s[p.i+1] == '['
 	p.i++
 	if array {
@@ -232,32 +273,29 @@ func (p *fastTOML) header() bool {
 		p.i++
 	}
 	t := map[string]any{}
-	old, exists := p.data[name]
-	name = p.d.name(name) // even to replace a value: the map then keeps this key
+	_, exists := p.data[name]
+	a := p.arrayOf(name)
 	switch {
+	case exists || !array && a != nil:
+		return false
 	case !array:
-		if exists {
-			return false
-		}
-		p.data[name] = t
+		name = p.d.name(name)
 		p.record(name, at)
 		p.prefix = name
-	case !exists:
-		p.arrays = append(p.arrays, name)
-		p.data[name] = []any{t}
+	case a == nil:
+		name = p.d.name(name)
+		p.arrays = append(p.arrays, tableArray{name: name, elems: []any{t}})
 		p.record(name, at)
 		p.prefix = p.d.joinIndex(name, 0)
 		p.record(p.prefix, at)
 	default:
-		elems, ok := old.([]any)
-		if !ok || !p.isArray(name) {
-			return false
-		}
-		p.prefix = p.d.joinIndex(name, len(elems))
-		p.data[name] = append(elems, t)
+		name = a.name
+		p.prefix = p.d.joinIndex(name, len(a.elems))
+		a.elems = append(a.elems, t)
 		p.record(p.prefix, at)
 	}
 	p.table = t
+	p.textAt, p.name, p.inArray = p.i, name, array
 	return true
 }
 
@@ -396,6 +434,7 @@ func (p *fastTOML) literalString() (any, bool) {
 // array reads an inline array, which may span lines. Its elements are
 // collected on the stack, so the slice is made once, at its length.
 func (p *fastTOML) array(path string, depth int) (any, bool) {
+	start := p.i
 	p.i++
 	var small [smallArray]any
 	elems := small[:0]
@@ -427,7 +466,7 @@ func (p *fastTOML) array(path string, depth int) (any, bool) {
 		p.i++
 	}
 	p.i++
-	return exactCopy(elems), true
+	return p.d.list(p.s[start:p.i], elems), true
 }
 
 // numberOrDate reads a decimal integer or float, a local date, or a local

@@ -12,8 +12,6 @@ type Case struct {
 	Worker   string
 	Consent  CaseConsent
 	Disguise Disguise
-
-	refs []ref
 }
 
 // CaseConsent is the consent recorded on a case note.
@@ -40,9 +38,6 @@ func decodeCase(page Page, f fields) *Case {
 		Leader: f.str("leader"),
 		Stage:  f.stage("stage"),
 		Worker: f.str("worker"),
-	}
-	if c.Leader != "" {
-		c.refs = []ref{{key: "leader", id: c.Leader}}
 	}
 	if n, ok := f.integer("step"); ok {
 		c.Step = checkStep(f, c.Stage, n)

@@ -9,7 +9,7 @@ type Exchange struct {
 	Stage   Stage        // "" when not given
 	Leaders []string     // ids of the leaders who contributed
 
-	refs []ref
+	leadersAt []int // see writtenAt
 }
 
 // Base returns the page the exchange was decoded from.
@@ -29,6 +29,6 @@ func decodeExchange(page Page, f fields) *Exchange {
 	}
 	leaders := f.list("leaders")
 	x.Leaders = elementValues(leaders)
-	x.refs = refsOf(f, "leaders", leaders)
+	x.leadersAt = writtenAt(leaders)
 	return x
 }

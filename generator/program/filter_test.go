@@ -1,6 +1,7 @@
 package program
 
 import (
+	"reflect"
 	"slices"
 	"testing"
 )
@@ -88,6 +89,25 @@ func TestFilterKeepingEverythingMatches(t *testing.T) {
 	for _, l := range full.Leaders() {
 		if m.Evidence(l.ID).Len() != full.Evidence(l.ID).Len() {
 			t.Errorf("%s evidence differs", l.ID)
+		}
+	}
+}
+
+func TestFilterKeepingEverythingIsTheModel(t *testing.T) {
+	full := buildProgram(t)
+	if full.Filter(func(string) bool { return true }) != full {
+		t.Error("a filter keeping every item made a new model")
+	}
+	// What Filter would recompute for every item kept is the model itself,
+	// for a built model and for a filtered one (with leaders outside).
+	part := full.Filter(func(path string) bool { return path != "leaders/li-lei/index" })
+	if part == full {
+		t.Fatal("a filter dropping an item returned the model")
+	}
+	for name, m := range map[string]*Model{"built": full, "filtered": part} {
+		again, _ := assemble(m.items, m.outside, false)
+		if !reflect.DeepEqual(again, m) {
+			t.Errorf("%s: recomputing every item differs:\n%+v\n%+v", name, again, m)
 		}
 	}
 }

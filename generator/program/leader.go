@@ -120,14 +120,22 @@ func decodeLeader(page Page, f fields) *Leader {
 	}
 	l.Consent.Scope = enums(c, "scope", Scopes())
 
-	for _, m := range f.tables("milestones") {
+	milestones := f.tables("milestones")
+	if len(milestones) > 0 {
+		l.Milestones = make([]Milestone, 0, len(milestones)) // kept to the end of a build: no spare room
+	}
+	for _, m := range milestones {
 		ms := Milestone{Stage: m.stage("stage"), Note: m.str("note")}
 		ms.Date, _ = m.date("date")
 		l.Milestones = append(l.Milestones, ms)
 	}
 	slices.SortStableFunc(l.Milestones, func(a, b Milestone) int { return compareDates(a.Date, b.Date) })
 
-	for _, t := range f.tables("testimonials") {
+	testimonials := f.tables("testimonials")
+	if len(testimonials) > 0 {
+		l.Testimonials = make([]Testimonial, 0, len(testimonials))
+	}
+	for _, t := range testimonials {
 		q := Testimonial{Quote: t.str("quote"), Source: t.str("source")}
 		if strings.TrimSpace(q.Quote) == "" {
 			f.r.failf(t.prefix, "%s.quote is required", t.prefix)

@@ -61,6 +61,7 @@ func assemble(items []Item, outside map[string]string, check bool) (*Model, []er
 		evidence: make(map[string]Evidence),
 		outside:  outside,
 	}
+	m.items = make([]Item, 0, len(items))
 	var errs []error
 	fail := func(p Page, key, format string, args ...any) {
 		if check {
@@ -109,9 +110,10 @@ func assemble(items []Item, outside map[string]string, check bool) (*Model, []er
 			continue // a duplicate path, reported above
 		}
 		named := make(map[string]bool)
-		for _, r := range itemRefs(it) {
+		for r := range itemRefs(it) {
 			if _, ok := m.byID[r.id]; !ok {
-				fail(it.Base(), r.key, "%s %q is not the id of any leader", r.key, r.id)
+				key := r.key()
+				fail(it.Base(), key, "%s %q is not the id of any leader", key, r.id)
 				continue
 			}
 			if named[r.id] {
@@ -139,16 +141,23 @@ func assemble(items []Item, outside map[string]string, check bool) (*Model, []er
 // kept items alone, so nothing left out shows through a computed fact. A
 // reference to a leader left out resolves to a LeaderRef with a nil Leader
 // and the pseudonym this model knows. Filter never reports problems.
+//
+// When keep accepts every item, the Model would equal m in every fact, and
+// Filter returns m itself: a build for the whole team then holds one model,
+// not two.
 func (m *Model) Filter(keep func(path string) bool) *Model {
-	outside := maps.Clone(m.outside)
-	if outside == nil {
-		outside = make(map[string]string)
-	}
 	var kept []Item
 	for _, it := range m.items {
 		if keep(it.Base().Path) {
 			kept = append(kept, it)
 		}
+	}
+	if len(kept) == len(m.items) {
+		return m
+	}
+	outside := maps.Clone(m.outside)
+	if outside == nil {
+		outside = make(map[string]string)
 	}
 	for _, l := range m.leaders {
 		if !keep(l.Path) {
@@ -203,10 +212,13 @@ func (m *Model) LeaderRef(id string) LeaderRef {
 // attendees, a project's or exchange's leaders), resolved in this model, in
 // the order written.
 func (m *Model) Refs(it Item) []LeaderRef {
-	refs := itemRefs(it)
-	out := make([]LeaderRef, len(refs))
-	for i, r := range refs {
-		out[i] = m.LeaderRef(r.id)
+	n := 0
+	for range itemRefs(it) {
+		n++
+	}
+	out := make([]LeaderRef, 0, n)
+	for r := range itemRefs(it) {
+		out = append(out, m.LeaderRef(r.id))
 	}
 	return out
 }

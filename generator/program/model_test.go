@@ -289,3 +289,45 @@ func TestModelLookups(t *testing.T) {
 		t.Error("dashboard stage label")
 	}
 }
+
+func TestReferencesKeepTheirWrittenIndex(t *testing.T) {
+	// An element that is not a string is reported by Decode and left out;
+	// the references after it are still reported at the index written.
+	entries := []Entry{
+		page("content/leaders/li-lei/index.md", "leaders", table{}, nil),
+		page("content/curricula/s.md", "curricula", table{"attendees": list("li-lei", int64(7), "ghost")}, map[string]int{"attendees[1]": 5, "attendees[2]": 6}),
+		page("content/projects/p.md", "projects", table{"leaders": list(true, "ghost", "li-lei")}, map[string]int{"leaders[1]": 3}),
+		page("content/exchange/e.md", "exchange", table{"leaders": list("ghost")}, map[string]int{"leaders[0]": 4}),
+	}
+	var items []Item
+	var decodeErrs []string
+	for _, e := range entries {
+		it, err := Decode(e)
+		items = append(items, it)
+		decodeErrs = append(decodeErrs, messages(t, err)...)
+	}
+	wantDecode := []string{
+		`content/curricula/s.md:5:1: attendees[1] must be a string, not the number 7`,
+		`content/projects/p.md: leaders[0] must be a string, not true`,
+	}
+	if !slices.Equal(decodeErrs, wantDecode) {
+		t.Errorf("Decode problems:\n got %q\nwant %q", decodeErrs, wantDecode)
+	}
+	m, err := Build(items)
+	want := []string{
+		`content/curricula/s.md:6:1: attendees[2] "ghost" is not the id of any leader`,
+		`content/exchange/e.md:4:1: leaders[0] "ghost" is not the id of any leader`,
+		`content/projects/p.md:3:1: leaders[1] "ghost" is not the id of any leader`,
+	}
+	if got := messages(t, err); !slices.Equal(got, want) {
+		t.Errorf("Build problems:\n got %q\nwant %q", got, want)
+	}
+	s, _ := m.ByPath("curricula/s")
+	refs := m.Refs(s)
+	if len(refs) != 2 || refs[0].Leader == nil || refs[0].ID != "li-lei" || refs[1].Leader != nil || refs[1].ID != "ghost" {
+		t.Errorf("Refs(curricula/s) = %+v", refs)
+	}
+	if l, _ := m.ByPath("leaders/li-lei/index"); len(m.Refs(l)) != 0 || m.Refs(l) == nil {
+		t.Errorf("Refs of a leader = %#v, want an empty list", m.Refs(l))
+	}
+}

@@ -19,8 +19,8 @@ type Project struct {
 	Budget        []BudgetLine
 	Outcomes      []Outcome
 
-	budget budgetFacts
-	refs   []ref
+	budget    budgetFacts
+	leadersAt []int // see writtenAt
 }
 
 // Funding is what a project asks of a funder and what it brings itself.
@@ -152,7 +152,7 @@ func decodeProject(page Page, f fields) *Project {
 	p.Beneficiaries, _ = f.count("beneficiaries")
 	leaders := f.list("leaders")
 	p.Leaders = elementValues(leaders)
-	p.refs = refsOf(f, "leaders", leaders)
+	p.leadersAt = writtenAt(leaders)
 
 	fund := f.table("funding")
 	p.Funding.Scheme = enum(fund, "scheme", Schemes())
@@ -170,13 +170,21 @@ func decodeProject(page Page, f fields) *Project {
 			p.Period.End.Format(time.DateOnly), p.Period.Start.Format(time.DateOnly))
 	}
 
-	for _, b := range f.tables("budget") {
+	budget := f.tables("budget")
+	if len(budget) > 0 {
+		p.Budget = make([]BudgetLine, 0, len(budget)) // kept to the end of a build: no spare room
+	}
+	for _, b := range budget {
 		p.Budget = append(p.Budget, decodeBudgetLine(b))
 	}
 	p.budget = computeBudget(p.Budget, p.Funding)
 	checkRequested(f, p)
 
-	for _, o := range f.tables("outcomes") {
+	outcomes := f.tables("outcomes")
+	if len(outcomes) > 0 {
+		p.Outcomes = make([]Outcome, 0, len(outcomes))
+	}
+	for _, o := range outcomes {
 		out := Outcome{Indicator: o.str("indicator")}
 		out.Baseline, _ = o.number("baseline")
 		out.Target, _ = o.number("target")

@@ -1,34 +1,75 @@
 package program
 
-// ref is one reference from an item to a leader id, with the key path it was
-// written at ("leader", "attendees[2]").
+import (
+	"iter"
+	"strconv"
+)
+
+// ref is one reference from an item to a leader id and where it is written:
+// element index of the list named list ("attendees[2]"), or the key list
+// itself when index is -1 ("leader").
 type ref struct {
-	key string
-	id  string
+	list  string
+	index int
+	id    string
 }
 
-// refsOf returns the leader references in the list of ids at k.
-func refsOf(f fields, k string, elems []element) []ref {
-	out := make([]ref, 0, len(elems))
-	for _, e := range elems {
-		out = append(out, ref{key: f.index(k, e.Index), id: e.Value})
+// key returns the key path the reference is written at.
+func (r ref) key() string {
+	if r.index < 0 {
+		return r.list
 	}
-	return out
+	return r.list + "[" + strconv.Itoa(r.index) + "]"
+}
+
+// writtenAt returns the index each element of a list was written at, or nil
+// when element i was written at i: only a list with an element left out
+// (not a string) needs them.
+func writtenAt(elems []element) []int {
+	for i, e := range elems {
+		if e.Index != i {
+			at := make([]int, len(elems))
+			for j, e := range elems {
+				at[j] = e.Index
+			}
+			return at
+		}
+	}
+	return nil
 }
 
 // itemRefs returns the leader references an item makes, in written order.
-func itemRefs(it Item) []ref {
-	switch x := it.(type) {
-	case *Case:
-		return x.refs
-	case *Session:
-		return x.refs
-	case *Project:
-		return x.refs
-	case *Exchange:
-		return x.refs
+// They are made from the item's own fields each time, so an item keeps its
+// leader ids once.
+func itemRefs(it Item) iter.Seq[ref] {
+	return func(yield func(ref) bool) {
+		switch x := it.(type) {
+		case *Case:
+			if x.Leader != "" {
+				yield(ref{list: "leader", index: -1, id: x.Leader})
+			}
+		case *Session:
+			listRefs("attendees", x.Attendees, x.attendeesAt, yield)
+		case *Project:
+			listRefs("leaders", x.Leaders, x.leadersAt, yield)
+		case *Exchange:
+			listRefs("leaders", x.Leaders, x.leadersAt, yield)
+		}
 	}
-	return nil
+}
+
+// listRefs yields the references of the ids of the list named list; at is
+// as writtenAt returns it.
+func listRefs(list string, ids []string, at []int, yield func(ref) bool) {
+	for i, id := range ids {
+		index := i
+		if at != nil {
+			index = at[i]
+		}
+		if !yield(ref{list: list, index: index, id: id}) {
+			return
+		}
+	}
 }
 
 // LeaderRef is a reference to a leader as a Model resolves it. Leader is nil

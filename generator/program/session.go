@@ -18,7 +18,7 @@ type Session struct {
 	Facilitators    []string
 
 	activityMinutes int
-	refs            []ref
+	attendeesAt     []int // see writtenAt
 }
 
 // Activity is one part of a session plan.
@@ -50,7 +50,11 @@ func decodeSession(page Page, f fields) *Session {
 	s.Phase = checkPhase(f, s.Stage)
 	s.DurationMinutes = durationField(f, "duration")
 
-	for _, a := range f.tables("activities") {
+	activities := f.tables("activities")
+	if len(activities) > 0 {
+		s.Activities = make([]Activity, 0, len(activities)) // kept to the end of a build: no spare room
+	}
+	for _, a := range activities {
 		act := Activity{Name: a.str("name"), Method: a.str("method")}
 		act.Minutes, _ = a.count("minutes")
 		s.activityMinutes += act.Minutes
@@ -62,7 +66,7 @@ func decodeSession(page Page, f fields) *Session {
 
 	attendees := f.list("attendees")
 	s.Attendees = elementValues(attendees)
-	s.refs = refsOf(f, "attendees", attendees)
+	s.attendeesAt = writtenAt(attendees)
 	return s
 }
 
