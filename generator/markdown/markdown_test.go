@@ -360,6 +360,8 @@ func TestSummary(t *testing.T) {
 			summary: "<p>First.</p>\n", html: "<p>First.</p>\n<p>Rest.</p>\n"},
 		{name: "divider with unsafe html", src: "First.\n\n<!--more-->\n\nRest.\n", unsafe: true,
 			summary: "<p>First.</p>\n", html: "<p>First.</p>\n<p>Rest.</p>\n"},
+		{name: "divider first: an empty summary", src: "<!--more-->\n\nRest.\n",
+			summary: "", html: "<p>Rest.</p>\n"},
 		{name: "none", src: "Only.\n", noSummary: true, html: "<p>Only.</p>\n"},
 		{name: "in code stays", src: "```\n<!--more-->\n```\n", noSummary: true,
 			html: "<pre class=\"chroma\"><code>&lt;!--more--&gt;\n</code></pre>\n"},

@@ -8,8 +8,6 @@ import (
 	"slices"
 	"strings"
 	"testing"
-
-	"github.com/sineng/sineng/generator/text"
 )
 
 // junkDocs makes n documents of mixed scripts, punctuation, fullwidth
@@ -123,25 +121,26 @@ func TestBuildPostings(t *testing.T) {
 	}
 }
 
-func TestSummaryPrefix(t *testing.T) {
-	bodies := []string{
-		"", "   ", "short", "Residents agreed on how to share the cost.",
-		"  spaced \n\t out   words  and more words here ",
-		"加装电梯议事会讨论了费用分摊。居民代表都同意。",
-		"bad \xe4\xb8 bytes \xff and \xe4\xb8\x80 more text to cut",
-		strings.Repeat("word ", 100),
+// TestSummary pins the snippets meta.json keeps: nothing for a limit
+// that is not positive, else text.Summary's cut.
+func TestSummary(t *testing.T) {
+	tests := []struct {
+		body string
+		n    int
+		want string
+	}{
+		{"anything", 0, ""},
+		{"anything", -3, ""},
+		{"", 10, ""},
+		{"  spaced \n\t out   words ", 60, "spaced out words"},
+		{"Residents agreed on how to share the cost.", 10, "Residents…"},
+		{"加装电梯议事会讨论了费用分摊。居民代表都同意。", 15, "加装电梯议事会讨论了费用分摊。"},
+		{"加装电梯议事会讨论了费用分摊。居民代表都同意。", 10, "加装电梯议事会讨论了…"},
+		{strings.Repeat("word ", 100), 12, "word word…"},
 	}
-	for _, body := range bodies {
-		for _, n := range []int{1, 3, 10, 20, 60} {
-			want := summaryFull(body, n)
-			if got := summary(body, n); got != want {
-				t.Errorf("summary(%q, %d) = %q, want %q", body, n, got, want)
-			}
+	for _, tt := range tests {
+		if got := summary(tt.body, tt.n); got != tt.want {
+			t.Errorf("summary(%.30q, %d) = %q, want %q", tt.body, tt.n, got, tt.want)
 		}
 	}
-}
-
-// summaryFull is summary without the prefix cut.
-func summaryFull(body string, n int) string {
-	return text.Summary(body, n)
 }

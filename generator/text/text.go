@@ -100,10 +100,11 @@ func (c Counts) Minutes() int {
 // character counts one and a Latin word counts its letters; the cut falls
 // at a sentence end when one is near the limit, else at a word boundary,
 // never inside a Latin word. Whitespace runs are folded to one space and
-// an ellipsis is added when the text was cut.
+// an ellipsis is added when the text was cut. A limit of 0 or less keeps
+// the whole text, its whitespace folded.
 func Summary(s string, limit int) string {
 	// Fold whitespace while reading only as far as the summary needs.
-	runes := make([]rune, 0, min(limit+1, len(s)))
+	runes := make([]rune, 0, min(max(limit, 0)+1, len(s)))
 	space := false
 	for i := 0; i < len(s) && (limit <= 0 || len(runes) <= limit); {
 		r, size := utf8.DecodeRuneInString(s[i:])

@@ -53,6 +53,8 @@ func TestSummary(t *testing.T) {
 		{"居民议事。然后继续讨论加装电梯的事情", 6, "居民议事。"},
 		{"The elevator council met again", 16, "The elevator…"},
 		{"  spaces\n\nfolded  ", 50, "spaces folded"},
+		{"  no\tlimit  at all ", 0, "no limit at all"},
+		{"  no\tlimit  at all ", -2, "no limit at all"},
 	}
 	for _, c := range cases {
 		if got := Summary(c.in, c.limit); got != c.want {

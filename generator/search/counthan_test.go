@@ -1,0 +1,61 @@
+package search
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestCountHanMatchesTokens holds the adder's counting of Han runs as they
+// are read (countHan) to the general path, where scan hands every
+// character and pair on as a token for add to count: the weights of every
+// term and the document's weighted length must come out the same.
+func TestCountHanMatchesTokens(t *testing.T) {
+	docs := []Document{
+		{Title: "加装电梯议事会", Text: "居民代表都同意。费用分摊"},
+		{Title: "一", Tags: []string{"社区", "x"}, Text: "丁 一二 龥 \u9FFF\u4E00"},
+		{Text: "かな加装カナ电梯ー한글议事"},                             // runs that begin and end outside the Han block
+		{Text: "\u3400\u4E00\u4DBF一\u4E00\u3400"},           // extension A around unified ideographs
+		{Text: "leaders会议meet议事 council's 会"},               // Han beside words
+		{Text: "会议\xe4\xb8 断\xe4 \xe9\xbf\xbf\xed\xa0\x80"}, // broken and near-miss bytes
+		{Text: "ＡＢ会议ｃ　中文"},                                  // full-width forms
+		{Title: "电梯电梯电梯", Tags: []string{"电梯", "电梯"}, Text: "电梯" + strings.Repeat("电梯议事会", 400)},
+		{Text: strings.Repeat("word 词 ", 300) + strings.Repeat("社区领袖", 200)}, // runs across full batches
+	}
+	table := newSharedTable()
+	for _, d := range docs {
+		fast := newAdder(table)
+		slow := newAdder(table)
+		slow.scan.han = nil
+		scanFields(&fast.scan, &d, &fast.weight, fast.add)
+		scanFields(&slow.scan, &d, &slow.weight, slow.add)
+		if fast.err != nil || slow.err != nil {
+			t.Fatalf("%.40q: errors %v, %v", d.Text, fast.err, slow.err)
+		}
+		got, want := tallyOf(fast), tallyOf(slow)
+		if fast.length != slow.length {
+			t.Errorf("%.40q: length %d, want %d", d.Title+d.Text, fast.length, slow.length)
+		}
+		if len(got) != len(want) {
+			t.Errorf("%.40q: %d terms, want %d", d.Title+d.Text, len(got), len(want))
+		}
+		for k, w := range want {
+			if got[k] != w {
+				t.Errorf("%.40q: term %x weighs %d, want %d", d.Title+d.Text, k, got[k], w)
+			}
+		}
+	}
+}
+
+// tallyOf returns the weights an adder has counted, lone characters keyed
+// as their tokens are.
+func tallyOf(a *adder) map[uint64]uint32 {
+	m := map[uint64]uint32{}
+	for _, r := range a.chars {
+		m[uint64(pairKey(rune(r), 0))] += a.charW[r]
+	}
+	for _, h := range a.counts.homes {
+		s := a.counts.slots[h]
+		m[s.key] += s.weight
+	}
+	return m
+}
