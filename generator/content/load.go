@@ -323,9 +323,16 @@ func readPage(root string, opts Options, f file, dec *frontmatter.Decoder, seed 
 	if !decodeFields(p, opts, errs) {
 		return nil
 	}
-	if bodyAt := len(src) - len(body); opts.LazyBodies && len(src) > 0 && bodyAt <= math.MaxUint32 {
+	switch bodyAt := len(src) - len(body); {
+	case !opts.LazyBodies:
+	case len(src) > 0 && bodyAt <= math.MaxUint32:
 		p.lazy, p.bodyAt, p.sum = true, uint32(bodyAt), maphash.Bytes(seed, src)
 		p.Body = nil
+	default:
+		// Kept after all (front matter past 4 GiB, or an empty file):
+		// the body must not share the worker's buffer, which the next
+		// file overwrites.
+		p.Body = bytes.Clone(body)
 	}
 	return p
 }
