@@ -70,8 +70,7 @@ type Input struct {
 	Field    string // the page's `audience` field, "" when absent
 	Default  Level  // the site's default for the page's type
 	Consent  Consent
-	Now      time.Time // the build's time, for a withdrawal dated in the future
-	Inherits Level     // the narrowest audience of the sections above the page
+	Inherits Level // the narrowest audience of the sections above the page
 }
 
 // Decision is the outcome for one page.
@@ -100,7 +99,7 @@ func Decide(in Input) (Decision, error) {
 	case "leader":
 		c := in.Consent
 		switch {
-		case !c.Withdrawn.IsZero() && !c.Withdrawn.After(in.Now):
+		case !c.Withdrawn.IsZero():
 			return Decision{Team, "consent withdrawn"}, nil
 		case !c.Publish:
 			return Decision{Team, "no consent to publish"}, nil
@@ -115,7 +114,7 @@ func Decide(in Input) (Decision, error) {
 	case "case":
 		c := in.Consent
 		switch {
-		case !c.Withdrawn.IsZero() && !c.Withdrawn.After(in.Now):
+		case !c.Withdrawn.IsZero():
 			return Decision{Team, "consent withdrawn"}, nil
 		case !c.Publish:
 			return Decision{Team, "case notes are confidential"}, nil

@@ -28,8 +28,12 @@ func TestDecide(t *testing.T) {
 		{"leader with consent", Input{Kind: "leader", Consent: ok}, Public},
 		{"leader consent without date", Input{Kind: "leader", Consent: Consent{Publish: true, Scope: []string{"portfolio"}}}, Team},
 		{"leader without portfolio scope", Input{Kind: "leader", Consent: Consent{Publish: true, Date: date, Scope: []string{"name"}}}, Team},
-		{"leader withdrawn", Input{Kind: "leader", Field: "public", Consent: withdrawn, Now: now}, Team},
-		{"leader withdrawal dated later", Input{Kind: "leader", Consent: later, Now: now}, Public},
+		{"leader withdrawn", Input{Kind: "leader", Field: "public", Consent: withdrawn}, Team},
+		// The contract: a withdrawal date, whatever it is, unpublishes from
+		// the next build on; a date after the build's clock is no reason to
+		// keep publishing someone who has withdrawn.
+		{"leader withdrawal dated later", Input{Kind: "leader", Consent: later}, Team},
+		{"case withdrawal dated later", Input{Kind: "case", Field: "public", Consent: Consent{Publish: true, ReviewedBy: "社工 李", Withdrawn: now.AddDate(0, 0, 1)}}, Team},
 		{"leader with consent, field funders", Input{Kind: "leader", Field: "funders", Consent: ok}, Funders},
 		{"case default", Input{Kind: "case", Field: "public"}, Team},
 		{"case consent not reviewed", Input{Kind: "case", Field: "public", Consent: Consent{Publish: true}}, Team},
@@ -38,9 +42,6 @@ func TestDecide(t *testing.T) {
 		{"case story field team", Input{Kind: "case", Field: "team", Consent: story}, Team},
 	}
 	for _, c := range cases {
-		if c.in.Now.IsZero() {
-			c.in.Now = now
-		}
 		d, err := Decide(c.in)
 		if err != nil {
 			t.Errorf("%s: %v", c.name, err)

@@ -109,3 +109,29 @@ func TestPseudonymousLeaderURLHidesTheFolderName(t *testing.T) {
 		t.Error("the team build moved the portfolio")
 	}
 }
+
+// TestWithdrawalDatedLaterUnpublishes checks the contract's "set:
+// unpublished from the next build on": a leader whose withdrawal is dated
+// after the build's clock is in no output of a public or funders build.
+func TestWithdrawalDatedLaterUnpublishes(t *testing.T) {
+	later := testNow.AddDate(0, 0, 7).Format("2006-01-02")
+	src := writeFiles(t, map[string]string{
+		"site.toml": minimalConfig,
+		"content/leaders/wu/index.md": "+++\ntitle = \"吴桂芳\"\npseudonym = \"楼长W\"\nstage = \"empower\"\n" +
+			"[consent]\npublish = true\ndate = 2025-01-01\nscope = [\"portfolio\", \"name\"]\nwithdrawn = " + later + "\n+++\n吴桂芳的故事。\n",
+	})
+	for _, level := range []audience.Level{audience.Public, audience.Funders} {
+		out, _ := build(t, src, Options{Audience: level, AudienceSet: true})
+		for rel, data := range readTree(t, out) {
+			for _, secret := range []string{"吴桂芳", "楼长W", "/leaders/wu/", "吴桂芳的故事"} {
+				if strings.Contains(string(data), secret) {
+					t.Errorf("%s build: %s contains %q", level, rel, secret)
+				}
+			}
+		}
+	}
+	team, _ := build(t, src, Options{Audience: audience.Team, AudienceSet: true})
+	if !strings.Contains(string(readTree(t, team)["leaders/wu/index.html"]), "吴桂芳") {
+		t.Error("the team build does not show the withdrawn leader")
+	}
+}

@@ -100,7 +100,7 @@ func (b *builder) decide(context.Context) error {
 	kept := map[*content.Page]bool{}
 	for _, st := range order {
 		p := st.page
-		in := audience.Input{Default: b.defaultAudience(p.Type), Field: p.Audience, Now: b.opts.Now}
+		in := audience.Input{Default: b.defaultAudience(p.Type), Field: p.Audience}
 		if p.Parent != nil {
 			ps := b.byPage[p.Parent]
 			if ps == nil {
