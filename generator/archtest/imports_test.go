@@ -30,6 +30,7 @@ var forbidden = map[string][]string{
 	"generator/watch":       {"generator/content", "generator/markdown", "generator/layout", "generator/render", "generator/site", "generator/serve"},
 	"generator/serve":       {"generator/content", "generator/markdown"},
 	"generator/text":        {"generator/"},
+	"generator/dates":       {"generator/"},
 	"generator/htmlesc":     {"generator/"},
 	"generator/leak":        {"generator/audience", "generator/config", "generator/content", "generator/site", "generator/render"},
 	"generator/photo":       {"generator/"},

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/sineng/sineng/generator/dates"
 	"github.com/sineng/sineng/generator/diag"
 	"github.com/sineng/sineng/generator/frontmatter"
 )
@@ -81,50 +82,16 @@ func (d *fieldDecoder) integer(key string) int {
 	return 0
 }
 
-// dateLayouts are the text forms a date may take besides a TOML date.
-var dateLayouts = [...]string{time.RFC3339, "2006-01-02T15:04:05", "2006-01-02 15:04:05", "2006-01-02 15:04", "2006-01-02"}
-
 func (d *fieldDecoder) date(key string) time.Time {
 	v, ok := d.page.Matter.Data[key]
 	if !ok || v == nil {
 		return time.Time{}
 	}
-	t, err := ParseDate(v)
+	t, err := dates.Parse(v)
 	if err != nil {
 		d.fail(key, "a date (YYYY-MM-DD)", v)
 	}
 	return t
-}
-
-// ParseDate reads a front-matter date: a decoded TOML/YAML date, or a string
-// "YYYY-MM-DD", "YYYY-MM-DD hh:mm[:ss]" or RFC 3339. Dates without a zone
-// are UTC, so a build means the same on every machine.
-func ParseDate(v any) (time.Time, error) {
-	switch t := v.(type) {
-	case time.Time:
-		if isLocal(t) {
-			return time.Date(t.Year(), t.Month(), t.Day(), t.Hour(), t.Minute(), t.Second(), t.Nanosecond(), time.UTC), nil
-		}
-		return t, nil
-	case string:
-		for _, layout := range dateLayouts {
-			if tm, err := time.Parse(layout, t); err == nil {
-				return tm, nil
-			}
-		}
-		return time.Time{}, fmt.Errorf("not a date: %q", t)
-	}
-	return time.Time{}, fmt.Errorf("not a date: %v", v)
-}
-
-// isLocal reports whether t came from a TOML local date or date-time, which
-// the decoder places in a zone named after the local form.
-func isLocal(t time.Time) bool {
-	switch t.Location().String() {
-	case "date-local", "datetime-local", "time-local", "Local":
-		return true
-	}
-	return false
 }
 
 func (d *fieldDecoder) strings(key string) []string {

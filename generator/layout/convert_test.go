@@ -194,6 +194,7 @@ func TestDateFormatInputs(t *testing.T) {
 		{"", "", false},
 		{"2024-05-09T10:00:00+08:00", "2024-05-09", false},
 		{"2024-05-09 10:00:00", "2024-05-09", false},
+		{"2024-05-09 10:00", "2024-05-09", false}, // the content model's hh:mm form
 		{label("2024-05-09"), "2024-05-09", false},
 		{"9 May", "", true},
 		{3.5, "", true},

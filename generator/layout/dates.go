@@ -5,12 +5,14 @@ import (
 	"reflect"
 	"strings"
 	"time"
+
+	"github.com/sineng/sineng/generator/dates"
 )
 
 // dateFormat is the "dateFormat" template function: dateFormat LAYOUT DATE
-// formats a time.Time (or *time.Time, or text in RFC 3339 or YYYY-MM-DD
-// form) with a Go time layout such as "2006-01-02". A zero or missing date
-// gives "", so an undated page prints nothing.
+// formats a time.Time (or *time.Time, or text in a form of package dates)
+// with a Go time layout such as "2006-01-02". A zero or missing date gives
+// "", so an undated page prints nothing.
 func dateFormat(layout string, v any) (string, error) {
 	var t time.Time
 	switch x := v.(type) {
@@ -43,13 +45,12 @@ func dateFormat(layout string, v any) (string, error) {
 	return t.Format(layout), nil
 }
 
-// parseDate reads a date given as text in RFC 3339 or YYYY-MM-DD form.
+// parseDate reads a date given as text in one of the forms of package
+// dates.
 func parseDate(s string) (time.Time, error) {
-	layouts := [...]string{time.RFC3339Nano, "2006-01-02T15:04:05", "2006-01-02 15:04:05", "2006-01-02"}
-	for _, l := range layouts {
-		if t, err := time.Parse(l, s); err == nil {
-			return t, nil
-		}
+	t, err := dates.Parse(s)
+	if err != nil {
+		return time.Time{}, fmt.Errorf("%q is not a date (want YYYY-MM-DD or RFC 3339)", s)
 	}
-	return time.Time{}, fmt.Errorf("%q is not a date (want YYYY-MM-DD or RFC 3339)", s)
+	return t, nil
 }

@@ -103,6 +103,11 @@ func TestDecodeValidation(t *testing.T) {
 			want: []string{`content/leaders/a/index.md:11:1: consent.withdrawn "last week" is not a date; write YYYY-MM-DD`},
 		},
 		{
+			name: "consent dates in every form the content model allows",
+			entry: page("content/leaders/a/index.md", "leaders", table{"consent": table{"publish": true, "date": "2025-01-02 09:30", "withdrawn": " 2025-06-01T08:00:00+08:00 "}},
+				map[string]int{"consent.date": 9, "consent.withdrawn": 11}),
+		},
+		{
 			name: "milestone stage",
 			entry: page("content/leaders/a/index.md", "leaders", table{"milestones": list(table{"stage": "showcasing"})},
 				map[string]int{"milestones[0].stage": 14}),

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/sineng/sineng/generator/dates"
 	"github.com/sineng/sineng/generator/diag"
 )
 
@@ -237,9 +238,8 @@ func (f fields) money(k string) (Money, bool) {
 	return m, true
 }
 
-// date returns the date at k: a TOML/YAML date, or a string written
-// YYYY-MM-DD, RFC 3339 or "YYYY-MM-DD hh:mm:ss". An empty string counts as not
-// given.
+// date returns the date at k: a TOML/YAML date, or text in one of the
+// forms of package dates. An empty string counts as not given.
 func (f fields) date(k string) (time.Time, bool) {
 	v, ok := f.value(k)
 	if !ok {
@@ -247,16 +247,14 @@ func (f fields) date(k string) (time.Time, bool) {
 	}
 	switch d := v.(type) {
 	case time.Time:
-		return d, true
+		t, _ := dates.Parse(d)
+		return t, true
 	case string:
-		s := strings.TrimSpace(d)
-		if s == "" {
+		if strings.TrimSpace(d) == "" {
 			return time.Time{}, false
 		}
-		for _, layout := range [...]string{time.DateOnly, time.RFC3339, "2006-01-02T15:04:05", time.DateTime} {
-			if t, err := time.Parse(layout, s); err == nil {
-				return t, true
-			}
+		if t, err := dates.Parse(d); err == nil {
+			return t, true
 		}
 		f.r.failf(f.key(k), "%s %q is not a date; write YYYY-MM-DD", f.key(k), d)
 		return time.Time{}, false
