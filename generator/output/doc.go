@@ -12,14 +12,12 @@
 //
 // The dev server's incremental updates use WriteIfChanged, which replaces a
 // single file atomically only when its bytes differ, and Remove, which
-// deletes one file through an os.Root of the output folder. RemoveStale
-// deletes every file a rebuild no longer produces, also without following
-// symlinks out of the output folder.
+// deletes one file through an os.Root of the output folder.
 //
 // The package never links a source file into the output (editing the output
 // would then edit the source), never follows a symlink out of the output
 // folder when deleting, and holds no package-level mutable state. A Stage is
-// safe for concurrent use by many writer goroutines; WriteIfChanged, Remove
-// and RemoveStale are plain functions that are safe to call concurrently on
-// different paths.
+// safe for concurrent use by many writer goroutines; WriteIfChanged and
+// Remove are plain functions that are safe to call concurrently on different
+// paths.
 package output

@@ -10,8 +10,8 @@ import (
 	"strings"
 )
 
-// ErrRefused is wrapped by the error Open, RemoveStale and the swap return
-// for an output folder sineng will not write into or delete from.
+// ErrRefused is wrapped by the error Open and the swap return for an
+// output folder sineng will not write into or delete from.
 var ErrRefused = errors.New("refused output folder")
 
 // ErrUnsafePath is wrapped by the error a Stage returns for a relative output

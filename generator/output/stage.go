@@ -43,9 +43,9 @@ const (
 )
 
 // Stage is one build's output, written into a folder beside the final output
-// folder and swapped in on Commit. WriteFile, CopyFile, CopyDir and Has are
-// safe for concurrent use by many goroutines; Commit and Abort wait for
-// writes in flight and end the Stage.
+// folder and swapped in on Commit. WriteFile, WriteFrom, CopyFile and Has
+// are safe for concurrent use by many goroutines; Commit and Abort wait
+// for writes in flight and end the Stage.
 type Stage struct {
 	out    string // the output folder: absolute, symlinks resolved
 	dir    string // the stage folder beside out

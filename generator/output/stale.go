@@ -1,7 +1,6 @@
 package output
 
 import (
-	"fmt"
 	"io"
 	"io/fs"
 	"os"
@@ -9,37 +8,14 @@ import (
 	"sort"
 )
 
-// RemoveStale deletes every file under the folder out for which keep
-// returns false, then removes the folders that deleting emptied. keep gets
-// each file's path relative to out in slash form ("projects/x/index.html");
-// a symlink counts as a file and is removed itself, never followed. All
-// changes go through an os.Root, so nothing outside out is touched even if
-// a symlink is swapped in meanwhile. Folders that were empty before are
-// left alone.
-//
-// It returns what it removed, sorted, with folders ending in "/". It refuses
-// a filesystem root and the user's home folder.
-func RemoveStale(out string, keep func(rel string) bool) ([]string, error) {
-	abs, err := canonical(out)
-	if err != nil {
-		return nil, err
-	}
-	if err := refuseDangerous(abs); err != nil {
-		return nil, err
-	}
-	root, err := os.OpenRoot(abs)
-	if err != nil {
-		return nil, fmt.Errorf("output: remove stale files: %w", err)
-	}
-	defer root.Close()
-	removed, err := removeStale(root, keep)
-	if err != nil {
-		return removed, fmt.Errorf("output: remove stale files in %s: %w", abs, err)
-	}
-	return removed, nil
-}
-
-// removeStale does RemoveStale's work inside root.
+// removeStale deletes every file under root for which keep returns false,
+// then removes the folders that deleting emptied. keep gets each file's path
+// relative to root in slash form ("projects/x/index.html"); a symlink counts
+// as a file and is removed itself, never followed, and all changes go
+// through root, so nothing outside it is touched even if a symlink is
+// swapped in meanwhile. Folders that were empty before are left alone. It
+// returns what it removed, sorted, with folders ending in "/". Commit in
+// place uses it to drop what a build no longer produces.
 func removeStale(root *os.Root, keep func(rel string) bool) ([]string, error) {
 	var removed, dirs []string
 	touched := map[string]bool{} // folders that lost an entry
