@@ -6,7 +6,7 @@
 package text
 
 import (
-	"strings"
+	"bytes"
 	"unicode"
 	"unicode/utf8"
 )
@@ -49,9 +49,9 @@ func Measure(s string) Counts {
 			continue
 		}
 		var r rune
-		if b >= 0xE4 && b <= 0xE9 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
-			// U+4000–U+9FFF, most of the Han characters: three bytes
-			// that can be neither overlong nor a surrogate, decoded
+		if b >= 0xE1 && b <= 0xEF && b != 0xED && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
+			// U+1000–U+FFFF but for the surrogates (lead byte 0xED) and
+			// the overlong forms (lead byte 0xE0): three bytes decoded
 			// here without utf8's general path.
 			r = rune(b&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F)
 			i += 3
@@ -60,11 +60,15 @@ func Measure(s string) Counts {
 			r, size = utf8.DecodeRuneInString(s[i:])
 			i += size
 		}
-		switch {
-		case IsCJK(r):
+		class := classCJK // most often a Han character, tested here without a call
+		if r < 0x4E00 || r > 0x9FFF {
+			class = classify(r)
+		}
+		switch class {
+		case classCJK:
 			c.CJK++
 			inWord = false
-		case unicode.IsLetter(r) || unicode.IsDigit(r):
+		case classWord:
 			if !inWord {
 				c.Latin++
 				inWord = true
@@ -103,41 +107,76 @@ func (c Counts) Minutes() int {
 // an ellipsis is added when the text was cut. A limit of 0 or less keeps
 // the whole text, its whitespace folded.
 func Summary(s string, limit int) string {
-	// Fold whitespace while reading only as far as the summary needs.
-	runes := make([]rune, 0, min(max(limit, 0)+1, len(s)))
+	// Fold whitespace while reading only as far as the summary needs,
+	// keeping where each character starts in the folded text.
+	var outArr [summaryStack * 3]byte
+	var offArr [summaryStack + 2]int32
+	out, offs := outArr[:0], offArr[:0]
 	space := false
-	for i := 0; i < len(s) && (limit <= 0 || len(runes) <= limit); {
-		r, size := utf8.DecodeRuneInString(s[i:])
-		i += size
-		if unicode.IsSpace(r) {
-			space = len(runes) > 0
+	for i := 0; i < len(s) && (limit <= 0 || len(offs) <= limit); {
+		b := s[i]
+		var r rune
+		size := 1
+		if b < utf8.RuneSelf {
+			r = rune(b)
+		} else {
+			r, size = utf8.DecodeRuneInString(s[i:])
+		}
+		if isSpace(r) {
+			space = len(offs) > 0
+			i += size
 			continue
 		}
 		if space {
-			runes = append(runes, ' ')
+			offs = append(offs, int32(len(out)))
+			out = append(out, ' ')
 			space = false
 		}
-		runes = append(runes, r)
+		offs = append(offs, int32(len(out)))
+		if r == utf8.RuneError && size == 1 {
+			out = utf8.AppendRune(out, r) // as a broken byte becomes in a []rune
+		} else {
+			out = append(out, s[i:i+size]...)
+		}
+		i += size
 	}
-	if limit <= 0 || len(runes) <= limit {
-		return string(runes)
+	if limit <= 0 || len(offs) <= limit {
+		return string(out)
+	}
+	// at returns the folded text's character i.
+	at := func(i int) rune {
+		if c := out[offs[i]]; c < utf8.RuneSelf {
+			return rune(c)
+		}
+		r, _ := utf8.DecodeRune(out[offs[i]:])
+		return r
 	}
 	cut := limit
 	// Prefer the last sentence end in the final third of the budget.
 	for i := cut - 1; i >= limit*2/3; i-- {
-		if isSentenceEnd(runes[i]) {
-			return strings.TrimSpace(string(runes[:i+1]))
+		if isSentenceEnd(at(i)) {
+			return string(bytes.TrimSpace(out[:offs[i+1]]))
 		}
 	}
 	// Otherwise do not split a Latin word.
-	for cut > 0 && isLatin(runes[cut]) && isLatin(runes[cut-1]) {
+	for cut > 0 && isLatin(at(cut)) && isLatin(at(cut-1)) {
 		cut--
 	}
 	if cut == 0 {
 		cut = limit
 	}
-	return strings.TrimSpace(string(runes[:cut])) + "…"
+	return string(append(bytes.TrimSpace(out[:offs[cut]]), "…"...))
 }
+
+// isSpace is unicode.IsSpace, decided at once for the characters after
+// U+3000, the last space character.
+func isSpace(r rune) bool {
+	return r <= 0x3000 && unicode.IsSpace(r)
+}
+
+// summaryStack is the summary length, in characters, that Summary works
+// out without allocating anything but the result.
+const summaryStack = 256
 
 func isSentenceEnd(r rune) bool {
 	switch r {

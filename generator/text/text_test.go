@@ -85,30 +85,7 @@ func BenchmarkMeasure(b *testing.B) {
 // characters against a plain loop over the runes, on every character of
 // U+3000–U+A000 and on broken sequences around it.
 func TestMeasureMatchesRuneLoop(t *testing.T) {
-	slow := func(s string) Counts {
-		var c Counts
-		inWord := false
-		for _, r := range s {
-			switch {
-			case r < utf8.RuneSelf && (r == '\'' && inWord || 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'):
-				if !inWord {
-					c.Latin++
-					inWord = true
-				}
-			case IsCJK(r):
-				c.CJK++
-				inWord = false
-			case r >= utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r)):
-				if !inWord {
-					c.Latin++
-					inWord = true
-				}
-			default:
-				inWord = false
-			}
-		}
-		return c
-	}
+	slow := measureRunes
 	var b strings.Builder
 	for r := rune(0x3000); r < 0xA000; r++ {
 		b.WriteRune(r)
@@ -125,10 +102,39 @@ func TestMeasureMatchesRuneLoop(t *testing.T) {
 		"社区 leaders' 议事",   // mixed
 		"\xed\xa0\x80 surrogate",
 		"x \xe0\x81\xa1 y", // an overlong "a" is three errors, not a word
+		"x\xed\xa0\x80y",   // a surrogate is three errors
+		"居民，议事：ｗｏｒｄ１ ｶﾀｶﾅ、々〇",
+		"\xef\xbc", // a fullwidth form cut short
 	}
 	for _, in := range inputs {
 		if got, want := Measure(in), slow(in); got != want {
 			t.Errorf("Measure(%q) = %+v, want %+v", in, got, want)
 		}
 	}
+}
+
+// measureRunes is Measure written as a plain loop over the runes.
+func measureRunes(s string) Counts {
+	var c Counts
+	inWord := false
+	for _, r := range s {
+		switch {
+		case r < utf8.RuneSelf && (r == '\'' && inWord || 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'):
+			if !inWord {
+				c.Latin++
+				inWord = true
+			}
+		case IsCJK(r):
+			c.CJK++
+			inWord = false
+		case r >= utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r)):
+			if !inWord {
+				c.Latin++
+				inWord = true
+			}
+		default:
+			inWord = false
+		}
+	}
+	return c
 }

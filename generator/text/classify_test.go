@@ -1,0 +1,33 @@
+package text
+
+import (
+	"testing"
+	"unicode/utf8"
+)
+
+// TestClassifyMatchesTables checks classify's block masks against the
+// unicode tables on every non-ASCII rune.
+func TestClassifyMatchesTables(t *testing.T) {
+	for r := rune(utf8.RuneSelf); r <= utf8.MaxRune; r++ {
+		if got, want := classify(r), classifySlow(r); got != want {
+			t.Fatalf("classify(%U) = %d, want %d", r, got, want)
+		}
+	}
+}
+
+// TestMeasureEveryRune compares Measure with the plain rune loop on every
+// rune, alone and between Latin letters, so that both its decoding fast
+// path and its classes are checked wherever they apply.
+func TestMeasureEveryRune(t *testing.T) {
+	for r := rune(0); r <= utf8.MaxRune; r++ {
+		if r >= 0xD800 && r <= 0xDFFF {
+			continue // not encodable; broken sequences are tested apart
+		}
+		s := string(r)
+		for _, in := range []string{s, "a" + s + "b"} {
+			if got, want := Measure(in), measureRunes(in); got != want {
+				t.Fatalf("Measure(%q) = %+v, want %+v", in, got, want)
+			}
+		}
+	}
+}
