@@ -1,5 +1,7 @@
 package render
 
+import "time"
+
 // PageDates is how a page's dates read, as partials/page-meta.html shows
 // them: each day as YYYY-MM-DD for a datetime attribute, and in the
 // language's date format (the theme string "date_format").
@@ -12,19 +14,35 @@ type PageDates struct {
 	UpdatedText string
 }
 
-// Dates returns the page's dates as page-meta.html shows them.
-func (p *Page) Dates() PageDates {
-	var d PageDates
-	day := p.Date.Format("2006-01-02")
+// Dates returns the page's dates as page-meta.html shows them. It returns
+// a pointer, which the compiled templates call without reflection.
+func (p *Page) Dates() *PageDates {
+	d := new(PageDates)
+	day := isoDay(p.Date)
 	if !p.Date.IsZero() {
 		d.Published = day
 		d.PublishedText = p.Date.Format(p.text("date_format"))
 	}
 	if !p.Lastmod.IsZero() {
-		if up := p.Lastmod.Format("2006-01-02"); up != day {
+		if up := isoDay(p.Lastmod); up != day {
 			d.Updated = up
 			d.UpdatedText = p.Lastmod.Format(p.text("date_format"))
 		}
 	}
 	return d
+}
+
+// isoDay is t.Format("2006-01-02"), written out directly for the years
+// 0 to 9999.
+func isoDay(t time.Time) string {
+	y, m, d := t.Date()
+	if y < 0 || y > 9999 {
+		return t.Format("2006-01-02")
+	}
+	b := [10]byte{
+		byte('0' + y/1000), byte('0' + y/100%10), byte('0' + y/10%10), byte('0' + y%10), '-',
+		byte('0' + int(m)/10), byte('0' + int(m)%10), '-',
+		byte('0' + d/10), byte('0' + d%10),
+	}
+	return string(b[:])
 }

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"fmt"
 	"testing"
 	"time"
 )
@@ -32,6 +33,31 @@ func TestNavMarksMenuEntries(t *testing.T) {
 		}
 		if n.IsHome != (c.kind == "home") || n.Home != "/" || n.Root != c.root || n.Site != site {
 			t.Errorf("%s: nav %+v", c.here, n)
+		}
+	}
+}
+
+// TestNavLongMenu marks entries of menus up to and past the sixteen
+// entries Nav marks without allocating.
+func TestNavLongMenu(t *testing.T) {
+	for _, n := range []int{1, 15, 16, 17, 40} {
+		menu := make([]MenuEntry, n)
+		for i := range menu {
+			menu[i].URL = fmt.Sprintf("/s%d/", i)
+		}
+		site := &Site{Menu: menu}
+		last := (&Page{Kind: "page", RelPermalink: menu[n-1].URL + "x/", Site: site}).Nav("/")
+		for i := range n {
+			want := ""
+			if i == n-1 {
+				want = "true"
+			}
+			if got := last.Current(i); got != want {
+				t.Errorf("%d entries: entry %d is %q, want %q", n, i, got, want)
+			}
+		}
+		if len(last.marks) != n {
+			t.Errorf("%d entries: %d marks", n, len(last.marks))
 		}
 	}
 }
@@ -144,9 +170,29 @@ func TestDates(t *testing.T) {
 	}
 	for _, c := range cases {
 		p := &Page{Date: c.date, Lastmod: c.lastmod, Site: site}
-		if got := p.Dates(); got != c.want {
+		if got := *p.Dates(); got != c.want {
 			t.Errorf("%s: %+v, want %+v", c.name, got, c.want)
 		}
+	}
+}
+
+// TestISODay compares isoDay with time.Format over days of many years,
+// the years it leaves to Format included.
+func TestISODay(t *testing.T) {
+	zones := []*time.Location{time.UTC, time.FixedZone("CST", 8*3600), time.FixedZone("W", -11*3600)}
+	years := []int{-1, 0, 1, 9, 10, 99, 100, 999, 1000, 1969, 1970, 2026, 9999, 10000}
+	for _, y := range years {
+		for _, loc := range zones {
+			for day := time.Date(y, 1, 1, 0, 0, 0, 0, loc); day.Year() == y; day = day.AddDate(0, 0, 1) {
+				tm := day.Add(23*time.Hour + 59*time.Minute)
+				if got, want := isoDay(tm), tm.Format("2006-01-02"); got != want {
+					t.Fatalf("isoDay(%v) = %q, want %q", tm, got, want)
+				}
+			}
+		}
+	}
+	if got := isoDay(time.Time{}); got != "0001-01-01" {
+		t.Errorf("isoDay(zero) = %q", got)
 	}
 }
 

@@ -28,6 +28,7 @@ func (p *Page) Nav(root string) Nav {
 	if p.Site.Home != nil {
 		n.Home = p.Site.Home.RelPermalink
 	}
+	var buf [16]byte
 	var marks []byte
 	for i, e := range p.Site.Menu {
 		m := n.mark(p.RelPermalink, e.URL)
@@ -35,7 +36,7 @@ func (p *Page) Nav(root string) Nav {
 			continue
 		}
 		if marks == nil {
-			marks = []byte(strings.Repeat("-", len(p.Site.Menu)))
+			marks = unmarked(&buf, len(p.Site.Menu))
 		}
 		marks[i] = m
 	}
@@ -68,4 +69,18 @@ func (n Nav) Current(i int) string {
 		return "true"
 	}
 	return ""
+}
+
+// unmarked returns n bytes '-', in buf when they fit.
+func unmarked(buf *[16]byte, n int) []byte {
+	var b []byte
+	if n <= len(buf) {
+		b = buf[:n]
+	} else {
+		b = make([]byte, n)
+	}
+	for i := range b {
+		b[i] = '-'
+	}
+	return b
 }

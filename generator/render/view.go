@@ -12,7 +12,6 @@
 package render
 
 import (
-	"fmt"
 	"html/template"
 	"time"
 )
@@ -193,7 +192,7 @@ func (s *Site) T(key string, args ...any) string {
 		return key
 	}
 	if len(args) > 0 {
-		return fmt.Sprintf(v, args...)
+		return sprintf(v, args)
 	}
 	return v
 }
