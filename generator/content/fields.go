@@ -13,13 +13,13 @@ import (
 // a wrong type at the key's position.
 type fieldDecoder struct {
 	page   *Page
-	errs   *diag.List
+	errs   *[]error
 	failed bool
 }
 
 func (d *fieldDecoder) fail(key, want string, v any) {
 	line, col := d.page.Position(key)
-	d.errs.Errorf(d.page.File, line, col, "%s must be %s, not %s", key, want, describe(v))
+	*d.errs = append(*d.errs, diag.Errorf(d.page.File, line, col, "%s must be %s, not %s", key, want, describe(v)))
 	d.failed = true
 }
 

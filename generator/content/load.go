@@ -6,16 +6,12 @@ import (
 	"errors"
 	"fmt"
 	"hash/maphash"
-	"io/fs"
 	"math"
-	"os"
 	"path"
 	"path/filepath"
 	"runtime"
 	"slices"
-	"sort"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/sineng/sineng/generator/diag"
@@ -119,50 +115,38 @@ func Load(ctx context.Context, opts Options, errs *diag.List) (*Tree, error) {
 	opts.defaults()
 	root := filepath.Join(opts.Source, opts.ContentDir)
 	names := newFileNames(opts)
-	files, others, resources, err := walk(root, names)
+	seed := maphash.MakeSeed()
+	r := reader{root: root, opts: opts, seed: seed, jobs: make(chan job, 4*opts.Workers)}
+	others, resources, err := walk(root, names, func(f file) bool {
+		if ctx.Err() != nil {
+			return false
+		}
+		r.send(f)
+		return true
+	})
+	r.wait()
 	if err != nil {
 		return nil, err
 	}
-
-	seed := maphash.MakeSeed()
-	pages := make([]*Page, len(files))
-	jobs := make(chan int)
-	var wg sync.WaitGroup
-	for w := 0; w < opts.Workers && w < len(files); w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			var dec frontmatter.Decoder // shares keys and values between this worker's pages
-			var buf []byte              // the file text, reused when no page keeps it
-			for i := range jobs {
-				pages[i] = readPage(root, opts, files[i], &dec, seed, &buf, errs)
-			}
-		}()
-	}
-	for i := range files {
-		if ctx.Err() != nil {
-			break
-		}
-		jobs <- i
-	}
-	close(jobs)
-	wg.Wait()
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
 
-	t := &Tree{Homes: map[string]*Page{}, Files: others, byPath: make(map[pathKey]*Page, len(files)), source: opts.Source, seed: seed, names: names}
+	t := &Tree{Pages: make([]*Page, 0, r.found), Homes: map[string]*Page{}, Files: others, byPath: make(map[pathKey]*Page, r.found), source: opts.Source, seed: seed, names: names}
 	var terms termSets
-	for _, p := range pages {
+	r.each(func(p *Page, problems []error) {
+		for _, e := range problems {
+			errs.Add(e)
+		}
 		if p == nil {
-			continue
+			return
 		}
 		if p.Bundle {
 			p.Resources = resources[p.Dir]
 		}
 		p.Terms = terms.share(p.Terms, opts.Taxonomies)
 		t.add(p)
-	}
+	})
 	t.assemble(opts)
 	return t, nil
 }
@@ -177,81 +161,6 @@ func (t *Tree) add(p *Page) {
 		t.shadowed[old.File] = old
 	}
 	t.byPath[key] = p
-}
-
-// walk lists Markdown files, other files outside bundles, and each leaf
-// bundle's resources (keyed by the bundle folder).
-func walk(root string, names fileNames) ([]file, []string, map[string][]string, error) {
-	langs := names.langs
-	var files []file
-	var others []string
-	resources := map[string][]string{}
-	bundles := map[string]bool{} // folders holding index.md, not inside another bundle
-
-	// inBundle finds the bundle folder holding rel by its ancestors:
-	// O(depth), however many bundles the site has.
-	inBundle := func(rel string) (string, bool) {
-		for d := path.Dir(rel); d != "." && d != "/"; d = path.Dir(d) {
-			if bundles[d] {
-				return d, true
-			}
-		}
-		return "", false
-	}
-
-	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			if p == root && os.IsNotExist(err) {
-				return fs.SkipAll
-			}
-			return fmt.Errorf("content: walk %s: %w", p, err)
-		}
-		rel, _ := filepath.Rel(root, p)
-		rel = filepath.ToSlash(rel)
-		name := d.Name()
-		if rel != "." && ignored(name) {
-			if d.IsDir() {
-				return fs.SkipDir
-			}
-			return nil
-		}
-		if d.IsDir() {
-			if rel != "." {
-				if _, err := os.Stat(filepath.Join(p, "index.md")); err == nil {
-					if _, nested := inBundle(rel); !nested {
-						bundles[rel] = true
-					}
-				}
-			}
-			return nil
-		}
-		if !d.Type().IsRegular() {
-			return nil // symlinks and devices are never read
-		}
-		if b, ok := inBundle(rel); ok {
-			if !(path.Dir(rel) == b && isIndex(name, langs)) {
-				resources[b] = append(resources[b], rel)
-				return nil
-			}
-		}
-		lang, stem, md := names.split(rel)
-		if !md {
-			others = append(others, rel)
-			return nil
-		}
-		f := file{rel: rel, lang: lang, stem: stem}
-		f.bundle = path.Base(stem) == "index" && path.Dir(rel) != "."
-		files = append(files, f)
-		return nil
-	})
-	if err != nil {
-		return nil, nil, nil, err
-	}
-	for _, r := range resources {
-		sort.Strings(r)
-	}
-	sort.Strings(others)
-	return files, others, resources, nil
 }
 
 func isIndex(name string, langs map[string]bool) bool {
@@ -271,13 +180,14 @@ func ignored(name string) bool {
 		strings.HasSuffix(name, ".swx") || strings.HasSuffix(name, ".tmp")
 }
 
-// readPage reads and decodes one file with dec; on a problem it reports to
-// errs and returns nil, so one bad file never hides the others' problems.
+// readPage reads and decodes one file with dec; on a problem it appends it
+// to *errs and returns nil, so one bad file never hides the others'
+// problems.
 // With LazyBodies the file is read into *buf, which is grown and kept for
 // the next file: nothing of the page refers to the file's text then (the
 // decoder copies what it keeps). Otherwise the page keeps its body and the
 // file gets memory of its own.
-func readPage(root string, opts Options, f file, dec *frontmatter.Decoder, seed maphash.Seed, buf *[]byte, errs *diag.List) *Page {
+func readPage(root string, opts Options, f file, dec *frontmatter.Decoder, seed maphash.Seed, buf *[]byte, errs *[]error) *Page {
 	siteRel := path.Join(filepath.ToSlash(opts.ContentDir), f.rel)
 	var into []byte
 	if opts.LazyBodies {
@@ -288,12 +198,12 @@ func readPage(root string, opts Options, f file, dec *frontmatter.Decoder, seed 
 		*buf = src
 	}
 	if err != nil {
-		errs.Add(&diag.Error{File: siteRel, Err: fmt.Errorf("read: %w", err)})
+		*errs = append(*errs, &diag.Error{File: siteRel, Err: fmt.Errorf("read: %w", err)})
 		return nil
 	}
 	m, body, err := dec.Parse(siteRel, src)
 	if err != nil {
-		errs.Add(err)
+		*errs = append(*errs, err)
 		return nil
 	}
 	stem := f.stem
@@ -366,9 +276,9 @@ func (t *Tree) ReadBody(p *Page, buf *[]byte) ([]byte, error) {
 	return src[p.bodyAt:], nil
 }
 
-// decodeFields fills the shared fields from front matter; it reports every
-// wrong type and returns false if there was one.
-func decodeFields(p *Page, opts Options, errs *diag.List) bool {
+// decodeFields fills the shared fields from front matter; it appends every
+// wrong type to *errs and returns false if there was one.
+func decodeFields(p *Page, opts Options, errs *[]error) bool {
 	d := fieldDecoder{page: p, errs: errs}
 	data := p.Matter.Data
 	p.Title = d.str("title")

@@ -20,9 +20,21 @@ func ReadFile(name string, buf []byte) ([]byte, error) {
 	if err != nil {
 		return nil, &fs.PathError{Op: "stat", Path: name, Err: err}
 	}
-	// One byte more than the size, so the end of the file is seen by the
-	// first short read and a file that grew is still read whole.
-	if want := int(n) + 1; cap(buf) < want {
+	buf, err = readAll(f, n, buf)
+	if err != nil {
+		return nil, &fs.PathError{Op: "read", Path: name, Err: err}
+	}
+	return buf, nil
+}
+
+// readAll reads r to its end into buf, which it grows as needed, given the
+// size the file had when it was opened. It asks for one byte more than
+// that size, so a read that stops short having brought exactly size bytes
+// has met the end of the file, and no read is spent on seeing io.EOF; a
+// file that grew is still read whole, and one whose size says nothing (0
+// in /proc) is read until io.EOF.
+func readAll[R io.Reader](r R, size int64, buf []byte) ([]byte, error) {
+	if want := int(size) + 1; cap(buf) < want {
 		buf = make([]byte, 0, want)
 	}
 	buf = buf[:0]
@@ -30,13 +42,16 @@ func ReadFile(name string, buf []byte) ([]byte, error) {
 		if len(buf) == cap(buf) {
 			buf = append(buf, 0)[:len(buf)]
 		}
-		k, err := f.Read(buf[len(buf):cap(buf)])
+		room := cap(buf) - len(buf)
+		k, err := r.Read(buf[len(buf):cap(buf)])
 		buf = buf[:len(buf)+k]
-		if errors.Is(err, io.EOF) {
+		switch {
+		case errors.Is(err, io.EOF):
 			return buf, nil
-		}
-		if err != nil {
-			return nil, &fs.PathError{Op: "read", Path: name, Err: err}
+		case err != nil:
+			return nil, err
+		case k < room && int64(len(buf)) == size && size > 0:
+			return buf, nil
 		}
 	}
 }
