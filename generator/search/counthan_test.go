@@ -20,6 +20,8 @@ func TestCountHanMatchesTokens(t *testing.T) {
 		{Text: "ＡＢ会议ｃ　中文"},                                  // full-width forms
 		{Title: "电梯电梯电梯", Tags: []string{"电梯", "电梯"}, Text: "电梯" + strings.Repeat("电梯议事会", 400)},
 		{Text: strings.Repeat("word 词 ", 300) + strings.Repeat("社区领袖", 200)}, // runs across full batches
+		{Text: "㐀一一㐀一ぁ一一ぁ鿿一鿿"},                                               // Han after other CJK, repeated pairs
+		{Text: strings.Repeat("居民议事", 3000)},                                 // a tally that grows
 	}
 	table := newSharedTable()
 	for _, d := range docs {
@@ -58,4 +60,38 @@ func tallyOf(a *adder) map[uint64]uint32 {
 		m[s.key] += s.weight
 	}
 	return m
+}
+
+// TestCountHanTermsMatchTokens holds the lists terms makes with countHan
+// to the lists of the general path, byte for byte, the documents one
+// after another through the same two adders, so that a tally not cleared
+// between documents shows.
+func TestCountHanTermsMatchTokens(t *testing.T) {
+	docs := []Document{
+		{Title: "加装电梯议事会", Text: "居民代表都同意。费用分摊"},
+		{Text: "かな加装カナ电梯ー한글议事㐀一一㐀"},
+		{Title: "电梯", Tags: []string{"电梯"}, Text: strings.Repeat("电梯议事会 leaders", 500)},
+		{Text: "加装"},
+		{Text: "一"},
+		{Text: ""},
+		{Text: strings.Repeat("社区领袖居民", 2000)},
+		{Title: "加装电梯议事会", Text: "居民代表都同意。费用分摊"},
+	}
+	table := newSharedTable()
+	fast, slow := newAdder(table), newAdder(table)
+	slow.scan.han = nil
+	for _, d := range docs {
+		got, gotLen, err := fast.terms(&d)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got = append([]byte(nil), got...)
+		want, wantLen, err := slow.terms(&d)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if gotLen != wantLen || string(got) != string(want) {
+			t.Errorf("%.40q: list %x (length %d), want %x (length %d)", d.Title+d.Text, got, gotLen, want, wantLen)
+		}
+	}
 }
