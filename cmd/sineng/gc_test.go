@@ -1,6 +1,10 @@
 package main
 
-import "testing"
+import (
+	"runtime"
+	"testing"
+	"time"
+)
 
 func TestGCPercentFor(t *testing.T) {
 	const mb = 1 << 20
@@ -20,6 +24,30 @@ func TestGCPercentFor(t *testing.T) {
 	for _, tt := range tests {
 		if got := gcPercentFor(tt.live); got != tt.want {
 			t.Errorf("gcPercentFor(%d MiB) = %d, want %d", tt.live/mb, got, tt.want)
+		}
+	}
+}
+
+// TestAfterEachGCRearms checks that the hook runs again after each of
+// several collections, not only the first.
+func TestAfterEachGCRearms(t *testing.T) {
+	ran := make(chan struct{}, 1)
+	afterEachGC(func() {
+		select {
+		case ran <- struct{}{}:
+		default:
+		}
+	})
+	for range 3 {
+		select { // a call from an earlier collection proves nothing
+		case <-ran:
+		default:
+		}
+		runtime.GC()
+		select {
+		case <-ran:
+		case <-time.After(time.Minute): // a guard against hanging, not a speed test
+			t.Fatal("the hook did not run after a collection: afterEachGC did not re-arm")
 		}
 	}
 }

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"slices"
+	"sync/atomic"
 	"testing"
 
 	"github.com/sineng/sineng/generator/diag"
@@ -120,19 +121,35 @@ func TestStreamedLoadMatchesSerialReads(t *testing.T) {
 	}
 }
 
+// cancelAfter is a context that is cancelled from its n+1st Err on, so a
+// Load stops midway through the walk, with files already read.
+type cancelAfter struct {
+	context.Context
+	n atomic.Int64
+}
+
+func (c *cancelAfter) Err() error {
+	if c.n.Add(-1) < 0 {
+		return context.Canceled
+	}
+	return nil
+}
+
 // TestLoadCancelledReportsNoFileProblems checks that a Load that stops
-// early reports only why, not the problems of files read before it
-// stopped.
+// early, before the walk or midway with broken files already read,
+// reports only why, not the problems of the files it read.
 func TestLoadCancelledReportsNoFileProblems(t *testing.T) {
 	src := writeSite(t, streamSite())
-	ctx, cancel := context.WithCancel(context.Background())
-	cancel()
-	errs := &diag.List{}
-	if _, err := Load(ctx, Options{Source: src, Workers: 2}, errs); !errors.Is(err, context.Canceled) {
-		t.Fatalf("Load returned %v, want context.Canceled", err)
-	}
-	if errs.HasErrors() {
-		t.Errorf("a stopped Load reported file problems: %v", errs.Err())
+	for _, after := range []int64{0, slotBlock} {
+		ctx := &cancelAfter{Context: context.Background()}
+		ctx.n.Store(after)
+		errs := &diag.List{}
+		if _, err := Load(ctx, Options{Source: src, Workers: 2}, errs); !errors.Is(err, context.Canceled) {
+			t.Fatalf("cancelled after %d files: Load returned %v, want context.Canceled", after, err)
+		}
+		if errs.HasErrors() {
+			t.Errorf("cancelled after %d files: reported file problems: %v", after, errs.Err())
+		}
 	}
 }
 

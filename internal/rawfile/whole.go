@@ -31,8 +31,9 @@ func ReadFile(name string, buf []byte) ([]byte, error) {
 // size the file had when it was opened. It asks for one byte more than
 // that size, so a read that stops short having brought exactly size bytes
 // has met the end of the file, and no read is spent on seeing io.EOF; a
-// file that grew is still read whole, and one whose size says nothing (0
-// in /proc) is read until io.EOF.
+// file that grew is still read whole when its reads come in full (a file
+// that grows while reads come short may be cut at the size it had), and
+// one whose size says nothing (0 in /proc) is read until io.EOF.
 func readAll[R io.Reader](r R, size int64, buf []byte) ([]byte, error) {
 	if want := int(size) + 1; cap(buf) < want {
 		buf = make([]byte, 0, want)
