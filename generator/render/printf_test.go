@@ -83,3 +83,17 @@ func BenchmarkSiteT(b *testing.B) {
 		_ = site.T("n_minutes", 90)
 	}
 }
+
+// FuzzSprintf compares sprintf with fmt.Sprintf on any format given an
+// int, a string, or both in either order.
+func FuzzSprintf(f *testing.F) {
+	f.Add("第 %d 页，共 %s 页 100%%", -7, "金额")
+	f.Add("%s%d%", 0, "")
+	f.Fuzz(func(t *testing.T, format string, n int, s string) {
+		for _, args := range [][]any{{n}, {s}, {n, s}, {s, n}} {
+			if got, want := sprintf(format, args), fmt.Sprintf(format, args...); got != want {
+				t.Errorf("sprintf(%q, %#v) = %q, want %q", format, args, got, want)
+			}
+		}
+	})
+}

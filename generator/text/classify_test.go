@@ -31,3 +31,16 @@ func TestMeasureEveryRune(t *testing.T) {
 		}
 	}
 }
+
+// FuzzMeasure compares Measure with measureRunes on any text, broken UTF-8
+// included; `go test` runs the seeds, `go test -fuzz FuzzMeasure` searches
+// further.
+func FuzzMeasure(f *testing.F) {
+	f.Add("社区 leaders' 议事，ｗｏｒｄ１ ｶﾀｶﾅ")
+	f.Add("x\xed\xa0\x80y\xe0\x81\xa1\xef\xbc")
+	f.Fuzz(func(t *testing.T, in string) {
+		if got, want := Measure(in), measureRunes(in); got != want {
+			t.Errorf("Measure(%q) = %+v, want %+v", in, got, want)
+		}
+	})
+}

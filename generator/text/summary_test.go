@@ -82,3 +82,17 @@ func TestIsSpaceMatchesUnicode(t *testing.T) {
 		}
 	}
 }
+
+// FuzzSummary compares Summary with summaryRunes on any text and limit;
+// `go test` runs the seeds, `go test -fuzz FuzzSummary` searches further.
+func FuzzSummary(f *testing.F) {
+	f.Add("居民议事。然后继续讨论 elevator council", 12)
+	f.Add("word\xffbroken \xe4\xb8 utf-8\xed\xa0\x80 here. \ufffd real", 9)
+	f.Add(strings.Repeat("议事 council ", 30), summaryStack+1)
+	f.Fuzz(func(t *testing.T, in string, limit int) {
+		limit %= 4 * summaryStack
+		if got, want := Summary(in, limit), summaryRunes(in, limit); got != want {
+			t.Errorf("Summary(%q, %d) = %q, want %q", in, limit, got, want)
+		}
+	})
+}

@@ -109,7 +109,7 @@ func (c Counts) Minutes() int {
 func Summary(s string, limit int) string {
 	// Fold whitespace while reading only as far as the summary needs,
 	// keeping where each character starts in the folded text.
-	var outArr [summaryStack * 3]byte
+	var outArr [(summaryStack + 2) * 3]byte
 	var offArr [summaryStack + 2]int32
 	out, offs := outArr[:0], offArr[:0]
 	space := false
@@ -174,8 +174,9 @@ func isSpace(r rune) bool {
 	return r <= 0x3000 && unicode.IsSpace(r)
 }
 
-// summaryStack is the summary length, in characters, that Summary works
-// out without allocating anything but the result.
+// summaryStack is the longest limit, in characters, for which Summary
+// allocates nothing but the result when no character takes four bytes: it
+// reads up to limit+2 characters (a folded space and one past the limit).
 const summaryStack = 256
 
 func isSentenceEnd(r rune) bool {
