@@ -3,7 +3,8 @@
 // A problem in a file is an *Error with File, Line and Col; it prints as
 // "path:line:col: message", the form editors and terminals link to. A List
 // gathers the errors and warnings of one build from many goroutines, keeps the
-// first Cap of each in a deterministic order and counts the rest.
+// Cap of each that come first in file, line and column order, whatever order
+// the goroutines report them in, and counts the rest.
 //
 // List is safe for concurrent use; Error is an immutable value.
 package diag
@@ -81,17 +82,33 @@ func (l *List) Add(err error) { l.record(err, &l.errs, &l.errTotal) }
 // Warn records err as a warning; warnings never fail a build.
 func (l *List) Warn(err error) { l.record(err, &l.warns, &l.wrnTotal) }
 
-// record counts each error err holds in *total and keeps it in *kept while
-// the cap allows. kept and total point into l and are guarded by l.mu.
+// record counts each error err holds in *total and keeps it in *kept
+// while the cap allows; past the cap it takes the place of the last kept
+// error in sorted order when it sorts before that one, so the kept errors
+// are the first Cap in sorted order however the goroutines interleave.
+// kept and total point into l and are guarded by l.mu.
 func (l *List) record(err error, kept *[]error, total *int) {
 	for _, e := range flatten(err) {
 		l.mu.Lock()
 		*total++
 		if len(*kept) < l.limit() {
 			*kept = append(*kept, e)
+		} else if last := lastSorted(*kept); less(e, (*kept)[last]) {
+			(*kept)[last] = e
 		}
 		l.mu.Unlock()
 	}
+}
+
+// lastSorted returns the index of the error of list that sorts last.
+func lastSorted(list []error) int {
+	last := 0
+	for i := 1; i < len(list); i++ {
+		if less(list[last], list[i]) {
+			last = i
+		}
+	}
+	return last
 }
 
 // Errorf adds an *Error at a position.
@@ -180,20 +197,23 @@ func flatten(err error) []error {
 
 func sorted(in []error) []error {
 	out := append([]error(nil), in...)
-	sort.SliceStable(out, func(i, j int) bool {
-		a, b := position(out[i]), position(out[j])
-		if a.File != b.File {
-			return a.File < b.File
-		}
-		if a.Line != b.Line {
-			return a.Line < b.Line
-		}
-		if a.Col != b.Col {
-			return a.Col < b.Col
-		}
-		return out[i].Error() < out[j].Error()
-	})
+	sort.SliceStable(out, func(i, j int) bool { return less(out[i], out[j]) })
 	return out
+}
+
+// less orders errors by file, line, column, then message.
+func less(x, y error) bool {
+	a, b := position(x), position(y)
+	if a.File != b.File {
+		return a.File < b.File
+	}
+	if a.Line != b.Line {
+		return a.Line < b.Line
+	}
+	if a.Col != b.Col {
+		return a.Col < b.Col
+	}
+	return x.Error() < y.Error()
 }
 
 func position(err error) Error {

@@ -3,6 +3,8 @@ package diag
 import (
 	"errors"
 	"fmt"
+	"math/rand/v2"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -84,5 +86,45 @@ func TestListConcurrent(t *testing.T) {
 	}
 	if w, more := l.Warnings(); len(w)+more != 400 {
 		t.Errorf("counted %d warnings, want 400", len(w)+more)
+	}
+}
+
+// TestListKeepsTheFirstInSortedOrder adds the same errors in many orders,
+// from one goroutine and from several, and checks that a capped List keeps
+// the same ones every time: the first Cap in file, line, column order.
+func TestListKeepsTheFirstInSortedOrder(t *testing.T) {
+	var all []error
+	for f := 0; f < 5; f++ {
+		for line := 1; line <= 8; line++ {
+			all = append(all, Errorf(fmt.Sprintf("content/p%d.md", f), line, 1, "bad"))
+		}
+	}
+	want := sorted(all)[:7]
+	r := rand.New(rand.NewPCG(1, 2))
+	for round := 0; round < 50; round++ {
+		order := slices.Clone(all)
+		r.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
+		l := &List{Cap: 7}
+		if round%2 == 0 {
+			for _, e := range order {
+				l.Add(e)
+			}
+		} else {
+			var wg sync.WaitGroup
+			for g := 0; g < 4; g++ {
+				wg.Add(1)
+				go func(g int) {
+					defer wg.Done()
+					for i := g; i < len(order); i += 4 {
+						l.Add(order[i])
+					}
+				}(g)
+			}
+			wg.Wait()
+		}
+		got, more := l.Errors()
+		if more != len(all)-7 || !slices.Equal(got, want) {
+			t.Fatalf("round %d: kept %v (+%d more), want %v", round, got, more, want)
+		}
 	}
 }
