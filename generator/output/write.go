@@ -143,6 +143,24 @@ func (s *Stage) reserve(rel, from string) (clean, dst string, err error) {
 	return clean, dst, nil
 }
 
+// MakeDirs makes the stage folders dirs (slash paths relative to the
+// output folder) and their parents ahead of the writes that need them, so a
+// caller with an idle core can take that work off its writers. A folder
+// that ends up holding no file stays in the output: pass only folders that
+// will be written into. Problems are left for those writes to report.
+func (s *Stage) MakeDirs(dirs []string) {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	if s.state != stageOpen {
+		return
+	}
+	for _, d := range dirs {
+		if clean, err := cleanRel(d); err == nil {
+			_ = s.mkdir(clean)
+		}
+	}
+}
+
 // mkdir makes the stage folder dir and its parents. Folders made are
 // remembered, so a folder costs one mkdir call however many files it holds;
 // goroutines racing to make one folder all succeed.

@@ -1,6 +1,9 @@
 package site
 
 import (
+	"io/fs"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -133,5 +136,44 @@ func TestWithdrawalDatedLaterUnpublishes(t *testing.T) {
 	team, _ := build(t, src, Options{Audience: audience.Team, AudienceSet: true})
 	if !strings.Contains(string(readTree(t, team)["leaders/wu/index.html"]), "吴桂芳") {
 		t.Error("the team build does not show the withdrawn leader")
+	}
+}
+
+// TestNoEmptyFoldersInPublicBuild builds a public site from content whose
+// cases section (a made-up section: no _index.md) holds only team pages,
+// and a leader without consent. The public output must have no folder
+// without a file in it: an empty cases/ or leaders/<name>/ folder would tell
+// a visitor what was left out. (Page folders are made ahead of the writes;
+// this is the guard that they are made only for published pages.)
+func TestNoEmptyFoldersInPublicBuild(t *testing.T) {
+	src := writeFiles(t, map[string]string{
+		"site.toml":                     minimalConfig,
+		"content/cases/c1.md":           "+++\ntitle = \"个案一\"\n+++\n保密。\n",
+		"content/cases/deep/c2.md":      "+++\ntitle = \"个案二\"\n+++\n保密。\n",
+		"content/leaders/zhao/index.md": "+++\ntitle = \"赵国强\"\nstage = \"activate\"\n+++\n",
+		"content/news/n.md":             "+++\ntitle = \"新闻\"\ndate = 2025-05-01\n+++\n公开。\n",
+	})
+	out, _ := build(t, src, Options{})
+	err := filepath.WalkDir(out, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || !d.IsDir() {
+			return err
+		}
+		entries, err := os.ReadDir(p)
+		if err != nil {
+			return err
+		}
+		if len(entries) == 0 {
+			rel, _ := filepath.Rel(out, p)
+			t.Errorf("empty folder %s in the public build", rel)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, gone := range []string{"cases", "leaders/zhao"} {
+		if _, err := os.Stat(filepath.Join(out, gone)); err == nil {
+			t.Errorf("%s/ exists in the public build", gone)
+		}
 	}
 }
