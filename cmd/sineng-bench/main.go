@@ -12,7 +12,8 @@
 // and Hugo (the layouts and config in bench/hugo, --buildDrafts
 // --buildFuture), each into an emptied output folder, recording wall time
 // and peak resident memory. At the size closest to 10k pages it also times
-// the floor (bench/floor), one sineng build with its output on a real disk,
+// the floor (bench/floor) after each sineng build, one sineng build with its
+// output on a real disk,
 // and one-page edits in `sineng serve`. Hugo comes from the Debian package,
 // installed with apt-get when missing and running as root.
 //
@@ -270,7 +271,7 @@ const method = `
 - Sites come from generator/corpus (seed 1) and live on /dev/shm, as do all outputs, so that disk stalls do not count; the disk row is one sineng build with its output in a disk-backed temp folder.
 - Cold build: the output folder (and Hugo's cache folder) is deleted before each run. sineng runs ` + "`sineng build --audience team --future --drafts`" + `; Hugo runs with the config and layouts of bench/hugo and ` + "`--buildDrafts --buildFuture`" + `, reading the same content folder. Runs alternate sineng, Hugo, sineng, Hugo; the table gives medians.
 - Peak RSS is the child's rusage maxrss (KiB, shown as MB of 10⁶ bytes), the highest over the runs.
-- Floor (bench/floor): read every Markdown file, skip its front matter, convert it with goldmark and the extensions sineng uses (GFM, footnotes, definition lists, CJK, attributes) but none of its custom renderers (no highlighting, no link resolution, no shortcodes), write one HTML file per page, on GOMAXPROCS workers, in process.
+- Floor (bench/floor): read every Markdown file, skip its front matter, convert it with goldmark and the extensions sineng uses (GFM, footnotes, definition lists, CJK, attributes) but none of its custom renderers (no highlighting, no link resolution, no shortcodes), write one HTML file per page, on GOMAXPROCS workers, in process. Each floor run follows a sineng run of the same site, so a build and the floor it is divided by see the machine in the same state; build/floor divides the medians.
 - Serve: ` + "`sineng serve`" + ` runs on the 10k site; each edit appends a unique word to one page. "written" is the time until that page's output HTML holds the word (stat, and read when changed, every 50 µs); "reload" is the time until the next event on /__sineng/events. Times start just before the write; a warm-up edit is not counted; 300 ms pass between edits.
 - Flatness is max/min of median build time per page over the sizes up to 50k pages.
 - The Hugo layouts mirror sineng's default theme in what they compute (breadcrumbs, table of contents, tags, previous/next, paginated lists of summaries, ten recent pages on the home page), not in every detail: sineng also writes program pages (portfolios, showcase, dashboard, search) and resolves relative .md links, which Hugo leaves as they are; the output file counts under Runs show the difference.
