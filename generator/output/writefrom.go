@@ -44,14 +44,14 @@ func (s *Stage) WriteFrom(rel, from string, write func(w io.Writer) error, check
 		}
 		return fail("write", clean, from, s.explain(clean, err))
 	}
+	var data []byte // the finished file, when check needed it read back
 	if check != nil {
-		data, err := rawfile.ReadFile(dst, nil)
-		if err != nil {
+		if data, err = rawfile.ReadFile(dst, nil); err != nil {
 			return fail("write", clean, from, err)
 		}
 		check(data)
 	}
-	if s.replaceUnchanged(clean, dst, size) {
+	if s.replaceUnchanged(clean, dst, size, data) {
 		s.nUnchanged.Add(1)
 		return nil
 	}
@@ -144,11 +144,15 @@ func (c *countingWriter) Write(p []byte) (int, error) {
 }
 
 // replaceUnchanged replaces the staged file dst by a hard link to the
-// previous output's file at clean when that holds the same bytes. It
+// previous output's file at clean when that holds the same bytes. data is
+// dst's bytes when the caller has them already (nil: dst is read). It
 // reports whether it did; on false dst is as it was.
-func (s *Stage) replaceUnchanged(clean, dst string, size int64) bool {
+func (s *Stage) replaceUnchanged(clean, dst string, size int64, data []byte) bool {
 	tmp := dst + ".sineng-link"
 	same := s.linkUnchanged(clean, tmp, size, func(prev io.Reader) bool {
+		if data != nil {
+			return s.equalBytes(prev, data)
+		}
 		f, err := rawfile.Open(dst)
 		if err != nil {
 			return false

@@ -130,3 +130,25 @@ func TestWriteFromWriterRewinds(t *testing.T) {
 		t.Errorf("stats count %d bytes, want %d", stats.Bytes, len("second"))
 	}
 }
+
+// TestWriteFromLinksUnchangedFromCheckedBytes covers the public build's
+// path: the check read the file back, and those bytes decide whether the
+// previous output's file is linked.
+func TestWriteFromLinksUnchangedFromCheckedBytes(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "public")
+	big := strings.Repeat("手册 handbook\n", 20000)
+	writeFrom(t, out, map[string]string{"print.html": big, "a.html": "a"}, map[string]string{})
+	before := lstat(t, filepath.Join(out, "print.html"))
+	next := map[string]string{"print.html": big, "a.html": "b"}
+	checked := map[string]string{}
+	stats := writeFrom(t, out, next, checked)
+	if got := readTree(t, out); !maps.Equal(got, next) || !maps.Equal(checked, next) {
+		t.Fatal("second build's output or checked bytes differ from what was written")
+	}
+	if !os.SameFile(before, lstat(t, filepath.Join(out, "print.html"))) {
+		t.Error("unchanged checked file was rewritten, want the previous file hard-linked")
+	}
+	if stats.Unchanged != 1 || stats.Written != 1 {
+		t.Errorf("stats = %+v, want 1 unchanged, 1 written", stats)
+	}
+}
