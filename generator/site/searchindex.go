@@ -69,36 +69,33 @@ func (b *builder) searchJobs(ls *langSite) []job {
 		return nil
 	}
 	dir, from := ss.dir, ss.from
-	stage := func(f search.File) error {
+	// meta.json is the job's own output; every other file is staged.
+	emit := func(buf io.Writer, f search.File) error {
+		if f.Path == search.MetaFile {
+			_, err := buf.Write(f.Data)
+			return err
+		}
 		b.scanLeaks(dir+f.Path, from, f.Data)
 		return b.stage.WriteFile(dir+f.Path, f.Data, from)
 	}
 	return []job{{out: dir + search.MetaFile, from: from, search: true, make: func(buf io.Writer) error {
-		if b.keep {
-			// A Session keeps the index to replace edited pages in it.
-			idx, err := ss.builder.Index()
-			if err != nil {
-				return err
-			}
-			ss.index, ss.builder = idx, nil
-			files := idx.Files()
-			for _, f := range files[1:] {
-				if err := stage(f); err != nil {
-					return err
-				}
-			}
-			_, err = buf.Write(files[0].Data)
+		if !b.keep {
+			err := ss.builder.WriteFiles(func(f search.File) error { return emit(buf, f) })
+			ss.builder = nil
 			return err
 		}
-		err := ss.builder.WriteFiles(func(f search.File) error {
-			if f.Path == search.MetaFile {
-				_, err := buf.Write(f.Data)
+		// A Session keeps the index to replace edited pages in it.
+		idx, err := ss.builder.Index()
+		if err != nil {
+			return err
+		}
+		ss.index, ss.builder = idx, nil
+		for _, f := range idx.Files() {
+			if err := emit(buf, f); err != nil {
 				return err
 			}
-			return stage(f)
-		})
-		ss.builder = nil
-		return err
+		}
+		return nil
 	}}}
 }
 
