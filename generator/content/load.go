@@ -163,16 +163,6 @@ func (t *Tree) add(p *Page) {
 	t.byPath[key] = p
 }
 
-func isIndex(name string, langs map[string]bool) bool {
-	if name == "index.md" {
-		return true
-	}
-	if strings.HasPrefix(name, "index.") && strings.HasSuffix(name, ".md") {
-		return langs[strings.TrimSuffix(strings.TrimPrefix(name, "index."), ".md")]
-	}
-	return false
-}
-
 // ignored reports editor leftovers and hidden files, which are never content.
 func ignored(name string) bool {
 	return strings.HasPrefix(name, ".") || strings.HasPrefix(name, "#") ||

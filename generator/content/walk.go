@@ -16,7 +16,6 @@ import (
 // known when it is found: a folder is checked for an index.md before the
 // walk enters it. When emit returns false the walk stops, with no error.
 func walk(root string, names fileNames, emit func(file) bool) ([]string, map[string][]string, error) {
-	langs := names.langs
 	var others []string
 	resources := map[string][]string{}
 	bundles := map[string]bool{} // folders holding index.md, not inside another bundle
@@ -60,19 +59,17 @@ func walk(root string, names fileNames, emit func(file) bool) ([]string, map[str
 		if !d.Type().IsRegular() {
 			return nil // symlinks and devices are never read
 		}
-		if b, ok := inBundle(rel); ok {
-			if !(path.Dir(rel) == b && isIndex(name, langs)) {
-				resources[b] = append(resources[b], rel)
-				return nil
-			}
-		}
 		lang, stem, md := names.split(rel)
+		index := md && path.Base(stem) == "index" // index.md or index.LANG.md
+		if b, ok := inBundle(rel); ok && !(index && path.Dir(rel) == b) {
+			resources[b] = append(resources[b], rel)
+			return nil
+		}
 		if !md {
 			others = append(others, rel)
 			return nil
 		}
-		f := file{rel: rel, lang: lang, stem: stem}
-		f.bundle = path.Base(stem) == "index" && path.Dir(rel) != "."
+		f := file{rel: rel, lang: lang, stem: stem, bundle: index && path.Dir(rel) != "."}
 		if !emit(f) {
 			return fs.SkipAll
 		}

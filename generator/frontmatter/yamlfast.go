@@ -1,6 +1,7 @@
 package frontmatter
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -211,7 +212,7 @@ func (p *fastYAML) mapping(indent int, path string, depth int) (map[string]any, 
 		}
 		at := p.here()
 		name := p.s[p.i : p.i+n]
-		if _, dup := m[name]; dup || contains(nulls, name) {
+		if _, dup := m[name]; dup || slices.Contains(nulls, name) {
 			return nil, false // the key is defined twice (perhaps null the first time)
 		}
 		name = p.d.name(name)
@@ -228,16 +229,6 @@ func (p *fastYAML) mapping(indent int, path string, depth int) (map[string]any, 
 			nulls = append(nulls, name)
 		}
 	}
-}
-
-// contains reports whether list holds s.
-func contains(list []string, s string) bool {
-	for _, e := range list {
-		if e == s {
-			return true
-		}
-	}
-	return false
 }
 
 // mappingValue reads what follows "key:" in a mapping at column indent and

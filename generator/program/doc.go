@@ -8,7 +8,8 @@
 // Decode turns it into a typed Item, and Build resolves the references between
 // all items and computes the facts once into a read-only Model. It reads no
 // files, knows nothing of templates or output, and imports no other generator
-// package but diag.
+// package but diag, dates (the date forms it shares with content) and text
+// (digit grouping).
 //
 // Every problem is reported as a *diag.Error at the position of the key that
 // caused it ("content/projects/x.md:12:1: budget[2].total ..."). Key paths use

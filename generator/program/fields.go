@@ -139,7 +139,13 @@ func elementValues(elems []element) []string {
 
 // index returns the key path of element i of the list at k.
 func (f fields) index(k string, i int) string {
-	return f.key(k) + "[" + strconv.Itoa(i) + "]"
+	return indexPath(f.key(k), i)
+}
+
+// indexPath returns the key path of element i of the list at key path
+// list, "attendees[2]".
+func indexPath(list string, i int) string {
+	return list + "[" + strconv.Itoa(i) + "]"
 }
 
 // flag returns the boolean at k, false when missing.

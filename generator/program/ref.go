@@ -1,9 +1,6 @@
 package program
 
-import (
-	"iter"
-	"strconv"
-)
+import "iter"
 
 // ref is one reference from an item to a leader id and where it is written:
 // element index of the list named list ("attendees[2]"), or the key list
@@ -19,7 +16,7 @@ func (r ref) key() string {
 	if r.index < 0 {
 		return r.list
 	}
-	return r.list + "[" + strconv.Itoa(r.index) + "]"
+	return indexPath(r.list, r.index)
 }
 
 // writtenAt returns the index each element of a list was written at, or nil
