@@ -38,7 +38,8 @@ type textFunc struct {
 	text htmlesc.TextFunc
 }
 
-// textBuiltins are the text/template builtins of type func(...any) string.
+// textBuiltin returns the text/template builtin of type func(...any)
+// string called name, and false for other names.
 func textBuiltin(name string) (func(...any) string, bool) {
 	switch name {
 	case "html":

@@ -19,8 +19,8 @@ type builtinArity struct {
 	variadic bool
 }
 
-// valueBuiltins are the builtins compiled as plain calls over their
-// arguments' values.
+// valueBuiltin returns the builtin called name, when it is compiled as a
+// plain call over its arguments' values, with its arity.
 func valueBuiltin(name string) (builtinFn, builtinArity, bool) {
 	switch name {
 	case "not":

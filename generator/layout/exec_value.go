@@ -151,15 +151,6 @@ func anyOf(v reflect.Value) any {
 	return v.Interface()
 }
 
-// isConstant reports whether n is a bool, number or string constant.
-func isConstant(n parse.Node) bool {
-	switch n.(type) {
-	case *parse.BoolNode, *parse.NumberNode, *parse.StringNode:
-		return true
-	}
-	return false
-}
-
 // untypedConstant is the value of a constant where no type is asked for
 // (a command, an argument of type any or reflect.Value): the number's
 // syntax decides between int, float64 and complex128.

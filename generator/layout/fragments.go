@@ -102,17 +102,10 @@ func (f *fragments) get(k fragmentKey) (template.HTML, bool) {
 }
 
 // put keeps h under k unless a limit is reached, and returns the output
-// kept under k: h, or what another goroutine kept first. The limits are
-// checked before storing, so racing goroutines may pass them by a few
-// outputs.
-func (f *fragments) put(k fragmentKey, h template.HTML) template.HTML {
-	out, _ := f.store(k, h)
-	return out
-}
-
-// store is put that also reports whether the output returned is the one
-// kept under k (false when a limit left h unkept).
-func (f *fragments) store(k fragmentKey, h template.HTML) (out template.HTML, kept bool) {
+// kept under k: h, or what another goroutine kept first; kept is false
+// when a limit left h unkept (out is then h). The limits are checked
+// before storing, so racing goroutines may pass them by a few outputs.
+func (f *fragments) put(k fragmentKey, h template.HTML) (out template.HTML, kept bool) {
 	maxCount, maxBytes := f.maxCount, f.maxBytes
 	if maxCount == 0 {
 		maxCount = defaultMaxFragments

@@ -143,7 +143,7 @@ func TestFragmentLimits(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			for i, n := range c.sizes {
 				h := template.HTML(strings.Repeat("x", n))
-				if got := c.f.put(key(i), h); got != h {
+				if got, _ := c.f.put(key(i), h); got != h {
 					t.Errorf("put %d returned %q, want its own output", i, got)
 				}
 			}

@@ -9,6 +9,7 @@ import (
 	"text/template/parse"
 
 	"github.com/sineng/sineng/generator/diag"
+	"github.com/sineng/sineng/generator/htmlesc"
 )
 
 // Load reads the template files of the site and the theme, parses each one
@@ -31,9 +32,9 @@ func Load(opts Options) (*Set, error) {
 		composed:   map[string]*composition{},
 		entries:    map[string]*entry{},
 		interpret:  opts.Interpret,
-		escapers:   defaultEscapers(),
+		escapers:   htmlesc.Lookup,
 
-		textEscapers: defaultTextEscapers(),
+		textEscapers: htmlesc.LookupText,
 	}
 	_, customPartial := opts.Funcs["partial"]
 	s.ownPartial = !customPartial

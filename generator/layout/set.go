@@ -26,14 +26,18 @@ type Set struct {
 	entries    map[string]*entry       // partials and shortcodes of common, by name
 	fragments  fragments               // outputs of keyed partial calls
 
-	funcs       template.FuncMap                  // every template function, as the templates see them
-	stubs       template.FuncMap                  // the same names, doing nothing: for escaping copies
-	fileTrees   map[string][]*parse.Tree          // each file's parse trees as parsed, never executed
-	commonFiles []string                          // the files of common, in the order they were added
-	ownPartial  bool                              // "partial" is the Set's own, not one from Options.Funcs
-	ownDict     bool                              // "dict" is the Set's own, not one from Options.Funcs
-	interpret   bool                              // Options.Interpret: never compile
-	escapers    func(string) (htmlesc.Func, bool) // where compiled code finds html/template's escapers
+	funcs       template.FuncMap         // every template function, as the templates see them
+	stubs       template.FuncMap         // the same names, doing nothing: for escaping copies
+	fileTrees   map[string][]*parse.Tree // each file's parse trees as parsed, never executed
+	commonFiles []string                 // the files of common, in the order they were added
+	ownPartial  bool                     // "partial" is the Set's own, not one from Options.Funcs
+	ownDict     bool                     // "dict" is the Set's own, not one from Options.Funcs
+	interpret   bool                     // Options.Interpret: never compile
+	// escapers is where compiled code finds html/template's escapers:
+	// htmlesc.Lookup, or html/template's own in tests that check the
+	// executor apart from htmlesc. An escaper it lacks keeps the
+	// templates using it on html/template.
+	escapers func(string) (htmlesc.Func, bool)
 	// textEscapers gives the same escapers applied to text without boxing
 	// it (htmlesc.LookupText), or is nil: compiled code calls them for a
 	// value of a type htmlesc.ContentOf knows, where escapers has the name.
@@ -183,7 +187,7 @@ func (s *Set) keyedPartial(st *execState, site *fragmentSite, k fragmentKey, dat
 	} else if h, err = s.executePartial(st, k.rel, data); err != nil {
 		return "", err
 	}
-	out, kept := s.fragments.store(k, h)
+	out, kept := s.fragments.put(k, h)
 	if kept {
 		site.fill(gen, k, out)
 	}
