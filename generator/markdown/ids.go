@@ -30,7 +30,7 @@ func (h *headingIDs) reset() {
 	h.rendered = h.rendered[:0]
 }
 
-// Generate returns a new ID made from value by slugID, with "-1", "-2", …
+// Generate returns a new ID made from value by appendSlug, with "-1", "-2", …
 // added when it is already taken.
 func (h *headingIDs) Generate(value []byte, _ ast.NodeKind) []byte {
 	return []byte(h.generate(value))
@@ -51,14 +51,9 @@ func (h *headingIDs) generate(value []byte) string {
 // Put records an ID given explicitly, so Generate does not hand it out.
 func (h *headingIDs) Put(value []byte) { h.used[string(value)] = true }
 
-// slugID keeps the letters, digits and combining marks of s in lower case and
-// turns every run of other characters into one '-', without a '-' at either
-// end. It returns "heading" when nothing is left.
-func slugID(s []byte) string {
-	return string(appendSlug(make([]byte, 0, len(s)), s))
-}
-
-// appendSlug appends slugID(s) to b.
+// appendSlug appends to b the slug of s: the letters, digits and combining
+// marks of s in lower case, every run of other characters turned into one
+// '-', without a '-' at either end, or "heading" when nothing is left.
 func appendSlug(b, s []byte) []byte {
 	start := len(b)
 	dash := false

@@ -76,7 +76,7 @@ func TestMarkdownFeatures(t *testing.T) {
 	}
 }
 
-func TestSlugID(t *testing.T) {
+func TestAppendSlug(t *testing.T) {
 	tests := []struct{ in, want string }{
 		{"项目 设计", "项目-设计"},
 		{"Hello, World!", "hello-world"},
@@ -87,8 +87,12 @@ func TestSlugID(t *testing.T) {
 		{"", "heading"},
 	}
 	for _, tt := range tests {
-		if got := slugID([]byte(tt.in)); got != tt.want {
-			t.Errorf("slugID(%q) = %q, want %q", tt.in, got, tt.want)
+		if got := string(appendSlug(nil, []byte(tt.in))); got != tt.want {
+			t.Errorf("appendSlug(nil, %q) = %q, want %q", tt.in, got, tt.want)
+		}
+		// After a prefix, as generate appends to its scratch.
+		if got := string(appendSlug([]byte("x"), []byte(tt.in))); got != "x"+tt.want {
+			t.Errorf("appendSlug(x, %q) = %q, want %q", tt.in, got, "x"+tt.want)
 		}
 	}
 }

@@ -23,12 +23,12 @@ const wordKey = 1 << 62
 
 // newKeyTally returns an empty tally.
 func newKeyTally() keyTally {
-	return keyTally{slots: make([]tallySlot, minTallySlots), shift: 64 - 12}
+	return keyTally{slots: make([]tallySlot, minTallySlots), shift: 64 - minTallyBits}
 }
 
 // home returns the slot where key's probe starts. A caller that finds
-// key there adds to its weight at once, without a call to add, which
-// covers most repeats.
+// key there adds to its weight at once, without a call to count, which
+// covers most repeats (a function doing both is not inlined).
 func (t *keyTally) home(key uint64) *tallySlot {
 	return &t.slots[key*0x9E3779B97F4A7C15>>t.shift]
 }

@@ -1,7 +1,11 @@
 package search
 
-// minTallySlots is the starting size of a tally's table.
-const minTallySlots = 1 << 12
+// minTallySlots is the starting size of a tally's or a keyTally's table,
+// 1<<minTallyBits slots.
+const (
+	minTallyBits  = 12
+	minTallySlots = 1 << minTallyBits
+)
 
 // tally counts the weights of one document's terms. It is small enough
 // to stay in a core's cache, unlike an array over all of a part's terms.
@@ -15,7 +19,7 @@ type tally struct {
 
 // newTally returns an empty tally.
 func newTally() tally {
-	return tally{slots: make([]uint64, minTallySlots), shift: 64 - 12}
+	return tally{slots: make([]uint64, minTallySlots), shift: 64 - minTallyBits}
 }
 
 // add adds weight to term id.
