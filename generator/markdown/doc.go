@@ -14,7 +14,10 @@
 //     HTML kept aside behind an alphanumeric placeholder. The source is
 //     parsed to find its code only when a tag might stand in some.
 //  2. goldmark parses the expanded source (or that first parse is kept,
-//     when no shortcode was expanded).
+//     when no shortcode was expanded), without linkify when the source
+//     has nothing it could change (needsLinkify), and with wrappers that
+//     skip the heading attribute and link reference definition parsers
+//     where there is nothing for them to find (newParser).
 //  3. One pass over the tree resolves relative links and images through
 //     Context.Links, collects images and headings, settles soft line breaks,
 //     marks the <!--more--> summary divider and writes the plain text;

@@ -2,6 +2,8 @@ package markdown
 
 import (
 	"bytes"
+	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/yuin/goldmark"
@@ -70,6 +72,30 @@ func TestLinksMatchGoldmark(t *testing.T) {
 		}
 		if res.HTML != want.String() {
 			t.Errorf("unsafe=%v: HTML =\n%s\nwant\n%s", unsafe, res.HTML, want.Bytes())
+		}
+	}
+}
+
+// TestManyResolvedDestinations resolves enough links and images on one
+// page that the buffer keeping their destinations grows several times
+// over: every one must still be written as its resolver said.
+func TestManyResolvedDestinations(t *testing.T) {
+	var src strings.Builder
+	var want []string
+	for i := range 200 {
+		fmt.Fprintf(&src, "[l%d](notes/page-%d.md#part-%d) ![i%d](img/p%d.png)\n", i, i, i, i, i)
+		want = append(want, fmt.Sprintf(`<a href="/notes/page-%d/#part-%d">l%d</a>`, i, i, i),
+			fmt.Sprintf(`<img src="/img/p%d.png/" alt="i%d">`, i, i))
+	}
+	r := New(Options{})
+	for range 2 { // the second time round in a pooled scratch
+		res, err := r.Render([]byte(src.String()), Context{Links: pathResolver{}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkHTML(t, res.HTML, want, nil)
+		if len(res.Images) != 200 || res.Images[199].Dest != "/img/p199.png/" {
+			t.Errorf("images: %d, last %+v", len(res.Images), res.Images[len(res.Images)-1])
 		}
 	}
 }

@@ -91,7 +91,7 @@ type Result struct {
 	HTML        string    // the body HTML
 	SummaryHTML string    // HTML before a "<!--more-->" line (that line alone on a line), shared with HTML; "" if none (HasSummary says which)
 	HasSummary  bool      // the body has a "<!--more-->" line; the marker never appears in HTML
-	TOC         []Heading // headings between TOCMinLevel and TOCMaxLevel, in order
+	TOC         []Heading // headings between TOCMinLevel and TOCMaxLevel, in order; their Text may share Text's memory
 	TOCHTML     string    // nested <ul> of links to TOC headings (a <nav> is the theme's job), empty if no headings
 	Text        string    // plain text of the body (no tags, entities decoded, block boundaries as "\n"), for word counts, summaries and search
 	Images      []Image
@@ -101,16 +101,19 @@ type Result struct {
 // concurrent use.
 type Renderer struct {
 	md             goldmark.Markdown
+	plain          parser.Parser // md's parser without linkify, for pages it would not change (needsLinkify)
 	tocMin, tocMax int
 	scratch        sync.Pool // of *scratch, reused between Render calls
 }
 
 // scratch holds the buffers one Render call works in.
 type scratch struct {
+	page     page          // the state of the call
 	body     bytes.Buffer  // source after shortcode expansion
 	html     bytes.Buffer  // goldmark output
 	text     bytes.Buffer  // the page's plain text
 	alt      bytes.Buffer  // an image's alt text
+	dests    []byte        // resolved link and image destinations, back to back
 	headings []pageHeading // the page's headings, in order
 	ids      headingIDs    // the page's element IDs
 	out      htmlWriter    // what goldmark writes the page to
@@ -182,16 +185,24 @@ func New(opts Options) *Renderer {
 	if opts.Unsafe {
 		ropts = append(ropts, html.WithUnsafe())
 	}
+	exts := []goldmark.Extender{
+		extension.Footnote,
+		extension.DefinitionList,
+		extension.NewCJK(extension.WithEastAsianLineBreaks()),
+	}
 	r.md = goldmark.New(
-		goldmark.WithExtensions(
-			extension.GFM,
-			extension.Footnote,
-			extension.DefinitionList,
-			extension.NewCJK(extension.WithEastAsianLineBreaks()),
-		),
+		goldmark.WithParser(newParser()),
+		goldmark.WithExtensions(append([]goldmark.Extender{extension.GFM}, exts...)...),
 		goldmark.WithParserOptions(parser.WithAttribute()),
 		goldmark.WithRendererOptions(ropts...),
 	)
+	// The parser for pages linkify cannot change (needsLinkify): the same
+	// extensions, with GFM's other three in place of GFM.
+	r.plain = goldmark.New(
+		goldmark.WithParser(newParser()),
+		goldmark.WithExtensions(append([]goldmark.Extender{extension.Table, extension.Strikethrough, extension.TaskList}, exts...)...),
+		goldmark.WithParserOptions(parser.WithAttribute()),
+	).Parser()
 	r.scratch.New = func() any { return &scratch{} }
 	return r
 }

@@ -447,7 +447,7 @@ func TestTOCHTMLShapes(t *testing.T) {
 			for i, l := range tt.levels {
 				hs = append(hs, Heading{Level: l, ID: fmt.Sprintf("h%d", i), Text: fmt.Sprintf("h%d", i)})
 			}
-			if got := string(tocHTML(hs)); got != tt.want {
+			if got := tocHTML(hs); got != tt.want {
 				t.Errorf("tocHTML =\n%s\nwant\n%s", got, tt.want)
 			}
 		})

@@ -16,6 +16,7 @@ import (
 type page struct {
 	ctx    Context
 	src    []byte
+	dests  *[]byte // where resolved destinations are kept while the tree lives (scratch.dests)
 	pos    positions
 	tokens placeholders
 	errs   diag.List
@@ -48,7 +49,9 @@ func (r *Renderer) Render(src []byte, ctx Context) (res Result, err error) {
 	s := r.scratch.Get().(*scratch)
 	defer r.putScratch(s)
 
-	p := &page{ctx: ctx, src: src}
+	s.dests = s.dests[:0]
+	s.page = page{ctx: ctx, src: src, dests: &s.dests}
+	p := &s.page
 	p.pos = positions{src: src, lineOffset: ctx.LineOffset}
 	p.tokens.src = src
 
@@ -64,8 +67,9 @@ func (r *Renderer) Render(src []byte, ctx Context) (res Result, err error) {
 	}
 
 	s.headings = p.prepare(doc, body, &res, s)
-	res.TOC = r.headings(p, s, s.text.Bytes())
-	res.TOCHTML = string(tocHTML(res.TOC))
+	res.Text = string(bytes.TrimRight(p.tokens.replaceText(s.text.Bytes()), "\n"))
+	res.TOC = r.headings(p, s, s.text.Bytes(), res.Text)
+	res.TOCHTML = tocHTML(res.TOC)
 
 	s.html.Reset()
 	s.out = htmlWriter{Buffer: &s.html, ids: s.ids.rendered}
@@ -73,8 +77,6 @@ func (r *Renderer) Render(src []byte, ctx Context) (res Result, err error) {
 		p.errorf(0, 0, "render markdown: %w", err)
 	}
 	res.HTML, res.SummaryHTML, res.HasSummary = p.finishHTML(s.html.Bytes())
-
-	res.Text = string(bytes.TrimRight(p.tokens.replaceText(s.text.Bytes()), "\n"))
 
 	if err := p.errs.Err(); err != nil {
 		return Result{}, err
@@ -84,10 +86,15 @@ func (r *Renderer) Render(src []byte, ctx Context) (res Result, err error) {
 
 // parse parses a page body with ids as the page's heading IDs. With
 // automatic heading IDs off goldmark never touches ids while parsing, so
-// one parse of a body serves for finding code and for rendering alike.
+// one parse of a body serves for finding code and for rendering alike. A
+// body linkify cannot change is parsed without it.
 func (r *Renderer) parse(body []byte, ids *headingIDs) ast.Node {
+	p := r.md.Parser()
+	if !needsLinkify(body) {
+		p = r.plain
+	}
 	pc := parser.NewContext(parser.WithIDs(ids))
-	return r.md.Parser().Parse(text.NewReader(body), parser.WithContext(pc))
+	return p.Parse(text.NewReader(body), parser.WithContext(pc))
 }
 
 // maxPooled is the largest buffer put back into the scratch pool, and
@@ -99,11 +106,12 @@ const (
 )
 
 func (r *Renderer) putScratch(s *scratch) {
-	if s.body.Cap() > maxPooled || s.html.Cap() > maxPooled || s.text.Cap() > maxPooled || s.alt.Cap() > maxPooled ||
+	if s.body.Cap() > maxPooled || s.html.Cap() > maxPooled || s.text.Cap() > maxPooled || s.alt.Cap() > maxPooled || cap(s.dests) > maxPooled ||
 		len(s.ids.used) > maxPooledIDs {
 		return
 	}
-	clear(s.headings) // let go of the page's nodes
+	s.page = page{}   // let go of the page's context and shortcode output
+	clear(s.headings) // and of its nodes
 	s.headings = s.headings[:0]
 	s.ids.reset()
 	s.out = htmlWriter{}
@@ -112,12 +120,15 @@ func (r *Renderer) putScratch(s *scratch) {
 
 // headings gives every heading its ID, explicit ({#id}) ones first so
 // generated IDs never take them, and returns the table of contents. text is
-// the page's plain text that s.headings point into. A generated ID is kept
+// the page's plain text that s.headings point into, and plain the page's
+// Result.Text made from it: on a page without shortcode HTML, whose text
+// is plain's but for the trailing newlines, the headings' texts in the
+// table of contents are cut from plain. A generated ID is kept
 // in s.ids.rendered for the heading renderer rather than set as an
 // attribute, which would cost the heading a slice of ten attributes; a
 // heading that has attributes already gets it as one more, so that it is
 // written in the same place among them.
-func (r *Renderer) headings(p *page, s *scratch, text []byte) []Heading {
+func (r *Renderer) headings(p *page, s *scratch, text []byte, plain string) []Heading {
 	hs := s.headings
 	ids := &s.ids
 	inTOC := 0
@@ -137,8 +148,13 @@ func (r *Renderer) headings(p *page, s *scratch, text []byte) []Heading {
 	if inTOC > 0 {
 		toc = make([]Heading, 0, inTOC)
 	}
+	shared := len(p.tokens.html) == 0
 	for _, h := range hs {
-		txt := bytes.TrimSpace(p.tokens.replaceText(text[h.start:h.end]))
+		raw := text[h.start:h.end]
+		if !shared {
+			raw = p.tokens.replaceText(raw)
+		}
+		txt := bytes.TrimSpace(raw)
 		var id string
 		if v, ok := h.node.AttributeString("id"); ok {
 			id = attrString(v)
@@ -151,7 +167,19 @@ func (r *Renderer) headings(p *page, s *scratch, text []byte) []Heading {
 			}
 		}
 		if h.node.Level >= r.tocMin && h.node.Level <= r.tocMax {
-			toc = append(toc, Heading{Level: h.node.Level, ID: id, Text: string(txt)})
+			hd := Heading{Level: h.node.Level, ID: id}
+			switch {
+			case len(txt) == 0:
+			case shared:
+				// TrimSpace cut txt from raw, so it starts
+				// cap(raw)-cap(txt) bytes into raw; it ends in a
+				// character that is not space, so before plain does.
+				start := h.start + cap(raw) - cap(txt)
+				hd.Text = plain[start : start+len(txt)]
+			default:
+				hd.Text = string(txt)
+			}
+			toc = append(toc, hd)
 		}
 	}
 	return toc

@@ -1,12 +1,14 @@
 package markdown
 
+import "strings"
+
 // tocHTML writes the headings as nested <ul> lists. A heading deeper than
 // the one before opens a list inside that one's item; a shallower one closes
 // lists until it finds its level. A level that skips between two open ones
 // joins the deeper list, so items never float outside an <li>.
-func tocHTML(hs []Heading) []byte {
+func tocHTML(hs []Heading) string {
 	if len(hs) == 0 {
-		return nil
+		return ""
 	}
 	const (
 		openList  = "<ul>\n"
@@ -19,40 +21,42 @@ func tocHTML(hs []Heading) []byte {
 	for _, h := range hs {
 		size += len(h.ID) + len(h.Text) + len(`<li><a href="#">`+"</a>\n"+openList+closeList)
 	}
-	b := make([]byte, 0, size)
-	var stack []int // level of each open <ul>
+	var b strings.Builder
+	b.Grow(size)
+	var levels [6]int   // heading levels are 1 to 6
+	stack := levels[:0] // level of each open <ul>, deepest last; levels rise along it
 	for _, h := range hs {
 		switch {
 		case len(stack) == 0:
-			b = append(b, openList...)
+			b.WriteString(openList)
 			stack = append(stack, h.Level)
 		default:
 			for len(stack) > 1 && h.Level <= stack[len(stack)-2] {
-				b = append(b, closeList...)
+				b.WriteString(closeList)
 				stack = stack[:len(stack)-1]
 			}
 			if top := stack[len(stack)-1]; h.Level > top {
-				b = append(b, "\n"+openList...)
+				b.WriteString("\n" + openList)
 				stack = append(stack, h.Level)
 			} else {
-				b = append(b, closeItem...)
+				b.WriteString(closeItem)
 				stack[len(stack)-1] = h.Level
 			}
 		}
-		b = append(b, `<li><a href="#`...)
-		b = appendEscaped(b, h.ID)
-		b = append(b, `">`...)
-		b = appendEscaped(b, h.Text)
-		b = append(b, "</a>"...)
+		b.WriteString(`<li><a href="#`)
+		writeEscaped(&b, h.ID)
+		b.WriteString(`">`)
+		writeEscaped(&b, h.Text)
+		b.WriteString("</a>")
 	}
 	for range stack {
-		b = append(b, closeList...)
+		b.WriteString(closeList)
 	}
-	return b
+	return b.String()
 }
 
-// appendEscaped appends s to b escaped as html.EscapeString escapes it.
-func appendEscaped(b []byte, s string) []byte {
+// writeEscaped writes s to b escaped as html.EscapeString escapes it.
+func writeEscaped(b *strings.Builder, s string) {
 	last := 0
 	for i := 0; i < len(s); i++ {
 		var esc string
@@ -70,9 +74,9 @@ func appendEscaped(b []byte, s string) []byte {
 		default:
 			continue
 		}
-		b = append(b, s[last:i]...)
-		b = append(b, esc...)
+		b.WriteString(s[last:i])
+		b.WriteString(esc)
 		last = i + 1
 	}
-	return append(b, s[last:]...)
+	b.WriteString(s[last:])
 }

@@ -212,10 +212,16 @@ func (p *page) destination(n ast.Node, dest, body []byte, image bool) []byte {
 	if u == d {
 		return dest // unchanged: with its fragment, it is dest as it was
 	}
+	// The tree, and so the destination, lives until Render returns:
+	// keep it in the scratch buffer rather than in memory of its own.
+	b := *p.dests
+	start := len(b)
+	b = append(b, u...)
 	if hasFrag {
-		u += "#" + frag
+		b = append(append(b, '#'), frag...)
 	}
-	return []byte(u)
+	*p.dests = b
+	return b[start:len(b):len(b)]
 }
 
 // isRelative reports whether a destination is relative to the page: not
