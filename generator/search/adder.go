@@ -25,7 +25,8 @@ type adder struct {
 	raw    wordTable
 	err    error // the first error of the document
 
-	hashes  []uint64  // scratch: the hashes of a batch's words, then of the document's CJK keys
+	hashes  []uint64  // scratch: the hashes of a batch's words
+	keys    []uint64  // scratch: the terms taken out of counts, as its slots hold them
 	stemBuf []byte    // scratch for stemming
 	list    []uint64  // scratch: the document's terms as id<<32 | weight
 	spare   []uint64  // scratch for sorting list
@@ -70,8 +71,8 @@ func (a *adder) countHan(text string, i int, prev rune) (int, rune, int) {
 		}
 		if prev != 0 { // a pair ends at r unless r begins the run
 			k := uint64(pairKey(prev, r))
-			if s := c.home(k); s.key == k {
-				s.weight += w
+			if s := c.home(k); *s-k<<weightBits <= bumpMax {
+				*s += uint64(w)
 			} else {
 				c.count(k, w)
 			}
@@ -116,33 +117,33 @@ func (a *adder) idsOf(list []uint64) ([]uint64, uint32) {
 		all |= id
 	}
 	a.chars = a.chars[:0]
-	// Find the shared ids of the CJK keys: first hash each and load its
-	// first slot, so that the loads' cache misses overlap, where the
-	// lookups below would wait for each miss in turn.
-	hashes := slices.Grow(a.hashes[:0], len(c.homes))[:len(c.homes)]
+	// Take the terms out of the tally into a dense array, which the
+	// lookups then read in order, and load the first slot in the shared
+	// table of each CJK key, so that the loads' cache misses overlap,
+	// where the lookups below would wait for each miss in turn.
+	keys := c.take(a.keys[:0])
+	a.keys = keys
 	sink := uint64(0)
-	for j, h := range c.homes {
-		if k := c.slots[h].key; k < wordKey {
+	for _, v := range keys {
+		if k := v >> weightBits; k < wordKey {
 			kh := keyHash(cjkKey(k))
-			hashes[j] = kh
 			tab := t.shards[kh>>(64-sharedBits)].keys.Load()
 			sink ^= tab.slots[tab.home(kh)].Load()
 		}
 	}
 	a.sink ^= sink
-	a.hashes = hashes
-	for j, h := range c.homes {
-		s := c.slots[h]
-		id := uint32(s.key) // a word's shared id
-		if s.key < wordKey {
+	for _, v := range keys {
+		k := v >> weightBits
+		id := uint32(k) // a word's shared id
+		if k < wordKey {
 			var err error
-			id, err = t.key(cjkKey(s.key), hashes[j])
+			id, err = t.key(cjkKey(k), keyHash(cjkKey(k)))
 			a.fail(err)
 		}
-		list = append(list, uint64(id)<<32|uint64(s.weight))
+		list = append(list, uint64(id)<<32|uint64(c.weight(v)))
 		all |= id
 	}
-	c.reset()
+	c.done()
 	return list, all
 }
 
@@ -181,8 +182,8 @@ func (a *adder) add(batch []token, words []byte) {
 		case tk&wordToken != 0:
 			end := int(tk &^ wordToken)
 			k := wordKey | uint64(a.wordID(words[start:end], hashes[0]))
-			if s := a.counts.home(k); s.key == k {
-				s.weight += w
+			if s := a.counts.home(k); *s-k<<weightBits <= bumpMax {
+				*s += uint64(w)
 			} else {
 				a.counts.count(k, w)
 			}
@@ -195,8 +196,8 @@ func (a *adder) add(batch []token, words []byte) {
 			}
 			a.charW[r] += w
 		default:
-			if s := a.counts.home(uint64(tk)); s.key == uint64(tk) {
-				s.weight += w
+			if s := a.counts.home(uint64(tk)); *s-uint64(tk)<<weightBits <= bumpMax {
+				*s += uint64(w)
 			} else {
 				a.counts.count(uint64(tk), w)
 			}

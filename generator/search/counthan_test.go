@@ -3,6 +3,7 @@ package search
 import (
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 // TestCountHanMatchesTokens holds the adder's counting of Han runs as they
@@ -55,10 +56,10 @@ func tallyOf(a *adder) map[uint64]uint32 {
 	for _, r := range a.chars {
 		m[uint64(pairKey(rune(r), 0))] += a.charW[r]
 	}
-	for _, h := range a.counts.homes {
-		s := a.counts.slots[h]
-		m[s.key] += s.weight
+	for _, v := range a.counts.take(nil) {
+		m[v>>weightBits] += a.counts.weight(v)
 	}
+	a.counts.done()
 	return m
 }
 
@@ -92,6 +93,69 @@ func TestCountHanTermsMatchTokens(t *testing.T) {
 		}
 		if gotLen != wantLen || string(got) != string(want) {
 			t.Errorf("%.40q: list %x (length %d), want %x (length %d)", d.Title+d.Text, got, gotLen, want, wantLen)
+		}
+	}
+}
+
+// TestHanAt holds hanAt to utf8.DecodeRuneInString on every three bytes
+// that begin with a lead byte of a three-byte sequence, and on every
+// byte after them, at every place in a short text, its ends included.
+func TestHanAt(t *testing.T) {
+	for c := 0xE0; c <= 0xEF; c++ {
+		for c1 := range 256 {
+			for c2 := range 256 {
+				text := string([]byte{'x', byte(c), byte(c1), byte(c2)})
+				for i := -1; i <= len(text); i++ {
+					want, wantOK := rune(0), false
+					if i >= 0 && i < len(text) {
+						r, size := utf8.DecodeRuneInString(text[i:])
+						if size == 3 && 0x4E00 <= r && r <= 0x9FFF {
+							want, wantOK = r, true
+						}
+					}
+					if got, ok := hanAt(text, i); got != want || ok != wantOK {
+						t.Fatalf("hanAt(% x, %d) = %U, %v; want %U, %v", text, i, got, ok, want, wantOK)
+					}
+				}
+			}
+		}
+	}
+}
+
+// TestCountWeightsPastSlotBits counts titles whose terms weigh more than
+// a keyTally slot's weight bits hold, through countHan, add and the
+// general path, and compares each term's weight with its count in Tokens.
+func TestCountWeightsPastSlotBits(t *testing.T) {
+	reps := weightMask/weightTitle + 3
+	for _, title := range []string{strings.Repeat("电梯", reps), strings.Repeat("go ㄅ", reps), strings.Repeat("가나", reps)} {
+		want := map[string]uint32{}
+		for _, tk := range Tokens(title) {
+			want[tk] += weightTitle
+		}
+		for _, han := range []bool{true, false} {
+			a := newAdder(newSharedTable())
+			if !han {
+				a.scan.han = nil
+			}
+			scanFields(&a.scan, &Document{Title: title}, &a.weight, a.add)
+			got := map[string]uint32{}
+			words := map[uint32]string{}
+			a.table.each(func(id uint32, k cjkKey, word string) { words[id] = word })
+			for k, w := range tallyOf(a) {
+				if k >= wordKey {
+					got[words[uint32(k)]] = w
+				} else {
+					got[string(cjkKey(k).appendTo(nil))] = w
+				}
+			}
+			if len(got) != len(want) {
+				t.Errorf("%.12q (han %v): %d terms, want %d", title, han, len(got), len(want))
+			}
+			for tk, w := range want {
+				if got[tk] != w {
+					t.Errorf("%.12q (han %v): %q weighs %d, want %d", title, han, tk, got[tk], w)
+				}
+			}
 		}
 	}
 }

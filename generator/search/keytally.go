@@ -2,65 +2,87 @@ package search
 
 // keyTally counts the weights of one document's terms by key before they
 // have shared ids: a CJK key, or wordKey plus a word's shared id. A term
-// repeated in the document is then looked up in the shared table once. It
-// is small enough to stay in a core's cache. No key is 0: a CJK key's
-// first character is not.
+// repeated in the document is then looked up in the shared table once.
+//
+// A slot is one word, the key above weightBits and the weight below, and
+// the table is sized to the document (twice its keys, kept for the next
+// document unless that one has far fewer), so that the slots a document
+// uses share few cache lines and stay in cache while it is counted: most
+// documents take 8 or 16 KiB. A weight that would outgrow its bits moves
+// to over, which almost no document needs. No key is 0: a CJK key's first
+// character is not.
 type keyTally struct {
-	slots []tallySlot // open addressing, at most half full
-	shift uint        // 64 less log2(len(slots))
-	homes []uint32    // the slots in use, in first-seen order
+	slots []uint64          // open addressing: key<<weightBits | weight, 0 when empty; at most half full
+	bits  uint              // log2(len(slots))
+	homes []uint32          // the slots in use, in first-seen order
+	room  []uint64          // the array slots is cut from, zero past len(slots)
+	over  map[uint64]uint32 // by key: weight moved out of its slot, which it would overflow
+	moved []uint64          // scratch for grow
 }
 
-// tallySlot is one slot of a keyTally.
-type tallySlot struct {
-	key    uint64 // 0 marks an empty slot
-	weight uint32
-}
+// wordKey marks a keyTally key that is a word's shared id (below 2^29);
+// CJK keys are below it.
+const wordKey = 1 << 42
 
-// wordKey marks a keyTally key that is a word's shared id; CJK keys are
-// below it.
-const wordKey = 1 << 62
+// weightBits is the width of the weight in a keyTally slot: the key, below
+// 2^43, takes the bits above it.
+const weightBits = 64 - 43
+
+// weightMask masks the weight out of a keyTally slot.
+const weightMask = 1<<weightBits - 1
+
+// bumpMax is the largest weight a slot may hold for a caller to add a
+// field's weight (weightTitle at most) to it in place, without count.
+const bumpMax = weightMask - weightTitle
+
+// minKeyTallyBits is the smallest size of a keyTally's table,
+// 1<<minKeyTallyBits slots.
+const minKeyTallyBits = 9
 
 // newKeyTally returns an empty tally.
 func newKeyTally() keyTally {
-	return keyTally{slots: make([]tallySlot, minTallySlots), shift: 64 - minTallyBits}
+	t := keyTally{room: make([]uint64, 1<<minKeyTallyBits)}
+	t.resize(minKeyTallyBits)
+	return t
 }
 
-// home returns the slot where key's probe starts. A caller that finds
-// key there adds to its weight at once, without a call to count, which
-// covers most repeats (a function doing both is not inlined).
-func (t *keyTally) home(key uint64) *tallySlot {
-	return &t.slots[key*0x9E3779B97F4A7C15>>t.shift]
+// resize cuts a table of 1<<bits slots from room, which it must not
+// outgrow, and whose slots past the table's must be zero.
+func (t *keyTally) resize(bits uint) {
+	t.slots = t.room[:1<<bits]
+	t.bits = bits
 }
 
-// count adds weight to key, at once when its home slot holds it or is
-// empty, as it most often does, else through add.
+// tallyHash returns the hash of a keyTally key, whose low bits give its
+// home: bits from the middle of a product, unlike a shift by the table's
+// size, cost no register of their own.
+func tallyHash(key uint64) uint64 {
+	return key * 0x9E3779B97F4A7C15 >> 24
+}
+
+// home returns the slot where key's probe starts. A caller that finds key
+// there with a weight up to bumpMax, which is when the slot less
+// key<<weightBits is at most bumpMax, adds to it at once, without a call
+// to count, which covers most repeats (a function doing both is not
+// inlined).
+func (t *keyTally) home(key uint64) *uint64 {
+	return &t.slots[tallyHash(key)&uint64(len(t.slots)-1)]
+}
+
+// count adds weight, at most weightTitle, to key.
 func (t *keyTally) count(key uint64, weight uint32) {
-	h := key * 0x9E3779B97F4A7C15 >> t.shift
-	switch s := &t.slots[h]; s.key {
-	case key:
-		s.weight += weight
-	case 0:
-		*s = tallySlot{key, weight}
-		if t.homes = append(t.homes, uint32(h)); 2*len(t.homes) > len(t.slots) {
-			t.grow()
-		}
-	default:
-		t.add(key, weight)
-	}
-}
-
-// add adds weight to key.
-func (t *keyTally) add(key uint64, weight uint32) {
 	mask := uint64(len(t.slots) - 1)
-	for h := key * 0x9E3779B97F4A7C15 >> t.shift; ; h = (h + 1) & mask {
+	for h := tallyHash(key) & mask; ; h = (h + 1) & mask {
 		s := &t.slots[h]
-		switch s.key {
-		case key:
-			s.weight += weight
+		switch {
+		case *s>>weightBits == key:
+			if *s&weightMask > bumpMax {
+				t.spill(s)
+			}
+			*s += uint64(weight)
 			return
-		case 0:
-			*s = tallySlot{key, weight}
+		case *s == 0:
+			*s = key<<weightBits | uint64(weight)
 			t.homes = append(t.homes, uint32(h))
 			if 2*len(t.homes) > len(t.slots) {
 				t.grow()
@@ -70,26 +92,77 @@ func (t *keyTally) add(key uint64, weight uint32) {
 	}
 }
 
-// grow doubles the table.
+// spill moves the weight of slot s to over.
+func (t *keyTally) spill(s *uint64) {
+	if t.over == nil {
+		t.over = make(map[uint64]uint32)
+	}
+	t.over[*s>>weightBits] += uint32(*s & weightMask)
+	*s &^= weightMask
+}
+
+// grow doubles the table, in room when room is large enough.
 func (t *keyTally) grow() {
+	bits := t.bits + 1
 	old := t.slots
-	t.slots = make([]tallySlot, 2*len(old))
-	t.shift--
-	mask := uint64(len(t.slots) - 1)
-	for i, o := range t.homes {
-		h := old[o].key * 0x9E3779B97F4A7C15 >> t.shift
-		for t.slots[h].key != 0 {
-			h = (h + 1) & mask
+	if 1<<bits > len(t.room) {
+		t.room = make([]uint64, 1<<bits)
+	} else {
+		t.moved = t.moved[:0]
+		for _, h := range t.homes {
+			t.moved = append(t.moved, old[h])
+			old[h] = 0
 		}
-		t.slots[h] = old[o]
-		t.homes[i] = uint32(h)
+		old = nil
+	}
+	t.resize(bits)
+	for i, h := range t.homes {
+		if old != nil {
+			t.homes[i] = t.place(old[h])
+		} else {
+			t.homes[i] = t.place(t.moved[i])
+		}
 	}
 }
 
-// reset empties the tally for the next document.
-func (t *keyTally) reset() {
+// place puts slot value v in the first free slot from its key's home and
+// returns that slot.
+func (t *keyTally) place(v uint64) uint32 {
+	mask := uint64(len(t.slots) - 1)
+	h := tallyHash(v>>weightBits) & mask
+	for t.slots[h] != 0 {
+		h = (h + 1) & mask
+	}
+	t.slots[h] = v
+	return uint32(h)
+}
+
+// take appends the slots in use, key<<weightBits | weight, to dst in
+// first-seen order and empties them, and sizes the table for the next
+// document from this one. The weights of the keys that have one in over
+// are weight's; done then empties over.
+func (t *keyTally) take(dst []uint64) []uint64 {
 	for _, h := range t.homes {
-		t.slots[h].key = 0
+		dst = append(dst, t.slots[h])
+		t.slots[h] = 0
+	}
+	if bits := t.bits; bits > minKeyTallyBits && 8*len(t.homes) <= len(t.slots) {
+		t.resize(bits - 1) // slots past the new table are empty, as every slot is now
 	}
 	t.homes = t.homes[:0]
+	return dst
+}
+
+// weight returns the weight of slot value v taken from the tally.
+func (t *keyTally) weight(v uint64) uint32 {
+	w := uint32(v & weightMask)
+	if t.over != nil {
+		w += t.over[v>>weightBits]
+	}
+	return w
+}
+
+// done empties over once the weights taken are read.
+func (t *keyTally) done() {
+	t.over = nil
 }

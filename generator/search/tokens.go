@@ -231,16 +231,16 @@ func (s *scanner) scanHan(text string, i int, query bool, prev rune, runLen int,
 // hanAt returns the character at text[i:] when it is one of CJK Unified
 // Ideographs (U+4E00 to U+9FFF), three bytes of UTF-8.
 func hanAt(text string, i int) (rune, bool) {
-	if i+2 >= len(text) {
+	if i < 0 || i >= len(text)-2 {
 		return 0, false
 	}
-	// U+4E00 to U+9FFF are E4 B8 80 to E9 BF BF; a continuation byte is
-	// 80 to BF, below 40 once its top bit is flipped.
-	c, c1, c2 := text[i], text[i+1], text[i+2]
-	if c-0xE4 > 0xE9-0xE4 || (c1^0x80)|(c2^0x80) >= 0x40 || c == 0xE4 && c1 < 0xB8 {
+	// U+4E00 to U+9FFF are E4 B8 80 to E9 BF BF, each of the two last
+	// bytes a continuation byte, 80 to BF.
+	v := uint32(text[i])<<16 | uint32(text[i+1])<<8 | uint32(text[i+2])
+	if v-0xE4B880 > 0xE9BFBF-0xE4B880 || v&0xC0C0 != 0x8080 {
 		return 0, false
 	}
-	return rune(c&0x0F)<<12 | rune(c1&0x3F)<<6 | rune(c2&0x3F), true
+	return rune(v>>4&0xF000 | v>>2&0xFC0 | v&0x3F), true
 }
 
 // push adds t to the batch and hands the batch on when it is full. The

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"sync/atomic"
 	"testing"
+	"unicode/utf8"
 )
 
 // TestWriteFiles wants WriteFiles to hand on the shards in order and then
@@ -178,37 +179,54 @@ func TestBitSorter(t *testing.T) {
 	}
 }
 
-// TestKeyTally counts random CJK and word keys, enough to grow the table
-// several times, over a few documents, and compares with a map.
+// TestKeyTally counts random CJK and word keys over a few documents,
+// enough to grow the table several times and to shrink it again, through
+// the in-place fast path of countHan and add and through count, and
+// compares with a map. One document's keys weigh past a slot's weight
+// bits, which must move to the tally's overflow.
 func TestKeyTally(t *testing.T) {
 	r := rand.New(rand.NewPCG(14, 15))
 	c := newKeyTally()
-	for doc, distinct := range []int{10, 5000, 3, 20000} {
+	for doc, distinct := range []int{10, 5000, 3, 20000, 2, 700, 300, 1, 4000} {
 		want := map[uint64]uint32{}
 		keys := make([]uint64, distinct)
 		for i := range keys {
-			if i%3 == 0 {
+			switch {
+			case i == 0:
+				keys[i] = wordKey | (1<<29 - 1)
+			case i == 1:
+				keys[i] = uint64(pairKey(utf8.MaxRune, utf8.MaxRune))
+			case i%3 == 0:
 				keys[i] = wordKey | uint64(r.IntN(1<<29))
-			} else {
+			default:
 				keys[i] = uint64(pairKey(rune(0x4E00+r.IntN(0x5000)), rune(r.IntN(0x9FFF))))
 			}
 		}
-		for range 4 * distinct {
-			k, w := keys[r.IntN(len(keys))], uint32(1+r.IntN(5))
+		adds := 4 * distinct
+		if distinct <= 2 {
+			adds = 1_000_000 // 3 million on average: past weightMask
+		}
+		for range adds {
+			k, w := keys[r.IntN(len(keys))], uint32(1+r.IntN(weightTitle))
 			want[k] += w
-			if s := c.home(k); s.key == k {
-				s.weight += w
+			if s := c.home(k); *s-k<<weightBits <= bumpMax && r.IntN(2) == 0 {
+				*s += uint64(w)
 			} else {
-				c.add(k, w)
+				c.count(k, w)
 			}
+		}
+		if most := uint64(len(c.slots)); 2*uint64(len(c.homes)) > most || len(c.slots) > len(c.room) {
+			t.Fatalf("document %d: %d keys in %d slots of %d", doc, len(c.homes), most, len(c.room))
 		}
 		got := map[uint64]uint32{}
-		for _, h := range c.homes {
-			if _, ok := got[c.slots[h].key]; ok {
-				t.Fatalf("document %d: key %x counted twice", doc, c.slots[h].key)
+		for _, v := range c.take(nil) {
+			k := v >> weightBits
+			if _, ok := got[k]; ok {
+				t.Fatalf("document %d: key %x counted twice", doc, k)
 			}
-			got[c.slots[h].key] = c.slots[h].weight
+			got[k] = c.weight(v)
 		}
+		c.done()
 		if len(got) != len(want) {
 			t.Fatalf("document %d: %d keys, want %d", doc, len(got), len(want))
 		}
@@ -217,6 +235,8 @@ func TestKeyTally(t *testing.T) {
 				t.Fatalf("document %d: key %x weighs %d, want %d", doc, k, got[k], w)
 			}
 		}
-		c.reset()
+		if len(c.homes) != 0 || c.over != nil || slices.ContainsFunc(c.room, func(v uint64) bool { return v != 0 }) {
+			t.Fatalf("document %d: the tally is not empty once taken", doc)
+		}
 	}
 }
