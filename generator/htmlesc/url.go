@@ -56,26 +56,22 @@ func urlEscaperText(s string, k Content) string {
 // is not unreserved (RFC 3986), and unless norm is set also the reserved
 // ones and '%'. With norm set, a '%' starting a valid escape is kept.
 func processURL(s string, norm bool) string {
-	i := 0
-	for i < len(s) && keepURLByte(s, i, norm) {
-		i++
-	}
+	keep := urlKeeps(norm)
+	i := urlKept(s, keep, norm)
 	if i == len(s) {
 		return s
 	}
 	var b strings.Builder
 	b.Grow(len(s) + 16)
 	written := 0
-	for ; i < len(s); i++ {
-		if keepURLByte(s, i, norm) {
-			continue
-		}
+	for i < len(s) {
 		c := s[i]
 		b.WriteString(s[written:i])
 		b.WriteByte('%')
 		b.WriteByte(lowerHex[c>>4])
 		b.WriteByte(lowerHex[c&15])
 		written = i + 1
+		i = written + urlKept(s[written:], keep, norm)
 	}
 	b.WriteString(s[written:])
 	return b.String()
@@ -84,23 +80,43 @@ func processURL(s string, norm bool) string {
 // lowerHex holds the hexadecimal digits percent-encoding writes.
 const lowerHex = "0123456789abcdef"
 
-// keepURLByte reports whether s[i] stays as is in a URL (norm set) or a
-// URL query value (norm unset).
-func keepURLByte(s string, i int, norm bool) bool {
-	c := s[i]
-	switch {
-	case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9':
-		return true
+// The bytes a URL keeps as they are: the unreserved ones (ASCII letters,
+// digits and "-._~") always, the reserved ones "!#$&*+,/:;=?@[]" when
+// normalizing.
+const (
+	urlUnreservedLo = 0x3ff<<'0' | 1<<'-' | 1<<'.'
+	urlUnreservedHi = 0x3ffffff<<('A'-64) | 0x3ffffff<<('a'-64) | 1<<('_'-64) | 1<<('~'-64)
+	urlReservedLo   = 1<<'!' | 1<<'#' | 1<<'$' | 1<<'&' | 1<<'*' | 1<<'+' | 1<<',' | 1<<'/' | 1<<':' | 1<<';' | 1<<'=' | 1<<'?'
+	urlReservedHi   = 1<<('@'-64) | 1<<('['-64) | 1<<(']'-64)
+)
+
+// urlKeeps returns the bytes a URL (norm set) or a URL query value (norm
+// unset) always keeps as they are.
+func urlKeeps(norm bool) asciiSet {
+	if norm {
+		return asciiSet{lo: urlUnreservedLo | urlReservedLo, hi: urlUnreservedHi | urlReservedHi}
 	}
-	switch c {
-	case '-', '.', '_', '~':
-		return true
-	case '!', '#', '$', '&', '*', '+', ',', '/', ':', ';', '=', '?', '@', '[', ']':
-		return norm
-	case '%':
-		return norm && i+2 < len(s) && isHex(s[i+1]) && isHex(s[i+2])
+	return asciiSet{lo: urlUnreservedLo, hi: urlUnreservedHi}
+}
+
+// urlKept returns the length of the longest start of s that processURL
+// keeps as it is: bytes in keep (urlKeeps(norm)) and, when norm is set,
+// each '%' starting a valid escape.
+func urlKept(s string, keep asciiSet, norm bool) int {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < 64 {
+			if keep.lo>>c&1 != 0 {
+				continue
+			}
+		} else if c < 128 && keep.hi>>(c-64)&1 != 0 {
+			continue
+		}
+		if c != '%' || !norm || i+2 >= len(s) || !isHex(s[i+1]) || !isHex(s[i+2]) {
+			return i
+		}
 	}
-	return false
+	return len(s)
 }
 
 // isHex reports whether c is a hexadecimal digit.

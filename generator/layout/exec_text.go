@@ -72,7 +72,8 @@ func (f *fieldSite) evalText(st *execState, dot, receiver reflect.Value) (reflec
 	if receiver.IsValid() {
 		rv, isNil := derefAll(receiver)
 		if !isNil || rv.Kind() != reflect.Interface {
-			if e := f.resolve(rv); e.kind == fieldMethod && e.text != nil {
+			e := f.resolve(rv)
+			if e.kind == fieldMethod && e.text != nil {
 				m := rv
 				if e.onAddr {
 					m = rv.Addr()
@@ -80,6 +81,9 @@ func (f *fieldSite) evalText(st *execState, dot, receiver reflect.Value) (reflec
 				s, err := callTextMethod(st, dot, m, e, f.args)
 				return reflect.Value{}, s, e.content, err == nil, err
 			}
+			// Anything else as eval has it, without resolving again.
+			v, err := f.apply(st, dot, rv, e, reflect.Value{})
+			return unwrapAny(v), "", htmlesc.Plain, false, err
 		}
 	}
 	v, err := f.eval(st, dot, receiver, reflect.Value{})

@@ -64,7 +64,7 @@ func TestNavLongMenu(t *testing.T) {
 
 func TestNavEqualForTheSameHeader(t *testing.T) {
 	site := &Site{Menu: []MenuEntry{{URL: "/"}, {URL: "/news/"}, {URL: "/notes/"}}}
-	nav := func(here string) Nav { return (&Page{Kind: "page", RelPermalink: here, Site: site}).Nav("/") }
+	nav := func(here string) *Nav { return (&Page{Kind: "page", RelPermalink: here, Site: site}).Nav("/") }
 	if nav("/news/a/") != nav("/news/b/") {
 		t.Error("two pages under one menu entry have different Navs")
 	}
@@ -79,6 +79,50 @@ func TestNavEqualForTheSameHeader(t *testing.T) {
 	}
 	if (&Page{}).Nav("/").Home != "/" {
 		t.Error("a page without a site: home is not the root")
+	}
+}
+
+// TestNavAndTrailPointersFollowValues checks the kept copies Nav and
+// Trail return against the values worked out afresh: one pointer for
+// equal values of one site, others for other values or other sites.
+func TestNavAndTrailPointersFollowValues(t *testing.T) {
+	menu := []MenuEntry{{URL: "/"}, {URL: "/news/"}, {URL: "/notes/"}}
+	s1, s2 := &Site{Menu: menu}, &Site{Menu: menu}
+	home, news := &Page{Kind: "home", RelPermalink: "/"}, &Page{Kind: "section", RelPermalink: "/news/"}
+	var pages []*Page
+	for _, site := range []*Site{s1, s2, nil} {
+		for _, here := range []string{"/", "/news/", "/news/a/", "/news/b/", "/notes/a/", "/x/"} {
+			for _, anc := range [][]*Page{nil, {home}, {home, news}} {
+				kind := "page"
+				if here == "/" {
+					kind = "home"
+				}
+				pages = append(pages, &Page{Kind: kind, RelPermalink: here, Ancestors: anc, Site: site})
+			}
+		}
+	}
+	trailOf := func(p *Page) Trail {
+		tr := Trail{Site: p.Site, n: len(p.Ancestors)}
+		copy(tr.pages[:], p.Ancestors)
+		return tr
+	}
+	for _, a := range pages {
+		for _, b := range pages {
+			na, nb := a.Nav("/"), b.Nav("/")
+			if *na != a.nav("/") {
+				t.Fatalf("%s: Nav %+v, want %+v", a.RelPermalink, *na, a.nav("/"))
+			}
+			if same, equal := na == nb, a.nav("/") == b.nav("/") && a.Site != nil; same != equal {
+				t.Errorf("%s and %s: same Nav pointer %v, equal Navs of a site %v", a.RelPermalink, b.RelPermalink, same, equal)
+			}
+			ta, tb := a.Trail(), b.Trail()
+			if *ta != trailOf(a) {
+				t.Fatalf("%s: Trail %+v, want %+v", a.RelPermalink, *ta, trailOf(a))
+			}
+			if same, equal := ta == tb, trailOf(a) == trailOf(b) && a.Site != nil; same != equal {
+				t.Errorf("%d and %d ancestors: same Trail pointer %v, equal Trails of a site %v", len(a.Ancestors), len(b.Ancestors), same, equal)
+			}
+		}
 	}
 }
 

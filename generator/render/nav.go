@@ -5,7 +5,8 @@ import "strings"
 // Nav is what the site header shows of one page: the site, its home link,
 // and which menu entries are the page itself or hold it. It is comparable,
 // and pages with equal Navs get the same header, so the theme makes that
-// header once per Nav (a keyed partial: partials/site-nav.html).
+// header once per Nav (a keyed partial: partials/site-nav.html); Page.Nav
+// returns pages of one site with equal Navs the same *Nav.
 type Nav struct {
 	Site   *Site
 	Root   string // the site's root path, "/" or "/sub/": relURL ""
@@ -19,8 +20,19 @@ type Nav struct {
 // Nav returns the header state of the page; root is the site's root path
 // (relURL ""). A menu entry is the page when its URL is the page's, and
 // holds it when the page's URL starts with it, unless the entry is "/", the
-// root or the home page.
-func (p *Page) Nav(root string) Nav {
+// root or the home page. Pages of one site with equal Navs get the same
+// pointer, which a template calls and keys a partial by cheaply.
+func (p *Page) Nav(root string) *Nav {
+	if p.Site == nil {
+		n := p.nav(root)
+		return &n
+	}
+	// n stays on the stack: get copies it when it keeps it.
+	return p.Site.navs.get(p.nav(root))
+}
+
+// nav is Nav's value, worked out afresh.
+func (p *Page) nav(root string) Nav {
 	n := Nav{Site: p.Site, Root: root, Home: root, IsHome: p.IsHome()}
 	if p.Site == nil {
 		return n

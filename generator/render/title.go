@@ -33,14 +33,16 @@ func (p *Page) DocumentTitle() string {
 // BodyClass returns the classes of the page's <body>: "kind-KIND", then
 // "type-TYPE" and "layout-LAYOUT" when the page has them.
 func (p *Page) BodyClass() string {
-	c := "kind-" + p.Kind
-	if p.Type != "" {
-		c += " type-" + p.Type
+	// One concatenation for each case: one allocation.
+	switch {
+	case p.Type != "" && p.Layout != "":
+		return "kind-" + p.Kind + " type-" + p.Type + " layout-" + p.Layout
+	case p.Type != "":
+		return "kind-" + p.Kind + " type-" + p.Type
+	case p.Layout != "":
+		return "kind-" + p.Kind + " layout-" + p.Layout
 	}
-	if p.Layout != "" {
-		c += " layout-" + p.Layout
-	}
-	return c
+	return "kind-" + p.Kind
 }
 
 // text is the theme string key in the page's language, or the key itself

@@ -181,6 +181,11 @@ type Site struct {
 
 	// Strings maps theme string keys to this language's text (from i18n/<lang>.toml).
 	Strings map[string]string
+
+	// navs and trails hold one copy of each Nav and Trail the site's
+	// pages return, so that equal ones are one pointer.
+	navs   interned[Nav]
+	trails interned[Trail]
 }
 
 // T returns the theme string key in the site's language, formatted with
