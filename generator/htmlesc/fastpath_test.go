@@ -59,3 +59,44 @@ func TestURLKeptMatchesSwitch(t *testing.T) {
 		}
 	}
 }
+
+// nextLowEscapeBytes is nextLowEscape one byte at a time.
+func nextLowEscapeBytes(s string, from int, lo uint64) int {
+	for i := from; i < len(s); i++ {
+		if c := s[i]; c < 64 && lo>>c&1 != 0 {
+			return i
+		}
+	}
+	return len(s)
+}
+
+func TestNextLowEscapeMatchesBytes(t *testing.T) {
+	sets := []uint64{htmlLo, htmlNormLo, 1 << 0, 1<<63 | 1<<0, 1 << 32}
+	var tries []string
+	// Every byte at every offset of a word and across a word's end.
+	for c := range 256 {
+		for at := range 17 {
+			b := []byte(strings.Repeat("社a", 6))[:17]
+			b[at] = byte(c)
+			tries = append(tries, string(b))
+		}
+	}
+	r := rand.New(rand.NewPCG(7, 8))
+	pieces := []string{"a", "Z", "0", " ", "社区", "、", "&", "<", ">", "'", "\"", "+", "\x00", "?", "@", "\x7f", "\xff", "é", "abcdefgh", "领袖成长计划"}
+	for range 20000 {
+		var b strings.Builder
+		for range r.IntN(24) {
+			b.WriteString(pieces[r.IntN(len(pieces))])
+		}
+		tries = append(tries, b.String())
+	}
+	for _, lo := range sets {
+		for _, s := range tries {
+			for from := range min(len(s)+1, 10) {
+				if got, want := nextLowEscape(s, from, lo), nextLowEscapeBytes(s, from, lo); got != want {
+					t.Fatalf("nextLowEscape(%q, %d, %#x) = %d, want %d", s, from, lo, got, want)
+				}
+			}
+		}
+	}
+}

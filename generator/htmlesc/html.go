@@ -1,6 +1,7 @@
 package htmlesc
 
 import (
+	"math/bits"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -117,10 +118,8 @@ func escapeHTML(s string, set asciiSet, unquoted bool) string {
 func nextHTMLEscape(s string, from int, set asciiSet, unquoted bool) (int, int) {
 	if !unquoted && set.hi == 0 {
 		// Only ASCII bytes below 64 can need escaping.
-		for i := from; i < len(s); i++ {
-			if c := s[i]; c < 64 && set.lo>>c&1 != 0 {
-				return i, 1
-			}
+		if i := nextLowEscape(s, from, set.lo); i < len(s) {
+			return i, 1
 		}
 		return len(s), 0
 	}
@@ -143,6 +142,37 @@ func nextHTMLEscape(s string, from int, set asciiSet, unquoted bool) (int, int) 
 		}
 	}
 	return len(s), 0
+}
+
+// nextLowEscape returns the index of the first byte of s from s[from] on
+// that is below 64 with its bit set in lo, or len(s). Text is read eight
+// bytes at a time, and only the bytes of a word that are below 64 are
+// looked at: Chinese text (UTF-8 bytes from 0x80 up, full-width
+// punctuation) and ASCII letters skip a word in a few instructions.
+func nextLowEscape(s string, from int, lo uint64) int {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	i := from
+	for ; i+8 <= len(s); i += 8 {
+		w := s[i : i+8]
+		x := uint64(w[0]) | uint64(w[1])<<8 | uint64(w[2])<<16 | uint64(w[3])<<24 |
+			uint64(w[4])<<32 | uint64(w[5])<<40 | uint64(w[6])<<48 | uint64(w[7])<<56
+		// Each byte below 64 borrows into its top bit when 64 is taken
+		// from it, and has that bit clear itself: its top bit is set in
+		// m. A borrow may set the bit of a byte above one too, so each
+		// byte marked is checked.
+		for m := (x - 64*ones) &^ x & highs; m != 0; m &= m - 1 {
+			j := bits.TrailingZeros64(m) >> 3
+			if c := w[j]; c < 64 && lo>>c&1 != 0 {
+				return i + j
+			}
+		}
+	}
+	for ; i < len(s); i++ {
+		if c := s[i]; c < 64 && lo>>c&1 != 0 {
+			return i
+		}
+	}
+	return len(s)
 }
 
 // isNoncharRef reports whether an unquoted attribute value writes r as a

@@ -116,6 +116,7 @@ func (sc *scope) fieldSites(recv evalFn, names []string, args []parse.Node, fina
 		if i == len(names)-1 {
 			site.final = final
 			site.hasArgs = len(args) > 1 || final
+			site.constArgs = !final && (len(args) < 2 || constantArgs(args[1:]))
 			if len(args) > 1 {
 				site.args = make([]dynArg, len(args)-1)
 				for j, a := range args[1:] {

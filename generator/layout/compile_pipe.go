@@ -116,6 +116,11 @@ func (sc *scope) textPipeline(p *parse.PipeNode) (fn runFn, ok bool, err error) 
 		if value, _, err = sc.textChain(p.Cmds[0]); err != nil {
 			return nil, false, err
 		}
+		if value == nil {
+			if value, _, err = sc.textCall(p.Cmds[0]); err != nil {
+				return nil, false, err
+			}
+		}
 	}
 	if value == nil && first > 0 {
 		before, err := sc.pipeline(&parse.PipeNode{NodeType: parse.NodePipe, Pos: p.Pos, Cmds: p.Cmds[:first]}, false)

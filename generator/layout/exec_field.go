@@ -24,6 +24,10 @@ type fieldSite struct {
 	hasArgs bool          // arguments or a final value are given
 	final   bool          // the site gets the value before it in the pipeline
 	cache   atomic.Pointer[siteEntries]
+	// constArgs says the site has only constant arguments, and no final
+	// value: the text of a stable method (StableText) is kept in memo.
+	constArgs bool
+	memo      stableStore
 }
 
 // siteEntries is what a field site remembers: its entries for up to
@@ -62,6 +66,7 @@ type fieldEntry struct {
 	// returns text of a Content, content.
 	text    directText
 	content htmlesc.Content
+	stable  bool  // direct is a stable method (StableText) and the site's arguments constant
 	index   []int // fieldStruct: the field's index path
 	// fieldMapKey: the map is a map[string]any, whose values a lookup
 	// returns as the values they hold (a nil one still as MapIndex has
@@ -109,6 +114,17 @@ func (f *fieldSite) apply(st *execState, dot, rv reflect.Value, e *fieldEntry, f
 		m := rv
 		if e.onAddr {
 			m = rv.Addr()
+		}
+		if e.stable {
+			memo, key, gen := f.memoFor(st, m)
+			if memo != nil && memo.v.IsValid() {
+				return memo.v, nil
+			}
+			v, err := callMethod(st, dot, m, e, f.args, f.final, final)
+			if err == nil {
+				f.memo.Store(&stableMemo{gen: gen, key: key, v: v})
+			}
+			return v, err
 		}
 		if e.direct != nil {
 			return callMethod(st, dot, m, e, f.args, f.final, final)
@@ -187,6 +203,7 @@ func (f *fieldSite) lookup(rv reflect.Value) fieldEntry {
 			e.direct = directMethodOf(m, mt)
 			if e.direct != nil {
 				e.text, e.content = directTextOf(m, mt)
+				e.stable = f.constArgs && isStable(ptr, f.name)
 			}
 		}
 		return e

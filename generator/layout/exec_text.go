@@ -78,7 +78,18 @@ func (f *fieldSite) evalText(st *execState, dot, receiver reflect.Value) (reflec
 				if e.onAddr {
 					m = rv.Addr()
 				}
+				if !e.stable {
+					s, err := callTextMethod(st, dot, m, e, f.args)
+					return reflect.Value{}, s, e.content, err == nil, err
+				}
+				memo, key, gen := f.memoFor(st, m)
+				if memo != nil && !memo.v.IsValid() {
+					return reflect.Value{}, memo.s, e.content, true, nil
+				}
 				s, err := callTextMethod(st, dot, m, e, f.args)
+				if err == nil {
+					f.memo.Store(&stableMemo{gen: gen, key: key, s: s})
+				}
 				return reflect.Value{}, s, e.content, err == nil, err
 			}
 			// Anything else as eval has it, without resolving again.
