@@ -116,6 +116,17 @@ func termBytes(s []byte, at int) uint32 {
 	return uint32(t[0]) | uint32(t[1])<<8 | uint32(t[2])<<16
 }
 
+// shortTerm decodes a term of a banded list from its first three bytes b,
+// as readTerm does, when its gap is below 64 and its weight below 128,
+// which makes it one or two bytes: it returns the gap, the weight and the
+// term's length, and ok false for any other term, which decodeTerm then
+// reads. In most lists nearly all terms are short, and even where a third
+// are not, the branch on ok costs less than decodeTerm on every term.
+func shortTerm(b uint32) (gap, w, n uint32, ok bool) {
+	heavy := b & 1
+	return b >> 1 & 0x3F, 1 + (b>>8&0x7F-1)&-heavy, 1 + heavy, b&(0x80|heavy<<15) == 0
+}
+
 // decodeTerm decodes a term of a forward list from its first three bytes
 // b, as readTerm does, when its gap is below 8192 and its weight below
 // 128, which are most: without a branch on either's length, which would

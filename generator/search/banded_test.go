@@ -82,6 +82,28 @@ func TestDecodeTerm(t *testing.T) {
 	}
 }
 
+// TestShortTerm holds shortTerm to readTerm on gaps and weights on either
+// side of its limits, followed by any byte: a term it reads must be
+// exactly readTerm's, and it must read every term of gap below 64 and
+// weight below 128.
+func TestShortTerm(t *testing.T) {
+	for gap := uint32(0); gap < 300; gap++ {
+		for _, w := range []uint32{1, 2, 63, 64, 127, 128, 129, 255, 256, 5000} {
+			for _, after := range []byte{0, 0x7F, 0x80, 0xFF} {
+				enc := append(appendTerm(nil, 100, 100+gap, w), after, after)
+				id, wantW, next := readTerm(enc, 0, 100)
+				g, gotW, n, ok := shortTerm(termBytes(enc, 0))
+				if want := gap < 64 && w < 128; ok != want {
+					t.Fatalf("shortTerm(gap %d, weight %d, then %#x): ok %v, want %v", gap, w, after, ok, want)
+				}
+				if ok && (100+g != id || gotW != wantW || int(n) != next) {
+					t.Fatalf("shortTerm(gap %d, weight %d, then %#x) = %d, %d, %d; want length %d", gap, w, after, g, gotW, n, next)
+				}
+			}
+		}
+	}
+}
+
 func TestCompareToText(t *testing.T) {
 	words := []string{"", "a", "ab", "b", "é", "电", "电梯", "\xff", "z"}
 	for _, a := range words {

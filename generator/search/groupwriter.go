@@ -1,6 +1,7 @@
 package search
 
 import (
+	"encoding/binary"
 	"hash/crc32"
 	"slices"
 )
@@ -88,38 +89,40 @@ func (w *groupWriter) gather(members []int) {
 	}
 }
 
-// postings writes the postings of a block of a run's records at their
+// postings writes the postings of s, a block of a run's records, at their
 // terms' places in buf.
-func (w *groupWriter) postings(buf, blk []byte) {
-	end := len(blk)
-	s := blk[:end+streamPad]
+func (w *groupWriter) postings(buf, s []byte) {
 	d := uint32(0)
-	for at := 0; at < end; {
+	for at := 0; at < len(s); {
 		var delta, length int
 		delta, at = readCount(s, at)
 		length, at = readCount(s, at)
 		d += uint32(delta)
 		prev := uint32(0)
 		for stop := at + length; at < stop; {
-			gap, weight, n, ok := decodeTerm(termBytes(s, at))
-			id := prev + gap
-			if ok {
-				at += int(n)
-			} else {
-				id, weight, at = readTerm(s, at, prev)
+			// As readSlotTerm reads the term, its short form inline.
+			gap, weight := uint32(s[at]), uint32(s[at+1])
+			at += 2
+			if weight == 0 {
+				gap, weight, at = readLongSlotTerm(s, at)
 			}
+			id := prev + gap
 			prev = id
 			t := &w.terms[id]
-			p, gap := t.at, d
-			if t.last == noDoc {
-				buf[p] = '['
-			} else {
-				buf[p] = ','
-				gap -= t.last
+			p, gap, sep := t.at, d, uint32('[')
+			if t.last != noDoc {
+				gap, sep = d-t.last, ','
 			}
-			p = putUint(buf, p+1, gap)
-			buf[p] = ','
-			t.at = putUint(buf, p+1, weight)
+			if gap < 10 && weight < 10 {
+				// Most postings: four bytes, written at once.
+				binary.LittleEndian.PutUint32(buf[p:], sep|('0'+gap)<<8|','<<16|('0'+weight)<<24)
+				t.at = p + 4
+			} else {
+				buf[p] = byte(sep)
+				p = putUint(buf, p+1, gap)
+				buf[p] = ','
+				t.at = putUint(buf, p+1, weight)
+			}
 			t.last = d
 		}
 	}

@@ -125,7 +125,11 @@ func measureBands(lists [][]byte, rank []uint32, sizes []int, lo, hi int) {
 				}
 				prev := bandStart(b)
 				for i := next; i < at; {
-					gap, w, n, ok := decodeTerm(termBytes(list, i))
+					b := termBytes(list, i)
+					gap, w, n, ok := shortTerm(b)
+					if !ok {
+						gap, w, n, ok = decodeTerm(b)
+					}
 					id := prev + gap
 					if ok {
 						i += int(n)

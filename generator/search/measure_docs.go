@@ -28,7 +28,11 @@ func measureDocs(lists [][]byte, rank []uint32, sizes []int, workers int) {
 				band += delta
 				prev := bandStart(uint32(band))
 				for end := at + length; at < end; {
-					gap, w, n, ok := decodeTerm(termBytes(list, at))
+					b := termBytes(list, at)
+					gap, w, n, ok := shortTerm(b)
+					if !ok {
+						gap, w, n, ok = decodeTerm(b)
+					}
 					id := prev + gap
 					if ok {
 						at += int(n)

@@ -1,9 +1,6 @@
 package search
 
-import (
-	"encoding/binary"
-	"slices"
-)
+import "encoding/binary"
 
 // Chain block sizes: a chain's first block is small, and each next one
 // twice as large up to the largest, which bounds the room left unused at
@@ -18,9 +15,7 @@ const (
 // uvarint of the document's id less the one of the record before in the
 // block (the first counts from 0), a uvarint of the length of its terms,
 // and the terms by their slots in the run (see placeTerms), as
-// appendTerm writes them, the first counted from 0. Each block has room
-// for streamPad bytes after its last record, so that termBytes may read
-// past its last term.
+// appendSlotTerm writes them, the first counted from 0.
 type chain struct {
 	blocks [][]byte // the full blocks
 	cur    []byte   // the block being written
@@ -30,7 +25,7 @@ type chain struct {
 // add appends the record of document d, whose terms are terms.
 func (c *chain) add(d uint32, terms []byte) {
 	delta := d - c.last
-	if need := 2*binary.MaxVarintLen32 + len(terms) + streamPad; cap(c.cur)-len(c.cur) < need {
+	if need := 2*binary.MaxVarintLen32 + len(terms); cap(c.cur)-len(c.cur) < need {
 		size := minChainBlock
 		if c.cur != nil {
 			c.blocks = append(c.blocks, c.cur)
@@ -64,8 +59,9 @@ func (c *chain) each(f func(blk []byte)) {
 //
 // A list gives a document's terms by shared id, and slots within a run
 // follow the shared ids, so each run's part of a document is made in one
-// pass over its list, with no sort; the writer of a run then reads its
-// chains part by part, every term's postings in document order.
+// pass over its list, each term written into its run's part as it is
+// read, with no sort; the writer of a run then reads its chains part by
+// part, every term's postings in document order.
 func regroup[P place](lists [][]byte, where []P, shift uint, runs, workers int) [][]chain {
 	n := len(lists)
 	streams := make([][]chain, workers)
@@ -73,40 +69,45 @@ func regroup[P place](lists [][]byte, where []P, shift uint, runs, workers int) 
 		own := make([]chain, runs)
 		// By run: the document's terms in it.
 		type part struct {
-			enc  []byte // as appendTerm writes them
+			enc  []byte // as appendSlotTerm writes them
 			prev uint32 // the slot of the last term in enc
 		}
 		parts := make([]part, runs)
 		var touched []uint32 // the runs that hold the document's terms
-		var terms []uint64   // the document's terms as id<<32 | weight
-		var places []P       // by term: its place
 		for d := k * n / workers; d < (k+1)*n/workers; d++ {
-			// Read the terms' shared ids first, then their places: the
-			// loads of where do not wait on one another, so their cache
-			// misses overlap.
-			terms = decodeList(terms[:0], lists[d])
+			list := lists[d]
 			lists[d] = nil
-			places = slices.Grow(places[:0], len(terms))[:len(terms)]
-			for i, v := range terms {
-				places[i] = where[v>>32]
-			}
-			for i, x := range places {
-				g, slot := uint32(x>>shift), uint32(x&(1<<shift-1))
-				p := &parts[g]
-				if len(p.enc) == 0 {
-					touched = append(touched, g)
-					p.prev = 0
+			band := 0
+			for at := 0; at < len(list)-streamPad; {
+				var delta, length int
+				delta, at = readCount(list, at)
+				length, at = readCount(list, at)
+				band += delta
+				last := bandStart(uint32(band))
+				for end := at + length; at < end; {
+					// As decodeList reads the term.
+					b := termBytes(list, at)
+					gap, w, n, ok := shortTerm(b)
+					if !ok {
+						gap, w, n, ok = decodeTerm(b)
+					}
+					id := last + gap
+					if ok {
+						at += int(n)
+					} else {
+						id, w, at = readTerm(list, at, last)
+					}
+					last = id
+					x := where[id]
+					g, slot := uint32(x>>shift), uint32(x&(1<<shift-1))
+					p := &parts[g]
+					if len(p.enc) == 0 {
+						touched = append(touched, g)
+						p.prev = 0
+					}
+					p.enc = appendSlotTerm(p.enc, slot-p.prev, w) // inlined
+					p.prev = slot
 				}
-				// As appendTerm writes the term, its short forms inline.
-				switch v, w := uint64(slot-p.prev)<<1, uint32(terms[i]); {
-				case v >= 0x80 || w >= 0x80:
-					p.enc = appendTerm(p.enc, p.prev, slot, w)
-				case w == 1:
-					p.enc = append(p.enc, byte(v))
-				default:
-					p.enc = append(p.enc, byte(v|1), byte(w))
-				}
-				p.prev = slot
 			}
 			for _, g := range touched {
 				own[g].add(uint32(d), parts[g].enc)
@@ -130,7 +131,11 @@ func decodeList(terms []uint64, list []byte) []uint64 {
 		band += delta
 		last := bandStart(uint32(band))
 		for end := at + length; at < end; {
-			gap, w, n, ok := decodeTerm(termBytes(list, at))
+			b := termBytes(list, at)
+			gap, w, n, ok := shortTerm(b)
+			if !ok {
+				gap, w, n, ok = decodeTerm(b)
+			}
 			id := last + gap
 			if ok {
 				at += int(n)

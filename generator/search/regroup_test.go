@@ -47,20 +47,19 @@ func TestRegroup(t *testing.T) {
 	read := func(streams [][]chain, g int) []posting {
 		var out []posting
 		for _, part := range streams {
-			part[g].each(func(blk []byte) {
-				s := blk[:len(blk)+streamPad]
+			part[g].each(func(s []byte) {
 				d := uint32(0)
-				for at := 0; at < len(blk); {
+				for at := 0; at < len(s); {
 					var delta, length int
 					delta, at = readCount(s, at)
 					length, at = readCount(s, at)
 					d += uint32(delta)
 					prev := uint32(0)
 					for end := at + length; at < end; {
-						var id, w uint32
-						id, w, at = readTerm(s, at, prev)
-						out = append(out, posting{d, id, w})
-						prev = id
+						var gap, w uint32
+						gap, w, at = readSlotTerm(s, at)
+						out = append(out, posting{d, prev + gap, w})
+						prev += gap
 					}
 				}
 			})

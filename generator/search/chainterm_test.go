@@ -1,0 +1,35 @@
+package search
+
+import "testing"
+
+// TestSlotTerm writes chain record terms of gaps and weights on both
+// sides of the two-byte form's limits back to back, and reads them back:
+// each must come back as written, in two bytes exactly when both fit a
+// byte.
+func TestSlotTerm(t *testing.T) {
+	gaps := []uint32{0, 1, 127, 128, 255, 256, 8191, 1 << 20, 1<<32 - 1}
+	weights := []uint32{1, 2, 127, 128, 255, 256, 70000, 1<<32 - 1}
+	var rec []byte
+	var ends []int
+	for _, g := range gaps {
+		for _, w := range weights {
+			start := len(rec)
+			rec = appendSlotTerm(rec, g, w)
+			if short := g < 256 && w < 256; (len(rec)-start == 2) != short {
+				t.Errorf("appendSlotTerm(gap %d, weight %d) takes %d bytes", g, w, len(rec)-start)
+			}
+			ends = append(ends, len(rec))
+		}
+	}
+	at, k := 0, 0
+	for _, g := range gaps {
+		for _, w := range weights {
+			var gotG, gotW uint32
+			gotG, gotW, at = readSlotTerm(rec, at)
+			if gotG != g || gotW != w || at != ends[k] {
+				t.Fatalf("term %d: read gap %d, weight %d, next %d; want %d, %d, %d", k, gotG, gotW, at, g, w, ends[k])
+			}
+			k++
+		}
+	}
+}
