@@ -153,6 +153,34 @@ func TestTrail(t *testing.T) {
 	}
 }
 
+// TestDeepTrailOnePointerPerPage wants a page with more than maxTrail
+// ancestors to get one *Trail from every call, as it got one Trail value
+// before Trails were pointers: a template comparing {{ eq .Trail
+// $.Trail }} or keying a partial by .Trail twice on the page sees them
+// equal. Pages of other sites, or other deep pages, get other pointers.
+func TestDeepTrailOnePointerPerPage(t *testing.T) {
+	deep := make([]*Page, maxTrail+1)
+	for i := range deep {
+		deep[i] = &Page{}
+	}
+	s1, s2 := &Site{}, &Site{}
+	d1 := &Page{Ancestors: deep, Site: s1}
+	d2 := &Page{Ancestors: deep, Site: s1}
+	other := &Page{Ancestors: deep, Site: s2}
+	if d1.Trail() != d1.Trail() {
+		t.Error("two calls on one deep page return different Trails")
+	}
+	if *d1.Trail() != *d1.Trail() {
+		t.Error("two calls on one deep page return unequal Trail values")
+	}
+	if d1.Trail() == d2.Trail() || d1.Trail() == other.Trail() {
+		t.Error("two deep pages share a Trail")
+	}
+	if got := d1.Trail().Pages(); len(got) != len(deep) {
+		t.Errorf("deep Pages has %d pages, want %d", len(got), len(deep))
+	}
+}
+
 func TestDocumentTitle(t *testing.T) {
 	site := &Site{Title: "Site", Strings: map[string]string{"anonymous_leader": "a leader", "not_found_title": "Not found"}}
 	cases := []struct {

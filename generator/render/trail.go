@@ -20,13 +20,15 @@ type Trail struct {
 // Trail returns the page's ancestors as a Trail. Pages of one site with
 // the same ancestors get the same pointer, which a template calls and
 // keys a partial by cheaply; a page with more than maxTrail ancestors
-// gets a Trail of its own.
+// gets a Trail of its own, the same pointer from every call, as equal
+// Trails are one pointer.
 func (p *Page) Trail() *Trail {
 	t := Trail{Site: p.Site, n: len(p.Ancestors)}
 	if t.n > maxTrail {
-		return &Trail{Site: p.Site, n: t.n, deep: p}
+		t.deep = p
+	} else {
+		copy(t.pages[:], p.Ancestors)
 	}
-	copy(t.pages[:], p.Ancestors)
 	if p.Site == nil {
 		kept := t
 		return &kept
