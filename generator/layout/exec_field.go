@@ -116,13 +116,13 @@ func (f *fieldSite) apply(st *execState, dot, rv reflect.Value, e *fieldEntry, f
 			m = rv.Addr()
 		}
 		if e.stable {
-			memo, key, gen := f.memoFor(st, m)
-			if memo != nil && memo.v.IsValid() {
+			memo, key, gen := f.memoFor(st, m, false)
+			if memo != nil {
 				return memo.v, nil
 			}
 			v, err := callMethod(st, dot, m, e, f.args, f.final, final)
 			if err == nil {
-				f.memo.Store(&stableMemo{gen: gen, key: key, v: v})
+				f.remember(&stableMemo{gen: gen, key: key, v: v})
 			}
 			return v, err
 		}

@@ -82,13 +82,13 @@ func (f *fieldSite) evalText(st *execState, dot, receiver reflect.Value) (reflec
 					s, err := callTextMethod(st, dot, m, e, f.args)
 					return reflect.Value{}, s, e.content, err == nil, err
 				}
-				memo, key, gen := f.memoFor(st, m)
-				if memo != nil && !memo.v.IsValid() {
+				memo, key, gen := f.memoFor(st, m, true)
+				if memo != nil {
 					return reflect.Value{}, memo.s, e.content, true, nil
 				}
 				s, err := callTextMethod(st, dot, m, e, f.args)
 				if err == nil {
-					f.memo.Store(&stableMemo{gen: gen, key: key, s: s})
+					f.remember(&stableMemo{gen: gen, key: key, text: true, s: s})
 				}
 				return reflect.Value{}, s, e.content, err == nil, err
 			}

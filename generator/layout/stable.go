@@ -12,7 +12,8 @@ import (
 // the Set keeps the outputs of keyed partial calls (until
 // ClearFragments): a translation looked up in a site's strings, the same
 // from any page of the site. Compiled code then calls such a method once
-// per call site and key, and reuses its text. StableTextKey must return a
+// per call site and key (a call site remembers the last few keys), and
+// reuses its text. StableTextKey must return a
 // comparable value.
 type StableText interface {
 	// StableTextKey returns what the stable methods' text depends on,
@@ -47,26 +48,50 @@ func constantArgs(args []parse.Node) bool {
 	return true
 }
 
-// stableMemo is the last text a field site's stable method returned, for
-// a key and a generation of the Set's fragments: as text (a printed
-// call) or as the call's value.
+// stableMemo is a text a field site's stable method returned, for a key
+// and a generation of the Set's fragments: as text (a printed call) or as
+// the call's value. A site keeps the memos of the last few keys
+// (maxStableKeys) of the current generation as a chain, newest first, so
+// that pages of two languages taking turns at one call site both hit.
+// A memo is never changed once stored.
 type stableMemo struct {
-	gen uint64
-	key any
-	s   string
-	v   reflect.Value
+	gen   uint64
+	key   any
+	text  bool // s holds a printed call's text, else v the call's value
+	s     string
+	v     reflect.Value
+	next  *stableMemo // an older memo of the same generation, or nil
+	depth int         // how many memos follow in the chain
 }
 
+// maxStableKeys is how many keys' memos a field site keeps at most: a
+// build has one key per site (language), and a site with more languages
+// than this still gets correct text, looked up afresh.
+const maxStableKeys = 4
+
 // memoFor returns the site's memo for the key of recv in the current
-// generation, and that key and generation; memo is nil on a miss.
-func (f *fieldSite) memoFor(st *execState, recv reflect.Value) (memo *stableMemo, key any, gen uint64) {
+// generation, of a printed call when text is true, else of a call's value,
+// and that key and generation; memo is nil on a miss.
+func (f *fieldSite) memoFor(st *execState, recv reflect.Value, text bool) (memo *stableMemo, key any, gen uint64) {
 	key = recv.Interface().(StableText).StableTextKey()
 	gen = st.set.fragments.gen.Load()
-	if p := f.memo.Load(); p != nil && p.gen == gen && p.key == key {
-		return p, key, gen
+	for p := f.memo.Load(); p != nil && p.gen == gen; p = p.next {
+		if p.key == key && p.text == text {
+			return p, key, gen
+		}
 	}
 	return nil, key, gen
 }
 
-// stableStore is where a field site keeps its memo.
+// remember makes m the site's newest memo, chained to the older ones of
+// its generation unless the chain is full, when m starts a new one.
+// Stores racing each other may lose a memo, which only costs a lookup.
+func (f *fieldSite) remember(m *stableMemo) {
+	if old := f.memo.Load(); old != nil && old.gen == m.gen && old.depth+1 < maxStableKeys {
+		m.next, m.depth = old, old.depth+1
+	}
+	f.memo.Store(m)
+}
+
+// stableStore is where a field site keeps its memos.
 type stableStore = atomic.Pointer[stableMemo]

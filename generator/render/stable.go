@@ -5,7 +5,7 @@ package render
 // of a site: it reads the site's Strings, which a build never changes (a
 // session that changes views in place clears the Set's kept outputs
 // first). A printed {{ .T "next" }} is then looked up once per call site
-// and site, not once per page.
+// and site (a call site remembers the last few sites), not once per page.
 
 // StableTextKey returns the page's site: what T's text depends on.
 func (p *Page) StableTextKey() any { return p.Site }
