@@ -30,7 +30,7 @@ type adder struct {
 	stemBuf []byte    // scratch for stemming
 	list    []uint64  // scratch: the document's terms as id<<32 | weight
 	spare   []uint64  // scratch for sorting list
-	sorter  bitSorter // sorts list when its ids are few
+	sorter  bitSorter // writes list when its ids are few
 	enc     []byte    // scratch: the encoded list
 	row     []byte    // scratch: the document's row of meta.json
 	lists   arena     // where the documents' lists are kept
@@ -93,13 +93,15 @@ func (a *adder) terms(d *Document) ([]byte, int, error) {
 
 	list := slices.Grow(a.list[:0], len(a.chars)+len(a.counts.homes))
 	list, all := a.idsOf(list)
+	a.list = list
 	if idBits := bits.Len32(all); a.sorter.worth(len(list), idBits) {
-		list, a.spare = a.sorter.sort(list, a.spare, idBits)
+		a.enc = a.sorter.appendBanded(a.enc[:0], list, idBits)
 	} else {
 		list, a.spare = sortByID(list, a.spare, idBits)
+		a.list = list
+		a.enc = appendBanded(a.enc[:0], list)
 	}
-	a.list = list
-	a.enc = append(appendBanded(a.enc[:0], list), make([]byte, streamPad)...)
+	a.enc = append(a.enc, make([]byte, streamPad)...)
 	return a.enc, a.length, a.err
 }
 

@@ -86,23 +86,39 @@ func appendBanded(dst []byte, terms []uint64) []byte {
 			case w < 0x80 && v < 0x80:
 				b[n], b[n+1] = byte(v|1), byte(w)
 				n += 2
-			case w == 1:
-				n += binary.PutUvarint(b[n:], v)
 			default:
-				n += binary.PutUvarint(b[n:], v|1)
-				n += binary.PutUvarint(b[n:], uint64(w))
+				n = putTerm(b, n, v, w)
 			}
 			prev = id
 		}
-		size := n - at
-		if l := uvarintLen(uint64(size)); l > 1 {
-			copy(b[at+l-1:], b[at:n])
-			n += l - 1
-		}
-		binary.PutUvarint(b[at-1:], uint64(size))
+		n = sizeBand(b, at, n)
 		band = k
 	}
 	return b[:n]
+}
+
+// putTerm writes at b[n:] a term of a banded list whose gap is v>>1 and
+// weight w, as appendTerm does, and returns the offset after it.
+func putTerm(b []byte, n int, v uint64, w uint32) int {
+	if w == 1 {
+		return n + binary.PutUvarint(b[n:], v)
+	}
+	n += binary.PutUvarint(b[n:], v|1)
+	return n + binary.PutUvarint(b[n:], uint64(w))
+}
+
+// sizeBand ends a band's part of a banded list, written at b[at:n] after
+// a byte left for its length: it writes the length there, moving the
+// part on when the length takes more than one byte, and returns the
+// offset after the part.
+func sizeBand(b []byte, at, n int) int {
+	size := n - at
+	if l := uvarintLen(uint64(size)); l > 1 {
+		copy(b[at+l-1:], b[at:n])
+		n += l - 1
+	}
+	binary.PutUvarint(b[at-1:], uint64(size))
+	return n
 }
 
 // streamPad is how many bytes follow the end of a stream, so that

@@ -1,6 +1,9 @@
 package search
 
 import (
+	"encoding/binary"
+	"math/bits"
+	"slices"
 	"unicode"
 	"unicode/utf8"
 )
@@ -135,11 +138,29 @@ func (s *scanner) scan(text string, query bool, emit func(batch []token, words [
 				start = len(s.words)
 			}
 			// Setting 0x20 lower-cases an ASCII letter and keeps a digit.
-			s.words = append(s.words, byte(r)|0x20)
-			for i < len(text) && isASCIIWord(rune(text[i])) {
-				s.words = append(s.words, text[i]|0x20)
-				i++
+			// The rest of the word is read eight bytes at a time while
+			// text has them, and written eight at a time, of which the
+			// word's bytes are kept.
+			w := append(s.words, byte(r)|0x20)
+			for i+8 <= len(text) {
+				t := text[i : i+8]
+				x := uint64(t[0]) | uint64(t[1])<<8 | uint64(t[2])<<16 | uint64(t[3])<<24 |
+					uint64(t[4])<<32 | uint64(t[5])<<40 | uint64(t[6])<<48 | uint64(t[7])<<56
+				n := wordBytes(x)
+				w = slices.Grow(w, 8)
+				binary.LittleEndian.PutUint64(w[len(w):len(w)+8], x|0x2020202020202020)
+				w = w[:len(w)+n]
+				if i += n; n < 8 {
+					break
+				}
 			}
+			if i+8 > len(text) {
+				for i < len(text) && isASCIIWord(rune(text[i])) {
+					w = append(w, text[i]|0x20)
+					i++
+				}
+			}
+			s.words = w
 		case isCJK(r):
 			if len(s.words) > start {
 				s.endWord(emit)
@@ -289,6 +310,22 @@ func isOtherCJK(r rune) bool {
 	return unicode.Is(unicode.Han, r) || unicode.Is(unicode.Hiragana, r) ||
 		unicode.Is(unicode.Katakana, r) || unicode.Is(unicode.Hangul, r) ||
 		r == 0x30FC || r == 0xFF70
+}
+
+// wordBytes returns how many of the eight bytes of x, from the lowest,
+// are ASCII letters or digits before the first that is not, as
+// isASCIIWord tells them: 8 when all are.
+func wordBytes(x uint64) int {
+	const ones, high = 0x0101010101010101, 0x8080808080808080
+	// Each byte is tested in its own eight bits, its high bit cleared so
+	// that no sum carries into the next byte; a byte in [lo, hi] is one
+	// whose sum with 0x80-lo sets the high bit and with 0x7F-hi does not.
+	x7 := x &^ high
+	y := x7 | 0x20*ones // lower-cased
+	letter := (y + (0x80-'a')*ones) &^ (y + (0x7F-'z')*ones)
+	digit := (x7 + (0x80-'0')*ones) &^ (x7 + (0x7F-'9')*ones)
+	word := (letter | digit) &^ x & high
+	return bits.TrailingZeros64(^word&high) >> 3
 }
 
 // isASCIIWord reports whether r is an ASCII letter or digit.

@@ -230,7 +230,7 @@ func refTokens(text string, query bool) []string {
 func TestTokensFollowRules(t *testing.T) {
 	pieces := []string{
 		"一", "鿿", "丂", "電", "梯", "\u4dff", "\ua000", "〇", "㐀", "𠀀", "ア", "ー", "ｰ", "가",
-		"a", "Z", "7", "é", "e\u0301", "Ａ", "１", " ", "，", "。", "'", "’", "-", "\xe4\xb8", "\xff", "\xed\xa0\x80", "\xe4\xb7\xbf",
+		"a", "Z", "7", "leader", "Volunteers2024", "abcdefghijklmnopq", "@", "[", "`", "{", "/", ":", "\xc1", "é", "e\u0301", "Ａ", "１", " ", "，", "。", "'", "’", "-", "\xe4\xb8", "\xff", "\xed\xa0\x80", "\xe4\xb7\xbf",
 	}
 	r := rand.New(rand.NewPCG(3, 4))
 	for k := range 400 {
@@ -254,6 +254,42 @@ func TestTokensFollowRules(t *testing.T) {
 		})
 		if want := refTokens(text, true); !slices.Equal(got, want) {
 			t.Fatalf("query scan of %q\n = %q\nwant %q", text, got, want)
+		}
+	}
+}
+
+// TestWordBytes holds wordBytes to isASCIIWord read a byte at a time: every
+// byte value at every place after word bytes, and random bytes drawn
+// mostly from around the edges of the letters and digits.
+func TestWordBytes(t *testing.T) {
+	ref := func(x uint64) int {
+		n := 0
+		for n < 8 && isASCIIWord(rune(byte(x>>(8*n)))) {
+			n++
+		}
+		return n
+	}
+	for at := range 8 {
+		for c := range 256 {
+			x := uint64(0x6161616161616161)&^(0xFF<<(8*at)) | uint64(c)<<(8*at)
+			if got, want := wordBytes(x), ref(x); got != want {
+				t.Fatalf("wordBytes(%#016x) = %d, want %d", x, got, want)
+			}
+		}
+	}
+	edges := []byte("/09:@AZ[`az{\x7f\x80\xc1\xe1\xff m")
+	r := rand.New(rand.NewPCG(5, 6))
+	for range 100000 {
+		x := uint64(0)
+		for k := range 8 {
+			c := byte(r.IntN(256))
+			if r.IntN(4) > 0 {
+				c = edges[r.IntN(len(edges))]
+			}
+			x |= uint64(c) << (8 * k)
+		}
+		if got, want := wordBytes(x), ref(x); got != want {
+			t.Fatalf("wordBytes(%#016x) = %d, want %d", x, got, want)
 		}
 	}
 }

@@ -152,29 +152,43 @@ func seq(n int) []int {
 	return out
 }
 
-// TestBitSorter sorts random lists of distinct ids, with their weights,
-// as sortByID does, over ranges of ids it is and is not worth it for.
+// TestBitSorter writes random lists of distinct ids, with their weights,
+// as banded lists, one sorter for every list, and compares them with what
+// appendBanded writes of the sorted list: ids over every band of the
+// sorter's range, gaps and weights of one byte and more, weights past a
+// byte, and a list after bytes already in the buffer.
 func TestBitSorter(t *testing.T) {
 	r := rand.New(rand.NewPCG(12, 13))
 	var s bitSorter
-	var spare []uint64
-	for k := range 200 {
-		idBits := 1 + r.IntN(18)
+	for k := range 300 {
+		idBits := 1 + r.IntN(maxSorterBits)
 		n := min(1+r.IntN(3000), 1<<idBits)
 		ids := r.Perm(1 << idBits)[:n]
 		list := make([]uint64, n)
+		heavy := r.IntN(4) // how often a weight is large
 		for i, id := range ids {
-			list[i] = uint64(id)<<32 | uint64(1+r.IntN(1000))
+			w := 1
+			switch r.IntN(8) {
+			case 0, 1, 2:
+				w = 2 + r.IntN(0x7E)
+			case 3:
+				w = []int{1, 0x7F, 0x80, 0xFE, 0xFF, 0x100, 1 << 21, 1<<32 - 1}[r.IntN(8)] + heavy*r.IntN(1000)
+			}
+			list[i] = uint64(id)<<32 | uint64(uint32(w))
 		}
-		want := slices.Clone(list)
-		slices.Sort(want)
-		var got []uint64
-		got, spare = s.sort(slices.Clone(list), spare, idBits)
-		if !slices.Equal(got, want) {
-			t.Fatalf("list %d (%d ids below 1<<%d): sorted wrongly", k, n, idBits)
+		prefix := []byte("before")[:r.IntN(7)]
+		sorted := slices.Clone(list)
+		slices.Sort(sorted)
+		want := appendBanded(slices.Clone(prefix), sorted)
+		got := s.appendBanded(slices.Clone(prefix), list, idBits)
+		if !bytes.Equal(got, want) {
+			t.Fatalf("list %d (%d ids below 1<<%d): written as %x, want %x", k, n, idBits, got, want)
 		}
 	}
-	if !s.worth(1000, 14) || s.worth(1000, 20) || s.worth(10, 4) {
+	if *s.set != [setWords]uint64{} {
+		t.Error("the bitset is not empty after a list")
+	}
+	if !s.worth(1000, 14) || s.worth(1000, 20) || s.worth(10, 4) || s.worth(1<<20, maxSorterBits+1) {
 		t.Error("worth disagrees with its rule")
 	}
 }
