@@ -134,6 +134,8 @@ func Load(ctx context.Context, opts Options, errs *diag.List) (*Tree, error) {
 
 	t := &Tree{Pages: make([]*Page, 0, r.found), Homes: map[string]*Page{}, Files: others, byPath: make(map[pathKey]*Page, r.found), source: opts.Source, seed: seed, names: names}
 	var terms termSets
+	sections := map[pathKey]bool{} // the top-level folders holding a page, by language
+	var last pathKey               // the one added last: the walk reads a folder's pages together
 	r.each(func(p *Page, problems []error) {
 		for _, e := range problems {
 			errs.Add(e)
@@ -145,9 +147,12 @@ func Load(ctx context.Context, opts Options, errs *diag.List) (*Tree, error) {
 			p.Resources = resources[p.Dir]
 		}
 		p.Terms = terms.share(p.Terms, opts.Taxonomies)
+		if k := (pathKey{p.Lang, p.Section}); p.Kind != KindHome && p.Section != "" && k != last {
+			sections[k], last = true, k
+		}
 		t.add(p)
 	})
-	t.assemble(opts)
+	t.assemble(opts, sections)
 	return t, nil
 }
 
@@ -223,6 +228,9 @@ func readPage(root string, opts Options, f file, dec *frontmatter.Decoder, seed 
 	if !decodeFields(p, opts, errs) {
 		return nil
 	}
+	// The URL depends on the page alone, so the read workers make it;
+	// assemble makes those of the pages it makes up.
+	p.RelPermalink, p.OutPath = permalink(p, langPrefix(p.Lang, opts))
 	switch bodyAt := len(src) - len(body); {
 	case !opts.LazyBodies:
 	case len(src) > 0 && bodyAt <= math.MaxUint32:

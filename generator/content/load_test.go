@@ -116,6 +116,15 @@ func TestLoadTreeAndURLs(t *testing.T) {
 	if !ok || len(sec.Pages) != 2 || sec.File != "" {
 		t.Fatalf("made-up section: %+v", sec)
 	}
+	// Made-up pages get their URLs in assemble, read ones in the readers.
+	for _, p := range []*Page{sec, tree.Homes["en"]} {
+		if want, _ := permalink(p, ""); p.RelPermalink == "" || p.RelPermalink != want {
+			t.Errorf("%s: URL %q, want %q", p.Path, p.RelPermalink, want)
+		}
+	}
+	if sec.RelPermalink != "/projects/" || sec.OutPath != "projects/index.html" {
+		t.Errorf("made-up section: URL %q, out %q", sec.RelPermalink, sec.OutPath)
+	}
 }
 
 func TestChineseSlugsAreEncoded(t *testing.T) {

@@ -8,32 +8,38 @@ import (
 	"strings"
 )
 
-// assemble makes up missing homes and top-level sections, links every page
-// to its section, and computes URLs and output paths.
-func (t *Tree) assemble(opts Options) {
+// assemble makes up missing homes and the missing sections of the
+// top-level folders in sections (a page's language and Section), links
+// every page to its section, and computes the URLs and output paths of the
+// pages it makes up (Load's readers make the others').
+func (t *Tree) assemble(opts Options, sections map[pathKey]bool) {
+	made := len(t.Pages) // the pages from here on are made up
 	for _, lang := range opts.Languages {
 		if _, ok := t.byPath[pathKey{lang, "_index"}]; !ok {
 			t.add(&Page{Path: "_index", Lang: lang, Kind: KindHome, Type: "home", TranslationKey: "_index", Matter: emptyMatter()})
 		}
 	}
-	// Top-level folders are sections even without an _index.md.
-	need := map[string]bool{}
-	for _, p := range t.Pages {
-		if p.Kind != KindHome && p.Section != "" {
-			need[p.Lang+"\x00"+p.Section] = true
-		}
-	}
-	keys := make([]string, 0, len(need))
-	for k := range need {
+	// Top-level folders are sections even without an _index.md; they are
+	// made in order of language, then name.
+	keys := make([]pathKey, 0, len(sections))
+	for k := range sections {
 		keys = append(keys, k)
 	}
-	sort.Strings(keys)
+	slices.SortFunc(keys, func(a, b pathKey) int {
+		if c := strings.Compare(a.lang, b.lang); c != 0 {
+			return c
+		}
+		return strings.Compare(a.path, b.path)
+	})
 	for _, k := range keys {
-		lang, sec, _ := strings.Cut(k, "\x00")
+		lang, sec := k.lang, k.path
 		if _, ok := t.byPath[pathKey{lang, sec + "/_index"}]; !ok {
 			t.add(&Page{Path: sec + "/_index", Dir: sec, Lang: lang, Kind: KindSection, Section: sec, Type: sec,
 				Title: sec, TitleFromFile: true, TranslationKey: sec + "/_index", Matter: emptyMatter()})
 		}
+	}
+	for _, p := range t.Pages[made:] {
+		p.RelPermalink, p.OutPath = permalink(p, langPrefix(p.Lang, opts))
 	}
 
 	langRank := map[string]int{}
@@ -61,13 +67,15 @@ func (t *Tree) assemble(opts Options) {
 			p.Parent.Pages = append(p.Parent.Pages, p)
 		}
 	}
-	for _, p := range t.Pages {
-		prefix := ""
-		if p.Lang != opts.DefaultLanguage || opts.DefaultInSubdir {
-			prefix = p.Lang
-		}
-		p.RelPermalink, p.OutPath = permalink(p, prefix)
+}
+
+// langPrefix is the folder a language's pages go in: "" for the default
+// language unless it has one too, else the language key.
+func langPrefix(lang string, opts Options) string {
+	if lang != opts.DefaultLanguage || opts.DefaultInSubdir {
+		return lang
 	}
+	return ""
 }
 
 // sectionOf finds the nearest enclosing section of the same language.

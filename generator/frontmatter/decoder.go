@@ -1,6 +1,7 @@
 package frontmatter
 
 import (
+	"encoding/binary"
 	"strconv"
 	"strings"
 )
@@ -16,6 +17,11 @@ const (
 	// maxSharedText is the longest text of an inline array or a TOML
 	// table whose value a Decoder shares; the text is what it keys on.
 	maxSharedText = 256
+	// maxSharedPos is the most key positions a block may have for a
+	// Decoder to share its positions map: a site's short blocks (a
+	// title, a date, tags) repeat their keys' places from page to page,
+	// its long ones rarely.
+	maxSharedPos = 16
 )
 
 // A Decoder parses the front matter of many files, one after another, and
@@ -29,19 +35,22 @@ const (
 // activity or budget tables word for word, and each table is a whole map.
 // So the values of a Matter it returns, lists and tables included, may be
 // those of other Matters, and must be treated as read-only; the top-level
-// Data and Pos maps are each Matter's own.
+// Data map is each Matter's own. The Pos map of a block with few keys is
+// shared with the blocks that write the same keys at the same places, so
+// it is read-only too.
 //
 // A Decoder is not safe for concurrent use: give each goroutine its own.
 // The zero value is ready to use.
 type Decoder struct {
-	names   map[string]string         // keys and key paths
-	strs    map[string]any            // short string values, boxed once
-	toml    map[string]any            // TOML dates by their text
-	yaml    map[string]any            // YAML dates by their text
-	lists   map[string][]any          // TOML inline arrays by their text
-	tables  map[string]map[string]any // TOML tables by the text of their key/value lines
-	path    []byte                    // scratch: the key path being built
-	entries []posEntry                // scratch: the key positions of a block
+	names   map[string]string              // keys and key paths
+	strs    map[string]any                 // short string values, boxed once
+	toml    map[string]any                 // TOML dates by their text
+	yaml    map[string]any                 // YAML dates by their text
+	lists   map[string][]any               // TOML inline arrays by their text
+	tables  map[string]map[string]any      // TOML tables by the text of their key/value lines
+	pos     map[string]map[string]Position // positions maps of short blocks by posKey
+	path    []byte                         // scratch: the key path being built, or a posKey
+	entries []posEntry                     // scratch: the key positions of a block
 }
 
 // posEntry is one key path and where it is written.
@@ -248,14 +257,48 @@ func (k *keyPositions) finish(d *Decoder, ok bool) map[string]Position {
 		return k.pos
 	}
 	if ok {
-		k.pos = make(map[string]Position, len(k.entries))
-		for _, e := range k.entries {
-			k.pos[e.path] = e.at
-		}
+		k.pos = d.positions(k.entries)
 	}
 	clear(k.entries)
 	d.entries = k.entries[:0]
 	return k.pos
+}
+
+// positions returns a map of the positions in entries: for a short block
+// the one an earlier block with the same entries got, else a new one, kept
+// for the next block.
+func (d *Decoder) positions(entries []posEntry) map[string]Position {
+	if len(entries) > maxSharedPos {
+		return newPositions(entries)
+	}
+	d.path = posKey(d.path[:0], entries)
+	if pos, ok := d.pos[string(d.path)]; ok {
+		return pos
+	}
+	pos := newPositions(entries)
+	d.pos = share(d.pos, string(d.path), pos)
+	return pos
+}
+
+// posKey appends to b what the positions map of entries is shared by:
+// each entry's path, length first, and its line and column.
+func posKey(b []byte, entries []posEntry) []byte {
+	for _, e := range entries {
+		b = binary.AppendUvarint(b, uint64(len(e.path)))
+		b = append(b, e.path...)
+		b = binary.AppendUvarint(b, uint64(e.at.Line))
+		b = binary.AppendUvarint(b, uint64(e.at.Col))
+	}
+	return b
+}
+
+// newPositions returns a map of the positions in entries, of their size.
+func newPositions(entries []posEntry) map[string]Position {
+	pos := make(map[string]Position, len(entries))
+	for _, e := range entries {
+		pos[e.path] = e.at
+	}
+	return pos
 }
 
 // smallArray is how many elements an array may have before the slice that

@@ -90,6 +90,48 @@ func TestDecoderSharesRepeats(t *testing.T) {
 	}
 }
 
+func TestDecoderSharesPositions(t *testing.T) {
+	long := "+++\n" // a key more than a shared map holds
+	for i := range maxSharedPos + 1 {
+		long += fmt.Sprintf("k%d = %d\n", i, i)
+	}
+	long += "+++\n"
+	tests := []struct {
+		name  string
+		a, b  string
+		share bool
+	}{
+		{"same places", "+++\ntitle = \"A\"\ntags = [\"x\", \"y\"]\n+++\n", "+++\ntitle = \"B\"\ntags = [\"u\", \"v\"]\n+++\n", true},
+		{"yaml, same places", "---\ntitle: A\ntags: [x, y]\n---\n", "---\ntitle: B\ntags: [u, v]\n---\n", true},
+		{"another column", "+++\ntitle = \"A\"\ntags = [\"x\", \"y\"]\n+++\n", "+++\ntitle = \"A\"\ntags = [\"xx\", \"y\"]\n+++\n", false},
+		{"another line", "+++\ntitle = \"A\"\ntags = [\"x\"]\n+++\n", "+++\ntitle = \"A\"\n\ntags = [\"x\"]\n+++\n", false},
+		{"another key", "+++\ntitle = \"A\"\n+++\n", "+++\nTitle = \"A\"\n+++\n", false},
+		{"more keys than are shared", long, long, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var d Decoder
+			a, _, errA := d.Parse("a.md", []byte(tt.a))
+			b, _, errB := d.Parse("b.md", []byte(tt.b))
+			if errA != nil || errB != nil {
+				t.Fatal(errA, errB)
+			}
+			for _, m := range []struct {
+				got Matter
+				src string
+			}{{a, tt.a}, {b, tt.b}} {
+				want, _, _ := Parse("f.md", []byte(m.src))
+				if !reflect.DeepEqual(m.got.Pos, want.Pos) {
+					t.Errorf("positions of %q: %v, want %v", m.src, m.got.Pos, want.Pos)
+				}
+			}
+			if same := reflect.ValueOf(a.Pos).Pointer() == reflect.ValueOf(b.Pos).Pointer(); same != tt.share {
+				t.Errorf("shared = %v, want %v", same, tt.share)
+			}
+		})
+	}
+}
+
 func TestDecoderSharesListsAndTables(t *testing.T) {
 	src := func(tags, item string) []byte {
 		return []byte("+++\ntags = " + tags + "\n[[budget]]\nitem = " + item + "\nquantity = 300\n[funding]\nawarded = 12060\n+++\n")

@@ -61,6 +61,7 @@ type Matter struct {
 	// Pos maps a key path to the position of the key in the file. Paths
 	// join table keys with "." and add "[i]" for array elements:
 	// "title", "funding.requested", "budget[2].total", "tags[1]".
+	// The Matters of one Decoder may share it, so it may not be modified.
 	Pos map[string]Position
 	// Line is the line of the opening delimiter (1), 0 when Format is None
 	// or when the Matter came from DecodeTOML.

@@ -1,6 +1,8 @@
 package frontmatter
 
 import (
+	"bytes"
+	"encoding/binary"
 	"strconv"
 	"strings"
 	"time"
@@ -30,16 +32,19 @@ const maxFastDepth = 8
 // long as they need to be, and so is the positions map when there is a
 // Decoder to collect them first.
 func decodeTOMLFast(d *Decoder, text []byte, firstLine int) (map[string]any, map[string]Position, bool) {
-	entries, ok := plainTOMLText(text)
-	if !ok {
+	if !plainTOMLText(text) {
 		return nil, nil, false
 	}
 	if firstLine < 1 {
 		firstLine = 1
 	}
 	p := fastTOML{s: string(text), line: firstLine, data: map[string]any{}, d: d, textAt: -1}
-	p.start(d, entries)
-	ok = p.document()
+	if d == nil {
+		p.start(d, mostTOMLPositions(text))
+	} else {
+		p.start(d, 0) // the positions go to d's scratch list first
+	}
+	ok := p.document()
 	if ok {
 		p.closeTable(len(p.s))
 		p.finishArrays()
@@ -52,23 +57,48 @@ func decodeTOMLFast(d *Decoder, text []byte, firstLine int) (map[string]any, map
 }
 
 // plainTOMLText reports whether text is valid UTF-8 without carriage
-// returns or control characters other than tab and newline. It also
-// returns how many positions the text may hold at most: one a line, and
-// one more for each comma.
-func plainTOMLText(text []byte) (entries int, ok bool) {
-	ascii := true
-	entries = 1
-	for _, c := range text {
-		switch {
-		case c == '\n' || c == ',':
-			entries++
-		case c < 0x20 && c != '\t' || c == 0x7f:
-			return 0, false
-		case c >= 0x80:
-			ascii = false
+// returns or control characters other than tab and newline. It reads eight
+// bytes at a time, and looks at the bytes one by one only in a word that
+// holds a byte below 0x20 (a newline, most often) or a 0x7f.
+func plainTOMLText(text []byte) bool {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	var high uint64 // the high bits of every word: zero for ASCII text
+	i := 0
+	for ; i+8 <= len(text); i += 8 {
+		w := binary.LittleEndian.Uint64(text[i:])
+		high |= w
+		del := w ^ ones*0x7f // a zero byte where w holds 0x7f
+		if (w-ones*0x20)&^w&highs == 0 && (del-ones)&^del&highs == 0 {
+			continue
+		}
+		if !plainTOMLBytes(text[i : i+8]) {
+			return false
 		}
 	}
-	return entries, ascii || utf8.Valid(text)
+	if !plainTOMLBytes(text[i:]) {
+		return false
+	}
+	for _, c := range text[i:] {
+		high |= uint64(c)
+	}
+	return high&highs == 0 || utf8.Valid(text)
+}
+
+// plainTOMLBytes reports whether b holds no control character but tab and
+// newline.
+func plainTOMLBytes(b []byte) bool {
+	for _, c := range b {
+		if c < 0x20 && c != '\t' && c != '\n' || c == 0x7f {
+			return false
+		}
+	}
+	return true
+}
+
+// mostTOMLPositions is how many positions text may hold at most: one a
+// line, and one more for each comma.
+func mostTOMLPositions(text []byte) int {
+	return 1 + bytes.Count(text, []byte{'\n'}) + bytes.Count(text, []byte{','})
 }
 
 // fastTOML is the state of one decodeTOMLFast call.

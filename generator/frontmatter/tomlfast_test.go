@@ -1,6 +1,9 @@
 package frontmatter
 
-import "testing"
+import (
+	"testing"
+	"unicode/utf8"
+)
 
 func TestTOMLFastMatchesGeneral(t *testing.T) {
 	tests := []string{
@@ -76,4 +79,42 @@ func FuzzTOMLFast(f *testing.F) {
 		"a = [1, [2, 'x'], \"y\\n\"]\n[t]\nb = 2024-03-01T10:00:00Z\n[[c]]\n[[c]]\nd = -1.5e3\n",
 		"x = 2024-03-01 # c\ny = true\n",
 	)
+}
+
+// plainTOMLTextBytewise is plainTOMLText one byte at a time, as the word
+// scan must agree with.
+func plainTOMLTextBytewise(text []byte) bool {
+	ascii := true
+	for _, c := range text {
+		switch {
+		case c == '\n' || c == '\t':
+		case c < 0x20 || c == 0x7f:
+			return false
+		case c >= 0x80:
+			ascii = false
+		}
+	}
+	return ascii || utf8.Valid(text)
+}
+
+func TestPlainTOMLTextMatchesBytewise(t *testing.T) {
+	// Every byte value at every place of a word and of the tail, in
+	// ASCII text and beside a CJK character, so the word scan's bit
+	// tests meet each byte with each neighbour.
+	bases := []string{
+		"title = 'abcdefghijklmnop'\n",
+		"t = \"社区\"\nx = 1,\n",
+		"\t\t\t\t\t\t\t\t\n\n\n\n\n\n\n\n",
+	}
+	for _, base := range bases {
+		for at := range len(base) {
+			for c := range 256 {
+				text := []byte(base)
+				text[at] = byte(c)
+				if got, want := plainTOMLText(text), plainTOMLTextBytewise(text); got != want {
+					t.Fatalf("%q: %v, want %v", text, got, want)
+				}
+			}
+		}
+	}
 }
