@@ -23,7 +23,8 @@ type adder struct {
 	charW  *[1 << 16]uint32 // by BMP code point: the lone character's weight in the document
 	chars  []uint16         // the document's lone characters of the BMP
 	raw    wordTable
-	err    error // the first error of the document
+	known  *keyCache // the shared ids of CJK keys looked up before
+	err    error     // the first error of the document
 
 	hashes  []uint64  // scratch: the hashes of a batch's words
 	keys    []uint64  // scratch: the terms taken out of counts, as its slots hold them
@@ -40,7 +41,7 @@ type adder struct {
 
 // newAdder returns an adder of terms into table.
 func newAdder(table *sharedTable) *adder {
-	a := &adder{table: table, counts: newKeyTally(), charW: new([1 << 16]uint32), raw: newWordTable()}
+	a := &adder{table: table, counts: newKeyTally(), charW: new([1 << 16]uint32), raw: newWordTable(), known: new(keyCache)}
 	a.scan.han = a.countHan
 	return a
 }
@@ -51,11 +52,25 @@ func newAdder(table *sharedTable) *adder {
 // scan hands on, each character and each pair, without making them. It
 // returns where it stopped, the run's last character and the number of
 // characters it read.
+//
+// A character counts in charW only where it begins a run. Elsewhere a pair
+// ends at it, of the same weight, and idsOf adds the weight of each pair
+// that ends in a character of CJK Unified Ideographs to that character's
+// (only countHan counts such pairs), so that the loop touches one table a
+// character, not two.
 func (a *adder) countHan(text string, i int, prev rune) (int, rune, int) {
-	w, charW, c := a.weight, a.charW, &a.counts
+	w, c := a.weight, &a.counts
 	n := 0
 	if prev == 0 { // no pair ends at the first character
 		a.length -= int(w)
+		r, ok := hanAt(text, i)
+		if !ok {
+			return i, prev, 0
+		}
+		a.countChar(uint16(r), w)
+		i += 3
+		prev = r
+		n++
 	}
 	for {
 		r, ok := hanAt(text, i)
@@ -63,25 +78,35 @@ func (a *adder) countHan(text string, i int, prev rune) (int, rune, int) {
 			break
 		}
 		i += 3
-		if old := charW[uint16(r)]; old == 0 {
-			a.chars = append(a.chars, uint16(r))
-			charW[uint16(r)] = w
+		k := uint64(pairKey(prev, r))
+		if s := c.home(k); *s-k<<weightBits <= bumpMax {
+			*s += uint64(w)
 		} else {
-			charW[uint16(r)] = old + w
-		}
-		if prev != 0 { // a pair ends at r unless r begins the run
-			k := uint64(pairKey(prev, r))
-			if s := c.home(k); *s-k<<weightBits <= bumpMax {
-				*s += uint64(w)
-			} else {
-				c.count(k, w)
-			}
+			c.count(k, w)
 		}
 		prev = r
 		n++
 	}
 	a.length += 2 * n * int(w)
 	return i, prev, n
+}
+
+// endsInHan returns the second character of the pair whose CJK key is k,
+// when it is one of CJK Unified Ideographs: the character whose weight,
+// where a pair ends at it, countHan leaves to idsOf.
+func endsInHan(k uint64) (uint16, bool) {
+	r := k & (1<<21 - 1)
+	return uint16(r), r-0x4E00 <= 0x9FFF-0x4E00
+}
+
+// countChar adds weight w to the lone character r of the BMP.
+func (a *adder) countChar(r uint16, w uint32) {
+	if old := a.charW[r]; old == 0 {
+		a.chars = append(a.chars, r)
+		a.charW[r] = w
+	} else {
+		a.charW[r] = old + w
+	}
 }
 
 // terms tokenizes d and returns its terms as a banded list of shared ids
@@ -107,10 +132,38 @@ func (a *adder) terms(d *Document) ([]byte, int, error) {
 
 // idsOf appends to list the document's terms counted in charW and counts
 // as shared id<<32 | weight, in no order, clears the counts, and returns
-// list and the bitwise or of the ids.
+// list and the bitwise or of the ids. When the adder counts Han runs with
+// countHan, it first adds each pair's weight to the character it ends in,
+// when that is one of CJK Unified Ideographs (see countHan).
 func (a *adder) idsOf(list []uint64) ([]uint64, uint32) {
 	t, c := a.table, &a.counts
 	all := uint32(0)
+	// Take the terms out of the tally into a dense array, which the
+	// lookups then read in order; the adder's keyCache answers most CJK
+	// keys without the shared table.
+	keys := c.take(a.keys[:0])
+	a.keys = keys
+	known, pairChars := a.known, a.scan.han != nil
+	for _, v := range keys {
+		k := v >> weightBits
+		w := c.weight(v)
+		id := uint32(k) // a word's shared id
+		if k < wordKey {
+			if r, ok := endsInHan(k); ok && pairChars {
+				a.countChar(r, w)
+			}
+			h := keyHash(cjkKey(k))
+			var ok bool
+			if id, ok = known.hit(cjkKey(k), h); !ok {
+				var err error
+				id, err = known.miss(t, cjkKey(k), h)
+				a.fail(err)
+			}
+		}
+		list = append(list, uint64(id)<<32|uint64(w))
+		all |= id
+	}
+	c.done()
 	for _, r := range a.chars {
 		id, err := t.char(r)
 		a.fail(err)
@@ -119,33 +172,6 @@ func (a *adder) idsOf(list []uint64) ([]uint64, uint32) {
 		all |= id
 	}
 	a.chars = a.chars[:0]
-	// Take the terms out of the tally into a dense array, which the
-	// lookups then read in order, and load the first slot in the shared
-	// table of each CJK key, so that the loads' cache misses overlap,
-	// where the lookups below would wait for each miss in turn.
-	keys := c.take(a.keys[:0])
-	a.keys = keys
-	sink := uint64(0)
-	for _, v := range keys {
-		if k := v >> weightBits; k < wordKey {
-			kh := keyHash(cjkKey(k))
-			tab := t.shards[kh>>(64-sharedBits)].keys.Load()
-			sink ^= tab.slots[tab.home(kh)].Load()
-		}
-	}
-	a.sink ^= sink
-	for _, v := range keys {
-		k := v >> weightBits
-		id := uint32(k) // a word's shared id
-		if k < wordKey {
-			var err error
-			id, err = t.key(cjkKey(k), keyHash(cjkKey(k)))
-			a.fail(err)
-		}
-		list = append(list, uint64(id)<<32|uint64(c.weight(v)))
-		all |= id
-	}
-	c.done()
 	return list, all
 }
 

@@ -50,14 +50,19 @@ func TestCountHanMatchesTokens(t *testing.T) {
 }
 
 // tallyOf returns the weights an adder has counted, lone characters keyed
-// as their tokens are.
+// as their tokens are, with the weights of the Han characters a pair ends
+// at, which countHan leaves to idsOf, added as idsOf adds them.
 func tallyOf(a *adder) map[uint64]uint32 {
 	m := map[uint64]uint32{}
 	for _, r := range a.chars {
 		m[uint64(pairKey(rune(r), 0))] += a.charW[r]
 	}
 	for _, v := range a.counts.take(nil) {
-		m[v>>weightBits] += a.counts.weight(v)
+		k, w := v>>weightBits, a.counts.weight(v)
+		m[k] += w
+		if r, ok := endsInHan(k); ok && k < wordKey && a.scan.han != nil {
+			m[uint64(pairKey(rune(r), 0))] += w
+		}
 	}
 	a.counts.done()
 	return m

@@ -96,8 +96,9 @@ type scanner struct {
 	// tokens of those characters from text[i:], after the run's character
 	// prev or 0 when they begin it, instead of handing them on, and
 	// returns where it stopped, the run's last character and the number
-	// of characters it read. The counts of a document do not depend on
-	// the order of its tokens.
+	// of characters it read. Every such character, alone and in the pair
+	// that ends at it, goes to han then, none is handed on. The counts of
+	// a document do not depend on the order of its tokens.
 	han func(text string, i int, prev rune) (int, rune, int)
 }
 
@@ -185,7 +186,9 @@ func (s *scanner) scan(text string, query bool, emit func(batch []token, words [
 			}
 			prev = r
 			runLen++
-			i, prev, runLen = s.scanHan(text, i, query, prev, runLen, emit)
+			if s.han == nil || query { // else the loop hands the run's next Han characters to han
+				i, prev, runLen = s.scanHan(text, i, query, prev, runLen, emit)
+			}
 		case isWordRune(r):
 			if runLen > 0 {
 				s.endRun(query, runLen, prev, emit)
