@@ -27,6 +27,8 @@
 //     links are written by this package's renderers, byte for byte as
 //     goldmark's would, but without the per-node attributes and lower-cased
 //     copies goldmark's make (generated heading IDs travel in the writer).
+//     Text with nothing to escape or decode is written whole
+//     (textEscaper), not byte by byte as goldmark's writer does.
 //
 // Problems are gathered, not stopped at: Render returns every problem of the
 // page together as a *diag.Errors of *diag.Error values positioned in the

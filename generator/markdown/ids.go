@@ -54,24 +54,54 @@ func (h *headingIDs) Put(value []byte) { h.used[string(value)] = true }
 // appendSlug appends to b the slug of s: the letters, digits and combining
 // marks of s in lower case, every run of other characters turned into one
 // '-', without a '-' at either end, or "heading" when nothing is left.
+// ASCII and the CJK unified ideographs (U+4E00–U+9FFF, letters without
+// case), most of what headings are written in, are decided without the
+// unicode tables.
 func appendSlug(b, s []byte) []byte {
 	start := len(b)
 	dash := false
 	for len(s) > 0 {
-		r, n := utf8.DecodeRune(s)
-		s = s[n:]
-		if unicode.IsLetter(r) || unicode.IsDigit(r) || (unicode.IsMark(r) && len(b) > start) {
-			if dash && len(b) > start {
-				b = append(b, '-')
-			}
-			dash = false
-			b = utf8.AppendRune(b, unicode.ToLower(r))
+		c := s[0]
+		var r rune // the character, decoded when it is neither ASCII nor Han
+		n, keep, han := 1, false, false
+		switch {
+		case c < utf8.RuneSelf:
+			keep = 'a' <= c|0x20 && c|0x20 <= 'z' || '0' <= c && c <= '9'
+		case isHan3(s):
+			n, keep, han = 3, true, true
+		default:
+			r, n = utf8.DecodeRune(s)
+			keep = unicode.IsLetter(r) || unicode.IsDigit(r) || (unicode.IsMark(r) && len(b) > start)
+		}
+		if !keep {
+			dash = true
+			s = s[n:]
 			continue
 		}
-		dash = true
+		if dash && len(b) > start {
+			b = append(b, '-')
+		}
+		dash = false
+		switch {
+		case c < utf8.RuneSelf:
+			b = append(b, c|0x20) // lower case; digits have the bit already
+		case han:
+			b = append(b, s[:3]...) // a letter without case
+		default:
+			b = utf8.AppendRune(b, unicode.ToLower(r))
+		}
+		s = s[n:]
 	}
 	if len(b) == start {
 		return append(b, "heading"...)
 	}
 	return b
+}
+
+// isHan3 reports whether s starts with a CJK unified ideograph from U+4E00
+// to U+9FFF in its three bytes: lead byte 0xE4 to 0xE9 (U+4000–U+9FFF) and,
+// after 0xE4, a second byte from 0xB8 on.
+func isHan3(s []byte) bool {
+	return len(s) >= 3 && 0xE4 <= s[0] && s[0] <= 0xE9 && s[1]&0xC0 == 0x80 && s[2]&0xC0 == 0x80 &&
+		(s[0] > 0xE4 || s[1] >= 0xB8)
 }

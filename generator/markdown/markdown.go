@@ -181,7 +181,7 @@ func New(opts Options) *Renderer {
 		util.Prioritized(headingRenderer{}, 100),
 		util.Prioritized(newTableCellRenderer(), 100),
 		util.Prioritized(newLinkRenderer(opts.Unsafe), 100),
-	)}
+	), html.WithWriter(newTextEscaper())}
 	if opts.Unsafe {
 		ropts = append(ropts, html.WithUnsafe())
 	}

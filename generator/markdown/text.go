@@ -65,11 +65,8 @@ func (w textWriter) enter(n ast.Node) ast.WalkStatus {
 	case *ast.FencedCodeBlock, *ast.CodeBlock:
 		b.Write(codeLines(n, w.src))
 		return ast.WalkSkipChildren
-	case *ast.Image, *ast.RawHTML, *ast.HTMLBlock, *moreNode:
-		return ast.WalkSkipChildren
-	}
-	switch n.Kind() {
-	case east.KindFootnoteLink, east.KindFootnoteBacklink, east.KindTaskCheckBox:
+	case *ast.Image, *ast.RawHTML, *ast.HTMLBlock, *moreNode,
+		*east.FootnoteLink, *east.FootnoteBacklink, *east.TaskCheckBox:
 		return ast.WalkSkipChildren
 	}
 	return ast.WalkContinue
@@ -78,7 +75,7 @@ func (w textWriter) enter(n ast.Node) ast.WalkStatus {
 // exit ends a block with a newline, unless the text is empty or already
 // ends with one.
 func (w textWriter) exit(n ast.Node) {
-	if n.Type() == ast.TypeBlock && w.b.Len() > 0 && w.b.Bytes()[w.b.Len()-1] != '\n' {
+	if l := w.b.Len(); l > 0 && w.b.Bytes()[l-1] != '\n' && n.Type() == ast.TypeBlock {
 		w.b.WriteByte('\n')
 	}
 }

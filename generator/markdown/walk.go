@@ -25,72 +25,81 @@ type pageHeading struct {
 // to s.text, as writeText would after those fixes. It returns the headings
 // in order, each with the stretch of text that is its own.
 func (p *page) prepare(doc ast.Node, body []byte, res *Result, s *scratch) []pageHeading {
-	headings := s.headings[:0]
-	var markers []ast.Node
-	text := &s.text
-	text.Reset()
-	tw := textWriter{b: text, src: body}
-	// quiet is the node, if any, being walked whose children add no text;
-	// they are still walked for links and line breaks.
-	var quiet ast.Node
-	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if n == doc {
-			return ast.WalkContinue, nil // the text is that of doc's children
+	s.text.Reset()
+	w := preparer{p: p, body: body, s: s, tw: textWriter{b: &s.text, src: body}, headings: s.headings[:0]}
+	// The text is that of doc's children.
+	for c := doc.FirstChild(); c != nil; c = c.NextSibling() {
+		w.walk(c, false)
+	}
+	p.placeMore(doc, w.markers)
+	res.Images = w.images
+	return w.headings
+}
+
+// preparer is the state of prepare's walk. It walks the tree itself, in
+// the order ast.Walk would, calling no function per node but its own.
+type preparer struct {
+	p        *page
+	body     []byte
+	s        *scratch
+	tw       textWriter
+	headings []pageHeading
+	markers  []ast.Node // summary dividers, in order
+	images   []Image    // the page's Result.Images (res itself, held here, would escape)
+}
+
+// walk does prepare's work for n and its children. quiet says that a node
+// above n adds no text for its children; they are still walked for links
+// and line breaks. A node inserted after n while n is walked (a soft line
+// break) is walked next, as ast.Walk would.
+func (w *preparer) walk(n ast.Node, quiet bool) {
+	p, body := w.p, w.body
+	children := true
+	switch n := n.(type) {
+	case *ast.Heading:
+		w.headings = append(w.headings, pageHeading{node: n, start: w.tw.b.Len()})
+	case *ast.Text:
+		if n.SoftLineBreak() {
+			fixSoftBreak(n, body)
 		}
-		if !entering {
-			if _, ok := n.(*ast.Heading); ok {
-				headings[len(headings)-1].end = text.Len() // headings do not nest
-			}
-			switch quiet {
-			case n:
-				quiet = nil
-				tw.exit(n)
-			case nil:
-				tw.exit(n)
-			}
-			return ast.WalkContinue, nil
+	case *ast.Link:
+		n.Destination = p.destination(n, n.Destination, body, false)
+	case *ast.Image:
+		n.Destination = p.destination(n, n.Destination, body, true)
+		line, col := p.nodePos(n, body)
+		w.images = append(w.images, Image{
+			Dest: string(n.Destination),
+			Alt:  string(bytes.TrimSpace(p.plainText(n, body, &w.s.alt))),
+			Line: line,
+			Col:  col,
+		})
+		// Alt text is rendered by goldmark from the Text children as
+		// they are; leave their line breaks alone.
+		children = false
+	case *ast.HTMLBlock:
+		if isMoreBlock(n, body) {
+			w.markers = append(w.markers, n)
 		}
-		status := ast.WalkContinue
-		switch n := n.(type) {
-		case *ast.Heading:
-			headings = append(headings, pageHeading{node: n, start: text.Len()})
-		case *ast.Text:
-			if n.SoftLineBreak() {
-				fixSoftBreak(n, body)
-			}
-		case *ast.Link:
-			n.Destination = p.destination(n, n.Destination, body, false)
-		case *ast.Image:
-			n.Destination = p.destination(n, n.Destination, body, true)
-			line, col := p.nodePos(n, body)
-			res.Images = append(res.Images, Image{
-				Dest: string(n.Destination),
-				Alt:  string(bytes.TrimSpace(p.plainText(n, body, &s.alt))),
-				Line: line,
-				Col:  col,
-			})
-			// Alt text is rendered by goldmark from the Text children as
-			// they are; leave their line breaks alone.
-			status = ast.WalkSkipChildren
-		case *ast.HTMLBlock:
-			if isMoreBlock(n, body) {
-				markers = append(markers, n)
-			}
-		case *ast.RawHTML:
-			if n.Segments.Len() == 1 {
-				seg := n.Segments.At(0)
-				if string(seg.Value(body)) == moreDivider {
-					markers = append(markers, n)
-				}
+	case *ast.RawHTML:
+		if n.Segments.Len() == 1 {
+			seg := n.Segments.At(0)
+			if string(seg.Value(body)) == moreDivider {
+				w.markers = append(w.markers, n)
 			}
 		}
-		if quiet == nil && tw.enter(n) == ast.WalkSkipChildren {
-			quiet = n
+	}
+	quietChildren := quiet || w.tw.enter(n) == ast.WalkSkipChildren
+	if children {
+		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+			w.walk(c, quietChildren)
 		}
-		return status, nil
-	})
-	p.placeMore(doc, markers)
-	return headings
+	}
+	if _, ok := n.(*ast.Heading); ok {
+		w.headings[len(w.headings)-1].end = w.tw.b.Len() // headings do not nest
+	}
+	if !quiet {
+		w.tw.exit(n)
+	}
 }
 
 // isMoreBlock reports whether an HTML block is the summary divider alone.
