@@ -2,6 +2,7 @@ package layout
 
 import (
 	"fmt"
+	"hash/maphash"
 	"html/template"
 	"reflect"
 	"sync"
@@ -27,14 +28,25 @@ const (
 type fragments struct {
 	maxCount, maxBytes int64
 
-	// m is read under mu's read lock: a typed map hashes a key with
-	// code made for its type and takes it unboxed, where a sync.Map
-	// boxes every key looked up and hashes it by walking its type.
+	// m is read under mu's read lock. It maps a key's hash (see
+	// fragmentHash) to the outputs kept under keys of that hash: its
+	// slots hold eight-byte words, not the wide keys with their values,
+	// so that a build's thousands of outputs keep it small enough to
+	// stay in cache. seed is made with m.
 	mu    sync.RWMutex
-	m     map[fragmentKey]template.HTML
+	m     map[uint64]*fragmentEntry
+	seed  maphash.Seed
 	count atomic.Int64
 	size  atomic.Int64
 	gen   atomic.Uint64 // counts clears, so copies of outputs kept elsewhere know they are stale
+}
+
+// fragmentEntry is an output kept under key, chained to the next one
+// whose key has the same hash.
+type fragmentEntry struct {
+	key  fragmentKey
+	h    template.HTML
+	next *fragmentEntry
 }
 
 // fragmentKey is a partial's file name with the keys of one call.
@@ -96,9 +108,20 @@ func holdsInterface(t reflect.Type) bool {
 
 func (f *fragments) get(k fragmentKey) (template.HTML, bool) {
 	f.mu.RLock()
-	h, ok := f.m[k]
+	var e *fragmentEntry
+	if f.m != nil {
+		e = f.m[fragmentHash(f.seed, &k)]
+	}
+	for ; e != nil; e = e.next {
+		if e.key == k {
+			break
+		}
+	}
 	f.mu.RUnlock()
-	return h, ok
+	if e == nil {
+		return "", false
+	}
+	return e.h, true
 }
 
 // put keeps h under k unless a limit is reached, and returns the output
@@ -118,13 +141,18 @@ func (f *fragments) put(k fragmentKey, h template.HTML) (out template.HTML, kept
 	}
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	if v, ok := f.m[k]; ok {
-		return v, true
-	}
 	if f.m == nil {
-		f.m = make(map[fragmentKey]template.HTML)
+		f.m = make(map[uint64]*fragmentEntry)
+		f.seed = maphash.MakeSeed()
 	}
-	f.m[k] = h
+	hash := fragmentHash(f.seed, &k)
+	first := f.m[hash]
+	for e := first; e != nil; e = e.next {
+		if e.key == k {
+			return e.h, true
+		}
+	}
+	f.m[hash] = &fragmentEntry{key: k, h: h, next: first}
 	f.count.Add(1)
 	f.size.Add(int64(len(h)))
 	return h, true
