@@ -43,9 +43,12 @@ type builder struct {
 	stages     []StageTime
 	base       string               // the base URL's path, "/" or "/sub/"
 	termURLs   map[[3]string]string // language, taxonomy, term → the term page's URL (assembly only)
-	contact    map[string]bool      // the site's contact e-mails, lower-cased
-	leaks      *leak.Scanner        // nil in the team build: nothing leaves the team
-	pageN      int
+	// linkURLs maps the site-relative file of each published page with a
+	// view to its URL, for link resolution (made before conversion).
+	linkURLs map[string]string
+	contact  map[string]bool // the site's contact e-mails, lower-cased
+	leaks    *leak.Scanner   // nil in the team build: nothing leaves the team
+	pageN    int
 	// jobs are the output files of the build, kept for a Session's
 	// incremental updates.
 	jobs []job

@@ -39,6 +39,7 @@ func (b *builder) renderMarkdown(context.Context) error {
 			p.Matter.Pos = nil
 		}
 	}
+	b.linkURLs = b.publishedFileURLs()
 	if err := b.prepareSearch(); err != nil {
 		return err
 	}
@@ -177,6 +178,39 @@ func (b *builder) shortcodes(st *pageState) markdown.ShortcodeFunc {
 	}
 }
 
+// publishedFileURLs maps the file of every published page with a view to
+// the page's URL: the answer of linkResolver for a link to that file, in
+// one lookup instead of the tree's and the builder's (≈47k links at 10k
+// pages). A file missing from it is resolved the long way, which explains
+// why it is not published.
+func (b *builder) publishedFileURLs() map[string]string {
+	urls := make(map[string]string, len(b.pages))
+	for _, st := range b.pages {
+		if st.page.File != "" && st.view != nil {
+			urls[st.page.File] = st.view.RelPermalink
+		}
+	}
+	return urls
+}
+
+// joinPlain appends dir + "/" + dest to buf when that is already what
+// path.Join would make of them, as it is for most links ("x.md",
+// "notes/2024/y.md" from a clean folder): dir is a clean relative folder
+// and every element of dest a plain name. It reports false otherwise.
+func joinPlain(buf []byte, dir, dest string) ([]byte, bool) {
+	if dir == "." || dir == "" || dir[0] == '/' || dest == "" {
+		return nil, false
+	}
+	for elem := range strings.SplitSeq(dest, "/") {
+		if elem == "" || elem == "." || elem == ".." {
+			return nil, false
+		}
+	}
+	buf = append(buf, dir...)
+	buf = append(buf, '/')
+	return append(buf, dest...), true
+}
+
 // linkResolver maps a page's relative links to content files onto the
 // URLs of the pages they name.
 type linkResolver struct {
@@ -202,7 +236,18 @@ func (r linkResolver) Resolve(dest string, image bool) (string, error) {
 	if !strings.HasSuffix(dest, ".md") {
 		return raw, nil
 	}
-	file := path.Join(path.Dir(r.from.page.File), dest)
+	dir := path.Dir(r.from.page.File)
+	var buf [256]byte
+	if joined, ok := joinPlain(buf[:0], dir, dest); ok {
+		if u, ok := r.b.linkURLs[string(joined)]; ok {
+			return u + query, nil
+		}
+	}
+	file := path.Join(dir, dest)
+	if u, ok := r.b.linkURLs[file]; ok {
+		return u + query, nil
+	}
+	// Not a published page: say why.
 	target, ok := r.b.tree.ByFile(file)
 	if !ok {
 		return "", fmt.Errorf("no such page: %s", file)
