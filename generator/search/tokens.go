@@ -113,6 +113,24 @@ func (s *scanner) scan(text string, query bool, emit func(batch []token, words [
 	var prev rune // the previous CJK character of the open run
 	runLen := 0   // characters in the open CJK run
 	for i := 0; i < len(text); {
+		if c := text[i]; c < utf8.RuneSelf && c != '\'' && !isASCIIWord(rune(c)) {
+			// ASCII space or punctuation, the default case below, read
+			// without the tests for other kinds of runes. The ASCII
+			// bytes that are not letters or digits after it change
+			// nothing once it has closed the open word and run, an
+			// apostrophe included, and are skipped.
+			if runLen > 0 {
+				s.endRun(query, runLen, prev, emit)
+				runLen = 0
+			}
+			if len(s.words) > start {
+				s.endWord(emit)
+			}
+			start = len(s.words)
+			for i++; i < len(text) && text[i] < utf8.RuneSelf && !isASCIIWord(rune(text[i])); i++ {
+			}
+			continue
+		}
 		// Decode the next rune as utf8.DecodeRuneInString does, with the
 		// three-byte sequences of CJK text decoded here. Lead bytes E1 to
 		// EC and EE to EF accept any continuation bytes; E0 and ED restrict

@@ -225,12 +225,13 @@ func refTokens(text string, query bool) []string {
 // TestTokensFollowRules holds the scanner, fast paths and batches
 // included, to refTokens on seeded random text: long runs of Han
 // characters across batch boundaries, the code points at the edges of the
-// Han fast path, other CJK, words, apostrophes and bytes that are not
+// Han fast path, other CJK, words, apostrophes, runs of ASCII spaces and
+// punctuation (read in a fast path of their own) and bytes that are not
 // UTF-8.
 func TestTokensFollowRules(t *testing.T) {
 	pieces := []string{
 		"一", "鿿", "丂", "電", "梯", "\u4dff", "\ua000", "〇", "㐀", "𠀀", "ア", "ー", "ｰ", "가",
-		"a", "Z", "7", "leader", "Volunteers2024", "abcdefghijklmnopq", "@", "[", "`", "{", "/", ":", "\xc1", "é", "e\u0301", "Ａ", "１", " ", "，", "。", "'", "’", "-", "\xe4\xb8", "\xff", "\xed\xa0\x80", "\xe4\xb7\xbf",
+		"a", "Z", "7", "leader", "Volunteers2024", "abcdefghijklmnopq", "@", "[", "`", "{", "/", ":", "\xc1", "é", "e\u0301", "Ａ", "１", " ", "，", "。", "'", "’", "-", "\n", ". ", " '", "' ", "\t", "\x7f", "\x00", "\xe4\xb8", "\xff", "\xed\xa0\x80", "\xe4\xb7\xbf",
 	}
 	r := rand.New(rand.NewPCG(3, 4))
 	for k := range 400 {
