@@ -9,6 +9,31 @@ import (
 	"github.com/sineng/sineng/generator/dates"
 )
 
+// dateFormatFunc is the type the "dateFormat" function is registered
+// with: a name of its own lets a compiled call recognise it (a site's own
+// "dateFormat" has another type) and hand it a time.Time without boxing.
+type dateFormatFunc func(layout string, v any) (string, error)
+
+// formatDateValue is dateFormat for an argument value v: a time.Time is
+// read out of v in place, as copying it into an interface would cost an
+// allocation per call; any other value goes through dateFormat.
+func formatDateValue(layout string, v reflect.Value) (string, error) {
+	if v.IsValid() {
+		if t, ok := reflect.TypeAssert[time.Time](v); ok {
+			return formatTime(layout, t), nil
+		}
+	}
+	return dateFormat(layout, anyOf(v))
+}
+
+// formatTime is t in layout, or "" for the zero time.
+func formatTime(layout string, t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.Format(layout)
+}
+
 // dateFormat is the "dateFormat" template function: dateFormat LAYOUT DATE
 // formats a time.Time (or *time.Time, or text in a form of package dates)
 // with a Go time layout such as "2006-01-02". A zero or missing date gives
@@ -39,10 +64,7 @@ func dateFormat(layout string, v any) (string, error) {
 			return "", fmt.Errorf("dateFormat: %w", err)
 		}
 	}
-	if t.IsZero() {
-		return "", nil
-	}
-	return t.Format(layout), nil
+	return formatTime(layout, t), nil
 }
 
 // parseDate reads a date given as text in one of the forms of package

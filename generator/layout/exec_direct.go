@@ -67,6 +67,10 @@ func directCall(fn any) adapter {
 		return direct2(f)
 	case func(any, any) bool:
 		return direct2(func(a, b any) (bool, error) { return f(a, b), nil })
+	case dateFormatFunc:
+		return func(_ *execState, v []reflect.Value) (reflect.Value, error) {
+			return result(formatDateValue(v[0].String(), v[1]))
+		}
 	case func(string, any) (string, error):
 		return func(_ *execState, v []reflect.Value) (reflect.Value, error) {
 			return result(f(v[0].String(), anyOf(v[1])))

@@ -24,6 +24,8 @@ type textAdapter func(vals []reflect.Value) (string, error)
 // here. The calls pass their arguments as directCall's do.
 func textCallOf(fn any) (textAdapter, htmlesc.Content) {
 	switch f := fn.(type) {
+	case dateFormatFunc:
+		return func(v []reflect.Value) (string, error) { return textResult(formatDateValue(v[0].String(), v[1])) }, htmlesc.Plain
 	case func(any) (string, error):
 		return func(v []reflect.Value) (string, error) { return textResult(f(anyOf(v[0]))) }, htmlesc.Plain
 	case func(string, any) (string, error):

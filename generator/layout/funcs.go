@@ -27,7 +27,7 @@ func newFuncMap(opts Options, s *Set) template.FuncMap {
 		"safeURL":      safeFunc[template.URL]("safeURL"),
 		"safeHTMLAttr": safeFunc[template.HTMLAttr]("safeHTMLAttr"),
 
-		"dateFormat": dateFormat,
+		"dateFormat": dateFormatFunc(dateFormat),
 		"isZero":     isZero,
 
 		"default": defaultValue,
