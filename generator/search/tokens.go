@@ -113,12 +113,57 @@ func (s *scanner) scan(text string, query bool, emit func(batch []token, words [
 	var prev rune // the previous CJK character of the open run
 	runLen := 0   // characters in the open CJK run
 	for i := 0; i < len(text); {
-		if c := text[i]; c < utf8.RuneSelf && c != '\'' && !isASCIIWord(rune(c)) {
-			// ASCII space or punctuation, the default case below, read
-			// without the tests for other kinds of runes. The ASCII
-			// bytes that are not letters or digits after it change
-			// nothing once it has closed the open word and run, an
-			// apostrophe included, and are skipped.
+		c := text[i]
+		n := 0 // the length of a separator at text[i], or 0
+		if c < utf8.RuneSelf {
+			if isASCIIWord(rune(c)) {
+				// An ASCII word, the isASCIIWord case below, read from
+				// its first byte on without decoding it.
+				if runLen > 0 {
+					s.endRun(query, runLen, prev, emit)
+					runLen = 0
+					start = len(s.words)
+				}
+				// Setting 0x20 lower-cases an ASCII letter and keeps a
+				// digit. The word is read eight bytes at a time while
+				// text has them, and written eight at a time, of which
+				// the word's bytes are kept.
+				w := s.words
+				for i+8 <= len(text) {
+					t := text[i : i+8]
+					x := uint64(t[0]) | uint64(t[1])<<8 | uint64(t[2])<<16 | uint64(t[3])<<24 |
+						uint64(t[4])<<32 | uint64(t[5])<<40 | uint64(t[6])<<48 | uint64(t[7])<<56
+					n := wordBytes(x)
+					w = slices.Grow(w, 8)
+					binary.LittleEndian.PutUint64(w[len(w):len(w)+8], x|0x2020202020202020)
+					w = w[:len(w)+n]
+					if i += n; n < 8 {
+						break
+					}
+				}
+				if i+8 > len(text) {
+					for i < len(text) && isASCIIWord(rune(text[i])) {
+						w = append(w, text[i]|0x20)
+						i++
+					}
+				}
+				s.words = w
+				continue
+			}
+			if c != '\'' {
+				n = 1
+			}
+		} else if (c == 0xEF || c-0xE2 < 2) && separatorAt(text, i) {
+			n = 3
+		}
+		if n > 0 {
+			// ASCII space or punctuation, or a three-byte separator
+			// such as ， or 。: the default case below, read without
+			// the tests for other kinds of runes. The ASCII bytes that
+			// are not letters or digits after it change nothing once
+			// it has closed the open word and run, an apostrophe
+			// included, and are skipped, as are the three-byte
+			// separators.
 			if runLen > 0 {
 				s.endRun(query, runLen, prev, emit)
 				runLen = 0
@@ -127,7 +172,17 @@ func (s *scanner) scan(text string, query bool, emit func(batch []token, words [
 				s.endWord(emit)
 			}
 			start = len(s.words)
-			for i++; i < len(text) && text[i] < utf8.RuneSelf && !isASCIIWord(rune(text[i])); i++ {
+			for i += n; i < len(text); {
+				if c := text[i]; c < utf8.RuneSelf {
+					if isASCIIWord(rune(c)) {
+						break
+					}
+					i++
+				} else if (c == 0xEF || c-0xE2 < 2) && separatorAt(text, i) {
+					i += 3
+				} else {
+					break
+				}
 			}
 			continue
 		}
@@ -156,30 +211,11 @@ func (s *scanner) scan(text string, query bool, emit func(batch []token, words [
 				runLen = 0
 				start = len(s.words)
 			}
-			// Setting 0x20 lower-cases an ASCII letter and keeps a digit.
-			// The rest of the word is read eight bytes at a time while
-			// text has them, and written eight at a time, of which the
-			// word's bytes are kept.
-			w := append(s.words, byte(r)|0x20)
-			for i+8 <= len(text) {
-				t := text[i : i+8]
-				x := uint64(t[0]) | uint64(t[1])<<8 | uint64(t[2])<<16 | uint64(t[3])<<24 |
-					uint64(t[4])<<32 | uint64(t[5])<<40 | uint64(t[6])<<48 | uint64(t[7])<<56
-				n := wordBytes(x)
-				w = slices.Grow(w, 8)
-				binary.LittleEndian.PutUint64(w[len(w):len(w)+8], x|0x2020202020202020)
-				w = w[:len(w)+n]
-				if i += n; n < 8 {
-					break
-				}
-			}
-			if i+8 > len(text) {
-				for i < len(text) && isASCIIWord(rune(text[i])) {
-					w = append(w, text[i]|0x20)
-					i++
-				}
-			}
-			s.words = w
+			// A fullwidth letter or digit, folded; setting 0x20
+			// lower-cases an ASCII letter and keeps a digit. ASCII
+			// letters and digits after it go on with the word at the
+			// top of the loop.
+			s.words = append(s.words, byte(r)|0x20)
 		case isCJK(r):
 			if len(s.words) > start {
 				s.endWord(emit)
@@ -242,6 +278,33 @@ func (s *scanner) scan(text string, query bool, emit func(batch []token, words [
 	if len(s.batch) > 0 {
 		emit(s.batch, s.words)
 	}
+}
+
+// separatorAt reports whether text[i:] begins with one of the three-byte
+// characters that scan treats as ASCII punctuation, closing a word and a
+// CJK run and nothing else: the fullwidth forms of ASCII punctuation
+// other than the apostrophe (U+FF01 to U+FF5E less letters, digits and
+// U+FF07), General Punctuation (U+2000 to U+206F) other than ’, and CJK
+// Symbols and Punctuation (U+3000 to U+303F) that are neither CJK nor
+// word runes, such as 。 and 、.
+func separatorAt(text string, i int) bool {
+	if i+2 >= len(text) || text[i+1]&0xC0 != 0x80 || text[i+2]&0xC0 != 0x80 {
+		return false
+	}
+	r := rune(text[i]&0x0F)<<12 | rune(text[i+1]&0x3F)<<6 | rune(text[i+2]&0x3F)
+	switch text[i] {
+	case 0xEF:
+		if c := r - 0xFEE0; 0x21 <= c && c <= 0x7E {
+			return c != '\'' && !isASCIIWord(c)
+		}
+	case 0xE3:
+		if r < 0x3040 {
+			return cjkSymbolSeparators>>(r-0x3000)&1 != 0
+		}
+	case 0xE2:
+		return r < 0x2070 && r != '\u2019'
+	}
+	return false
 }
 
 // scanHan reads on from text[i:] while it holds characters of CJK
@@ -372,6 +435,11 @@ func isWordRune(r rune) bool {
 // mark r of U+3000 to U+303F, the block of the punctuation of Chinese
 // text, so that isWordRune finds those without Unicode's tables.
 const cjkSymbolWords = 0x183efc0000000060
+
+// cjkSymbolSeparators has bit r-0x3000 set for each r of U+3000 to
+// U+303F that is neither CJK, as isCJK tells, nor a word rune: scan's
+// separators of the block, such as 。 and 、.
+const cjkSymbolSeparators uint64 = 0xe0c10001ffffff1f
 
 // isApostrophe reports whether r is ' or ’.
 func isApostrophe(r rune) bool {

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 	"unicode"
+	"unicode/utf8"
 )
 
 // tokenCases is shared by TestTokens and the node comparison in js_test.go.
@@ -232,6 +233,7 @@ func TestTokensFollowRules(t *testing.T) {
 	pieces := []string{
 		"一", "鿿", "丂", "電", "梯", "\u4dff", "\ua000", "〇", "㐀", "𠀀", "ア", "ー", "ｰ", "가",
 		"a", "Z", "7", "leader", "Volunteers2024", "abcdefghijklmnopq", "@", "[", "`", "{", "/", ":", "\xc1", "é", "e\u0301", "Ａ", "１", " ", "，", "。", "'", "’", "-", "\n", ". ", " '", "' ", "\t", "\x7f", "\x00", "\xe4\xb8", "\xff", "\xed\xa0\x80", "\xe4\xb7\xbf",
+		"、", "“", "—", "…", "（", "＇", "！", "〆", "〇", "〰", "〡", "\u2070", "\u3040", "\uff5f", "\xef\xbc", "\xe3\x80",
 	}
 	r := rand.New(rand.NewPCG(3, 4))
 	for k := range 400 {
@@ -291,6 +293,30 @@ func TestWordBytes(t *testing.T) {
 		}
 		if got, want := wordBytes(x), ref(x); got != want {
 			t.Fatalf("wordBytes(%#016x) = %d, want %d", x, got, want)
+		}
+	}
+}
+
+// TestSeparatorAt holds separatorAt, scan's shortcut for three-byte
+// separators, to the general case it skips: every character of three
+// bytes of UTF-8 it takes is, width folded, no CJK character, word rune
+// or apostrophe, and in the blocks it reads (General Punctuation, CJK
+// Symbols and Punctuation, fullwidth ASCII) so is every other; cut short,
+// none is.
+func TestSeparatorAt(t *testing.T) {
+	for r := rune(0x800); r <= 0xFFFF; r++ {
+		if utf8.RuneLen(r) != 3 {
+			continue // surrogates
+		}
+		f := foldWidth(r)
+		want := !isCJK(f) && !isWordRune(f) && !isApostrophe(f)
+		text := string(r)
+		inBlocks := 0x2000 <= r && r < 0x2070 || 0x3000 <= r && r < 0x3040 || 0xFF01 <= r && r <= 0xFF5E
+		if got := separatorAt(text, 0); got != want && (got || inBlocks) {
+			t.Fatalf("separatorAt(%q) = %v, want %v", text, got, want)
+		}
+		if separatorAt(text[:2], 0) || separatorAt("a"+text[:2], 1) {
+			t.Fatalf("separatorAt took %q cut short", text)
 		}
 	}
 }
