@@ -5,10 +5,10 @@ package search
 // repeated in the document is then looked up in the shared table once.
 //
 // A slot is one word, the key above weightBits and the weight below, and
-// the table is sized to the document (twice its keys, kept for the next
-// document unless that one has far fewer), so that the slots a document
-// uses share few cache lines and stay in cache while it is counted: most
-// documents take 8 or 16 KiB. A weight that would outgrow its bits moves
+// the table follows the documents' sizes (it doubles when half full and
+// halves, once, after a document that filled an eighth of it or less), so
+// that the slots a document uses share few cache lines and stay in cache
+// while it is counted: most documents take 8 or 16 KiB. A weight that would outgrow its bits moves
 // to over, which almost no document needs. No key is 0: a CJK key's first
 // character is not.
 type keyTally struct {
