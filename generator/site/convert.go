@@ -238,14 +238,17 @@ func (r linkResolver) Resolve(dest string, image bool) (string, error) {
 	}
 	dir := path.Dir(r.from.page.File)
 	var buf [256]byte
+	var file string
 	if joined, ok := joinPlain(buf[:0], dir, dest); ok {
 		if u, ok := r.b.linkURLs[string(joined)]; ok {
 			return u + query, nil
 		}
-	}
-	file := path.Join(dir, dest)
-	if u, ok := r.b.linkURLs[file]; ok {
-		return u + query, nil
+		file = string(joined)
+	} else {
+		file = path.Join(dir, dest)
+		if u, ok := r.b.linkURLs[file]; ok {
+			return u + query, nil
+		}
 	}
 	// Not a published page: say why.
 	target, ok := r.b.tree.ByFile(file)
