@@ -27,7 +27,7 @@ func textCallOf(fn any) (textAdapter, htmlesc.Content) {
 	case dateFormatFunc:
 		return func(v []reflect.Value) (string, error) { return textResult(formatDateValue(v[0].String(), v[1])) }, htmlesc.Plain
 	case func(any) (string, error):
-		return func(v []reflect.Value) (string, error) { return textResult(f(anyOf(v[0]))) }, htmlesc.Plain
+		return text1(f), htmlesc.Plain
 	case func(string, any) (string, error):
 		return func(v []reflect.Value) (string, error) { return textResult(f(v[0].String(), anyOf(v[1]))) }, htmlesc.Plain
 	case func(any, any) (string, error):
@@ -63,6 +63,8 @@ func textResult[T ~string](s T, err error) (string, error) {
 	return string(s), nil
 }
 
+// text1 is the textAdapter of a function of one argument returning text
+// of type T.
 func text1[T ~string](f func(any) (T, error)) textAdapter {
 	return func(v []reflect.Value) (string, error) { return textResult(f(anyOf(v[0]))) }
 }

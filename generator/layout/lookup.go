@@ -82,6 +82,7 @@ func (s *Set) Lookup(kind, typ, layout string) (*Template, bool) {
 		if c.alone != nil {
 			return c.alone, true
 		}
+		// baseFor(typ), without the allocation its concatenation costs.
 		if typ != "" {
 			if b := append(append(buf[:0], typ...), "/baseof.html"...); s.bases[string(b)] {
 				t, ok := c.inBase[string(b)]

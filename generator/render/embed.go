@@ -108,7 +108,9 @@ func embed(h, prefix string, shift int) string {
 	return b.String()
 }
 
-// embedInTurn is embed making the edits one after the other.
+// embedInTurn is embed making the edits one after the other, each over
+// the whole text: the definition embed's one pass keeps to, and what the
+// tests check embed against.
 func embedInTurn(h, prefix string, shift int) string {
 	if prefix != "" {
 		h = strings.ReplaceAll(h, ` id="`, ` id="`+prefix+"-")

@@ -9,23 +9,6 @@ import (
 	"testing"
 )
 
-// embedReference is Embed as it was first written, one edit after the
-// other over the whole text: the behaviour embed must keep.
-func embedReference(h, prefix string, shift int) string {
-	if prefix != "" {
-		h = strings.ReplaceAll(h, ` id="`, ` id="`+prefix+"-")
-		h = strings.ReplaceAll(h, `href="#`, `href="#`+prefix+"-")
-	}
-	if shift > 0 {
-		for level := 5; level >= 1; level-- {
-			from, to := strconv.Itoa(level), strconv.Itoa(min(level+shift, 6))
-			h = strings.ReplaceAll(h, "<h"+from, "<h"+to)
-			h = strings.ReplaceAll(h, "</h"+from+">", "</h"+to+">")
-		}
-	}
-	return h
-}
-
 // embedSample is HTML as the Markdown renderer writes it.
 const embedSample = `<h2 id="goals">Goals</h2>
 <p>See <a href="#steps">the steps</a> and <a href="https://example.org/#x">this</a>.</p>
@@ -69,9 +52,9 @@ func TestEmbedEqualsEditsInTurn(t *testing.T) {
 		{h: `<p id="a">`, prefix: `#`, shift: 0},
 	}
 	for _, tt := range tests {
-		ref := embedReference(tt.h, tt.prefix, tt.shift)
+		ref := embedInTurn(tt.h, tt.prefix, tt.shift)
 		if tt.want != "" && ref != tt.want {
-			t.Fatalf("reference(%q, %q, %d) = %q, want %q: fix the table", tt.h, tt.prefix, tt.shift, ref, tt.want)
+			t.Fatalf("embedInTurn(%q, %q, %d) = %q, want %q: fix the table", tt.h, tt.prefix, tt.shift, ref, tt.want)
 		}
 		if got := embed(tt.h, tt.prefix, tt.shift); got != ref {
 			t.Errorf("embed(%q, %q, %d) =\n%q\nwant\n%q", tt.h, tt.prefix, tt.shift, got, ref)
@@ -112,7 +95,7 @@ func TestEmbedEqualsEditsInTurnOnRandomText(t *testing.T) {
 			prefix = randomEmbedText(r, r.IntN(4))
 		}
 		shift := shifts[r.IntN(len(shifts))]
-		want := embedReference(h, prefix, shift)
+		want := embedInTurn(h, prefix, shift)
 		if got := embed(h, prefix, shift); got != want {
 			t.Fatalf("embed(%q, %q, %d) =\n%q\nwant\n%q", h, prefix, shift, got, want)
 		}
@@ -124,7 +107,7 @@ func FuzzEmbed(f *testing.F) {
 	f.Add(`<h2 id="a"></h2>`, `" id="`, 2)
 	f.Add(`<a href="#x">`, "", 0)
 	f.Fuzz(func(t *testing.T, h, prefix string, shift int) {
-		want := embedReference(h, prefix, shift)
+		want := embedInTurn(h, prefix, shift)
 		if got := embed(h, prefix, shift); got != want {
 			t.Fatalf("embed(%q, %q, %d) =\n%q\nwant\n%q", h, prefix, shift, got, want)
 		}
@@ -136,7 +119,7 @@ func BenchmarkEmbed(b *testing.B) {
 	for _, bb := range []struct {
 		name string
 		fn   func(string, string, int) string
-	}{{"one pass", embed}, {"in turn", embedReference}} {
+	}{{"one pass", embed}, {"in turn", embedInTurn}} {
 		b.Run(bb.name, func(b *testing.B) {
 			b.ReportAllocs()
 			b.SetBytes(int64(len(h)))
