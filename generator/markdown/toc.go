@@ -1,6 +1,9 @@
 package markdown
 
-import "strings"
+import (
+	"html"
+	"strings"
+)
 
 // tocHTML writes the headings as nested <ul> lists. A heading deeper than
 // the one before opens a list inside that one's item; a shallower one closes
@@ -44,39 +47,13 @@ func tocHTML(hs []Heading) string {
 			}
 		}
 		b.WriteString(`<li><a href="#`)
-		writeEscaped(&b, h.ID)
+		b.WriteString(html.EscapeString(h.ID)) // allocates only when there is something to escape
 		b.WriteString(`">`)
-		writeEscaped(&b, h.Text)
+		b.WriteString(html.EscapeString(h.Text))
 		b.WriteString("</a>")
 	}
 	for range stack {
 		b.WriteString(closeList)
 	}
 	return b.String()
-}
-
-// writeEscaped writes s to b escaped as html.EscapeString escapes it.
-func writeEscaped(b *strings.Builder, s string) {
-	last := 0
-	for i := 0; i < len(s); i++ {
-		var esc string
-		switch s[i] {
-		case '&':
-			esc = "&amp;"
-		case '\'':
-			esc = "&#39;"
-		case '<':
-			esc = "&lt;"
-		case '>':
-			esc = "&gt;"
-		case '"':
-			esc = "&#34;"
-		default:
-			continue
-		}
-		b.WriteString(s[last:i])
-		b.WriteString(esc)
-		last = i + 1
-	}
-	b.WriteString(s[last:])
 }

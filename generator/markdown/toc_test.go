@@ -1,22 +1,9 @@
 package markdown
 
 import (
-	"html"
 	"reflect"
-	"strings"
 	"testing"
 )
-
-func TestWriteEscapedMatchesHTMLEscape(t *testing.T) {
-	for _, s := range []string{"", "plain", `a<b>&"c'`, "&&", "<", "尾>", "中文 & more"} {
-		var b strings.Builder
-		b.WriteString("x")
-		writeEscaped(&b, s)
-		if got, want := b.String(), "x"+html.EscapeString(s); got != want {
-			t.Errorf("writeEscaped(%q) = %q, want %q", s, got, want)
-		}
-	}
-}
 
 func TestTOCHTMLEscapes(t *testing.T) {
 	got := tocHTML([]Heading{{Level: 2, ID: "a&b", Text: `<x> & "y"`}, {Level: 3, ID: "c", Text: "中文'"}})

@@ -164,6 +164,8 @@ func (s *scanner) scan(text string, query bool, emit func(batch []token, words [
 			// it has closed the open word and run, an apostrophe
 			// included, and are skipped, as are the three-byte
 			// separators.
+			// (The closing is written out here, as in the default case,
+			// because a method doing it would not inline.)
 			if runLen > 0 {
 				s.endRun(query, runLen, prev, emit)
 				runLen = 0
@@ -189,7 +191,8 @@ func (s *scanner) scan(text string, query bool, emit func(batch []token, words [
 		// Decode the next rune as utf8.DecodeRuneInString does, with the
 		// three-byte sequences of CJK text decoded here. Lead bytes E1 to
 		// EC and EE to EF accept any continuation bytes; E0 and ED restrict
-		// the second byte and take the slow path.
+		// the second byte and take the slow path. text.Measure has the same
+		// code: a shared function for it would not inline.
 		var r rune
 		if c := text[i]; c < utf8.RuneSelf {
 			r = rune(c)
