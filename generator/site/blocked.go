@@ -22,7 +22,7 @@ var blockedKeys = map[string]bool{
 // checkBlockedFields reports blocked keys, at any depth, in a page whose
 // audience is public or funders, whatever this build's audience is.
 func (b *builder) checkBlockedFields(p *content.Page, level audience.Level) {
-	if level > audience.Funders || p.File == "" {
+	if level > audience.Funders || p.File == "" || !b.holdsBlocked(p.Matter.Data) {
 		return
 	}
 	var walk func(prefix string, v any)
@@ -53,6 +53,30 @@ func (b *builder) checkBlockedFields(p *content.Page, level audience.Level) {
 		}
 	}
 	walk("", p.Matter.Data)
+}
+
+// holdsBlocked reports whether v holds a blocked key at any depth, without
+// allocating: almost no page does, and only one that does needs the sorted,
+// positioned walk of checkBlockedFields.
+func (b *builder) holdsBlocked(v any) bool {
+	switch t := v.(type) {
+	case map[string]any:
+		for k, e := range t {
+			if blockedKeys[strings.ToLower(k)] && !(strings.EqualFold(k, "email") && allowedEmail(e, b.contact)) {
+				return true
+			}
+			if b.holdsBlocked(e) {
+				return true
+			}
+		}
+	case []any:
+		for _, e := range t {
+			if b.holdsBlocked(e) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func allowedEmail(v any, allowed map[string]bool) bool {

@@ -102,6 +102,9 @@ func TestValidationRules(t *testing.T) {
 		{"blocked identifier in a funders page", map[string]string{
 			"content/a.md": "+++\ntitle = \"A\"\naudience = \"funders\"\nemail = \"li@example.com\"\n+++\n",
 		}, []string{"content/a.md:4:1: email holds a direct identifier and this page can reach a funders build"}},
+		{"blocked identifier only inside an array of tables", map[string]string{
+			"content/a.md": "+++\ntitle = \"A\"\n[[team]]\nname = \"Li\"\n[[team]]\nMobile = \"139\"\n+++\n",
+		}, []string{"content/a.md:6:1: team[1].Mobile holds a direct identifier"}},
 		{"program validation", map[string]string{
 			"content/curricula/s.md": "+++\ntitle = \"S\"\nstage = \"activat\"\n+++\n",
 		}, []string{"content/curricula/s.md:3:"}},

@@ -348,13 +348,6 @@ func (b *builder) listJobs(ls *langSite, v *render.Page, dir, from string) []job
 		default:
 			pager.Pages = v.Pages[lo:hi]
 		}
-		if k > 1 {
-			pager.PrevURL = urlOf(k - 1)
-		}
-		if k < total {
-			pager.NextURL = urlOf(k + 1)
-		}
-		pager.Links = pagerLinks(k, total, urlOf)
 		out := path.Join(dir, "index.html")
 		if k > 1 {
 			out = path.Join(dir, "page/"+strconv.Itoa(k)+"/index.html")
@@ -371,7 +364,18 @@ func (b *builder) listJobs(ls *langSite, v *render.Page, dir, from string) []job
 			case v.Exchanges != nil:
 				pv.Exchanges = v.Exchanges[lo:hi]
 			}
-			pv.Paginator = pager
+			// The pager's links are made here, not when the job is
+			// planned: a 10k-page site has thousands of list pages, and
+			// their URLs would stay on the heap for the whole build.
+			pg := *pager
+			if k > 1 {
+				pg.PrevURL = urlOf(k - 1)
+			}
+			if k < total {
+				pg.NextURL = urlOf(k + 1)
+			}
+			pg.Links = pagerLinks(k, total, urlOf)
+			pv.Paginator = &pg
 			if k > 1 {
 				pv.RelPermalink = urlOf(k)
 				pv.Permalink = b.absFromRel(urlOf(k))
