@@ -188,6 +188,11 @@ func (sc *scope) function(name string, args []parse.Node, final, asArg bool) (cm
 		}
 		return sc.callFunc(set.partial, given, final, asArg, call)
 	}
+	if name == "dict" {
+		if fn, ok, err := sc.dictCall(given, final); err != nil || ok {
+			return fn, err
+		}
+	}
 	if fn, ok := set.funcs[name]; ok {
 		return sc.callFunc(fn, given, final, asArg, nil)
 	}

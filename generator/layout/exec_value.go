@@ -3,6 +3,7 @@ package layout
 import (
 	"errors"
 	"fmt"
+	"html/template"
 	"reflect"
 	"strings"
 	"text/template/parse"
@@ -21,6 +22,9 @@ var (
 	stringerType     = reflect.TypeFor[fmt.Stringer]()
 	anyType          = reflect.TypeFor[any]()
 	stringType       = reflect.TypeFor[string]()
+	htmlType         = reflect.TypeFor[template.HTML]()
+	intType          = reflect.TypeFor[int]()
+	boolType         = reflect.TypeFor[bool]()
 	anyMapType       = reflect.TypeFor[map[string]any]()
 )
 
@@ -143,10 +147,31 @@ func plainValue(v reflect.Value) reflect.Value {
 	return v
 }
 
-// anyOf is the value a parameter of type any receives for v.
+// anyOf is the value a parameter of type any receives for v. Text,
+// ints and booleans are boxed by the language's own conversions (no
+// memory for small ints and booleans) rather than by reflect's copy.
 func anyOf(v reflect.Value) any {
 	if !v.IsValid() {
 		return nil
+	}
+	if v.CanInterface() {
+		switch v.Kind() {
+		case reflect.String:
+			switch v.Type() {
+			case stringType:
+				return v.String()
+			case htmlType:
+				return template.HTML(v.String())
+			}
+		case reflect.Int:
+			if v.Type() == intType {
+				return int(v.Int())
+			}
+		case reflect.Bool:
+			if v.Type() == boolType {
+				return v.Bool()
+			}
+		}
 	}
 	return v.Interface()
 }
