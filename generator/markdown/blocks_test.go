@@ -54,7 +54,7 @@ func TestHeadingIDsReusedScratch(t *testing.T) {
 func TestCellWithAttributesGoesToGoldmark(t *testing.T) {
 	r := New(Options{})
 	src := []byte("| a | b |\n|--:|---|\n| 1 | 2 |\n")
-	doc := r.parse(src, &headingIDs{})
+	doc := r.parse(src, newParseIDs())
 	n := 0
 	_ = ast.Walk(doc, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
 		if entering && c.Kind() == east.KindTableCell {
@@ -91,7 +91,7 @@ func TestCodeLinesMatchesSegmentValues(t *testing.T) {
 	r := New(Options{})
 	for _, src := range srcs {
 		b := []byte(src)
-		doc := r.parse(b, &headingIDs{})
+		doc := r.parse(b, newParseIDs())
 		_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 			if !entering || (n.Kind() != ast.KindFencedCodeBlock && n.Kind() != ast.KindCodeBlock) {
 				return ast.WalkContinue, nil

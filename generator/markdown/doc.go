@@ -17,7 +17,9 @@
 //     when no shortcode was expanded), without linkify when the source
 //     has nothing it could change (needsLinkify), and with wrappers that
 //     skip the heading attribute and link reference definition parsers
-//     where there is nothing for them to find (newParser).
+//     where there is nothing for them to find (newParser). Paragraph
+//     nodes, and room for their lines, come from a slab the pooled buffers
+//     keep from page to page (paragraphSlab), reset once the tree is dropped.
 //  3. One pass over the tree resolves relative links and images through
 //     Context.Links, collects images and headings, settles soft line breaks,
 //     marks the <!--more--> summary divider and writes the plain text;

@@ -86,7 +86,7 @@ func (p *page) scanTags(r *Renderer, ids *headingIDs) ([]tag, ast.Node) {
 		}
 		k += i
 		if doc == nil && guard != nil && guard.mayBeCode(k) {
-			doc = r.parse(src, ids)
+			doc = r.parse(src, &p.ids)
 			code = codeRanges(doc)
 		}
 		for c < len(code) && code[c][1] <= k {

@@ -51,7 +51,7 @@ func TestCodeGuard(t *testing.T) {
 // block without any tag in it.
 func checkGuardSound(t *testing.T, src []byte) {
 	t.Helper()
-	code := codeRanges(New(Options{}).parse(src, &headingIDs{}))
+	code := codeRanges(New(Options{}).parse(src, newParseIDs()))
 	g := newCodeGuard(src)
 	for k := 0; k < len(src); k++ {
 		if isSpace(src[k]) || g.mayBeCode(k) {

@@ -117,6 +117,9 @@ type scratch struct {
 	headings []pageHeading // the page's headings, in order
 	ids      headingIDs    // the page's element IDs
 	out      htmlWriter    // what goldmark writes the page to
+	// paragraphs are the nodes of the page's paragraphs, reset once the
+	// page's tree is dropped (putScratch)
+	paragraphs paragraphSlab
 }
 
 // htmlWriter lets goldmark write straight into a bytes.Buffer: it is the

@@ -27,6 +27,9 @@ import (
 func newParser() parser.Parser {
 	blocks := parser.DefaultBlockParsers()
 	for i, b := range blocks {
+		if b.Value == parser.NewParagraphParser() {
+			blocks[i].Value = paragraphs{b.Value.(parser.BlockParser)}
+		}
 		if bytes.Equal(b.Value.(parser.BlockParser).Trigger(), []byte{'#'}) {
 			blocks[i].Value = newATXHeadings()
 		}

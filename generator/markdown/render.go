@@ -20,6 +20,7 @@ type page struct {
 	pos    positions
 	tokens placeholders
 	errs   diag.List
+	ids    parseIDs // what the page's parses get as their IDs: the scratch's heading IDs and paragraph slab
 }
 
 // errorf records a problem at a file position.
@@ -57,13 +58,14 @@ func (r *Renderer) Render(src []byte, ctx Context) (res Result, err error) {
 
 	ids := &s.ids
 	ids.reset()
+	p.ids = parseIDs{headingIDs: ids, paragraphs: &s.paragraphs}
 	body := src
 	var doc ast.Node
 	if shortcodeStart(src) >= 0 {
 		body, doc = p.expandShortcodes(r, ids, &s.body)
 	}
 	if doc == nil {
-		doc = r.parse(body, ids)
+		doc = r.parse(body, &p.ids)
 	}
 
 	s.headings = p.prepare(doc, body, &res, s)
@@ -87,8 +89,9 @@ func (r *Renderer) Render(src []byte, ctx Context) (res Result, err error) {
 // parse parses a page body with ids as the page's heading IDs. With
 // automatic heading IDs off goldmark never touches ids while parsing, so
 // one parse of a body serves for finding code and for rendering alike. A
-// body linkify cannot change is parsed without it.
-func (r *Renderer) parse(body []byte, ids *headingIDs) ast.Node {
+// body linkify cannot change is parsed without it. The page's paragraphs
+// come from ids.paragraphs.
+func (r *Renderer) parse(body []byte, ids *parseIDs) ast.Node {
 	p := r.md.Parser()
 	if !needsLinkify(body) {
 		p = r.plain
@@ -110,7 +113,8 @@ func (r *Renderer) putScratch(s *scratch) {
 		len(s.ids.used) > maxPooledIDs {
 		return
 	}
-	s.page = page{}   // let go of the page's context and shortcode output
+	s.page = page{} // let go of the page's context and shortcode output
+	s.paragraphs.reset()
 	clear(s.headings) // and of its nodes
 	s.headings = s.headings[:0]
 	s.ids.reset()

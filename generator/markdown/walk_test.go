@@ -32,7 +32,7 @@ func TestPrepareTextMatchesWriteText(t *testing.T) {
 		s.page = page{src: body, dests: &s.dests}
 		p := &s.page
 		p.pos = positions{src: body}
-		doc := r.parse(body, &s.ids)
+		doc := r.parse(body, &parseIDs{headingIDs: &s.ids, paragraphs: &paragraphSlab{}})
 		var res Result
 		headings := p.prepare(doc, body, &res, s)
 
