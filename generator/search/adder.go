@@ -28,6 +28,7 @@ type adder struct {
 
 	hashes  []uint64  // scratch: the hashes of a batch's words
 	keys    []uint64  // scratch: the terms taken out of counts, as its slots hold them
+	missed  []uint32  // scratch: the indexes in keys of the CJK keys known did not hold
 	stemBuf []byte    // scratch for stemming
 	list    []uint64  // scratch: the document's terms as id<<32 | weight
 	spare   []uint64  // scratch for sorting list
@@ -42,7 +43,7 @@ type adder struct {
 // newAdder returns an adder of terms into table.
 func newAdder(table *sharedTable) *adder {
 	a := &adder{table: table, counts: newKeyTally(), charW: new([1 << 16]uint32), raw: newWordTable(), known: new(keyCache)}
-	a.scan.han = a.countHan
+	a.scan.han = a
 	return a
 }
 
@@ -60,35 +61,22 @@ func newAdder(table *sharedTable) *adder {
 // character, not two.
 func (a *adder) countHan(text string, i int, prev rune) (int, rune, int) {
 	w, c := a.weight, &a.counts
-	n := 0
+	from := i
 	if prev == 0 { // no pair ends at the first character
-		a.length -= int(w)
 		r, ok := hanAt(text, i)
 		if !ok {
 			return i, prev, 0
 		}
+		a.length -= int(w)
 		a.countChar(uint16(r), w)
 		i += 3
 		prev = r
-		n++
 	}
-	for {
-		r, ok := hanAt(text, i)
-		if !ok {
-			break
-		}
-		i += 3
-		k := uint64(pairKey(prev, r))
-		if s := c.home(k); *s-k<<weightBits <= bumpMax {
-			*s += uint64(w)
-		} else {
-			c.count(k, w)
-		}
-		prev = r
-		n++
-	}
+	rest, last := c.countPairs(text[i:], prev, w)
+	i = len(text) - len(rest)
+	n := (i - from) / 3
 	a.length += 2 * n * int(w)
-	return i, prev, n
+	return i, last, n
 }
 
 // endsInHan returns the second character of the pair whose CJK key is k,
@@ -137,31 +125,68 @@ func (a *adder) terms(d *Document) ([]byte, int, error) {
 // when that is one of CJK Unified Ideographs (see countHan).
 func (a *adder) idsOf(list []uint64) ([]uint64, uint32) {
 	t, c := a.table, &a.counts
-	all := uint32(0)
 	// Take the terms out of the tally into a dense array, which the
 	// lookups then read in order; the adder's keyCache answers most CJK
 	// keys without the shared table.
 	keys := c.take(a.keys[:0])
 	a.keys = keys
-	known, pairChars := a.known, a.scan.han != nil
-	for _, v := range keys {
+	base := len(list)
+	list = slices.Grow(list, len(keys))[:base+len(keys)]
+	out := list[base:]
+	// The loop makes no call, so that its state stays in registers: its
+	// slices have room for every key, the keys the cache misses are
+	// looked up after it, in the same order, and weights moved to the
+	// tally's over are added after it too.
+	chars := slices.Grow(a.chars, len(keys))
+	missed := slices.Grow(a.missed[:0], len(keys))[:len(keys)]
+	known, charW, pairChars := a.known, a.charW, a.scan.han != nil
+	all, nMissed := uint32(0), 0
+	for j, v := range keys {
 		k := v >> weightBits
-		w := c.weight(v)
+		w := uint32(v & weightMask)
 		id := uint32(k) // a word's shared id
 		if k < wordKey {
 			if r, ok := endsInHan(k); ok && pairChars {
-				a.countChar(r, w)
+				// countChar, with room for r.
+				if old := charW[r]; old == 0 {
+					n := len(chars)
+					chars = chars[:n+1]
+					chars[n] = r
+					charW[r] = w
+				} else {
+					charW[r] = old + w
+				}
 			}
-			h := keyHash(cjkKey(k))
 			var ok bool
-			if id, ok = known.hit(cjkKey(k), h); !ok {
-				var err error
-				id, err = known.miss(t, cjkKey(k), h)
-				a.fail(err)
+			if id, ok = known.hit(cjkKey(k), keyHash(cjkKey(k))); !ok {
+				missed[nMissed] = uint32(j)
+				nMissed++
 			}
 		}
-		list = append(list, uint64(id)<<32|uint64(w))
+		out[j] = uint64(id)<<32 | uint64(w)
 		all |= id
+	}
+	a.chars, a.missed = chars, missed
+	for _, j := range missed[:nMissed] {
+		k := cjkKey(keys[j] >> weightBits)
+		id, err := known.miss(t, k, keyHash(k))
+		a.fail(err)
+		out[j] |= uint64(id) << 32
+		all |= id
+	}
+	if c.over != nil {
+		for j, v := range keys {
+			extra := c.weight(v) - uint32(v&weightMask)
+			if extra == 0 {
+				continue
+			}
+			out[j] += uint64(extra)
+			if k := v >> weightBits; k < wordKey {
+				if r, ok := endsInHan(k); ok && pairChars {
+					charW[r] += extra
+				}
+			}
+		}
 	}
 	c.done()
 	for _, r := range a.chars {

@@ -102,7 +102,7 @@ func TestCountHanTermsMatchTokens(t *testing.T) {
 	}
 }
 
-// TestHanAt holds hanAt to utf8.DecodeRuneInString on every three bytes
+// TestHanAt holds hanAt, and isHanAt, to utf8.DecodeRuneInString on every three bytes
 // that begin with a lead byte of a three-byte sequence, and on every
 // byte after them, at every place in a short text, its ends included.
 func TestHanAt(t *testing.T) {
@@ -121,6 +121,9 @@ func TestHanAt(t *testing.T) {
 					if got, ok := hanAt(text, i); got != want || ok != wantOK {
 						t.Fatalf("hanAt(% x, %d) = %U, %v; want %U, %v", text, i, got, ok, want, wantOK)
 					}
+					if i >= 0 && i < len(text) && isHanAt(text, i) != wantOK {
+						t.Fatalf("isHanAt(% x, %d) = %v; want %v", text, i, !wantOK, wantOK)
+					}
 				}
 			}
 		}
@@ -129,7 +132,9 @@ func TestHanAt(t *testing.T) {
 
 // TestCountWeightsPastSlotBits counts titles whose terms weigh more than
 // a keyTally slot's weight bits hold, through countHan, add and the
-// general path, and compares each term's weight with its count in Tokens.
+// general path, and compares each term's weight with its count in Tokens,
+// as the tally holds it and as idsOf gives it (which adds the weights
+// moved to the tally's over after its loop).
 func TestCountWeightsPastSlotBits(t *testing.T) {
 	reps := weightMask/weightTitle + 3
 	for _, title := range []string{strings.Repeat("电梯", reps), strings.Repeat("go ㄅ", reps), strings.Repeat("가나", reps)} {
@@ -159,6 +164,32 @@ func TestCountWeightsPastSlotBits(t *testing.T) {
 			for tk, w := range want {
 				if got[tk] != w {
 					t.Errorf("%.12q (han %v): %q weighs %d, want %d", title, han, tk, got[tk], w)
+				}
+			}
+
+			b := newAdder(a.table)
+			if !han {
+				b.scan.han = nil
+			}
+			scanFields(&b.scan, &Document{Title: title}, &b.weight, b.add)
+			list, _ := b.idsOf(nil)
+			byID := map[uint32]string{}
+			b.table.each(func(id uint32, k cjkKey, word string) {
+				if word == "" {
+					word = string(k.appendTo(nil))
+				}
+				byID[id] = word
+			})
+			ids := map[string]uint32{}
+			for _, v := range list {
+				ids[byID[uint32(v>>32)]] += uint32(v)
+			}
+			if len(ids) != len(want) {
+				t.Errorf("%.12q (han %v): idsOf gives %d terms, want %d", title, han, len(ids), len(want))
+			}
+			for tk, w := range want {
+				if ids[tk] != w {
+					t.Errorf("%.12q (han %v): idsOf gives %q weight %d, want %d", title, han, tk, ids[tk], w)
 				}
 			}
 		}

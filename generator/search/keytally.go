@@ -92,6 +92,39 @@ func (t *keyTally) count(key uint64, weight uint32) {
 	}
 }
 
+// countPairs adds weight w, at most weightTitle, to the key of each pair
+// of characters of CJK Unified Ideographs (U+4E00 to U+9FFF) that text
+// begins with, the first pair being prev and text's first character, and
+// returns the rest of text and the last character read, prev when it
+// reads none. It is countHan's loop: the test of hanAt, written out on
+// the rest of text, keeps the loop free of bounds checks on text, and the
+// table's slots and mask stay in registers, reloaded only after count.
+func (t *keyTally) countPairs(text string, prev rune, w uint32) (string, rune) {
+	slots := t.slots
+	mask := uint64(len(slots) - 1)
+	p := uint64(prev)
+	i := 0
+	for ; i < len(text)-2; i += 3 {
+		// U+4E00 to U+9FFF are E4 B8 80 to E9 BF BF, each of the two
+		// last bytes a continuation byte, 80 to BF.
+		v := uint64(text[i])<<16 | uint64(text[i+1])<<8 | uint64(text[i+2])
+		if v-0xE4B880 > 0xE9BFBF-0xE4B880 || v&0xC0C0 != 0x8080 {
+			break
+		}
+		r := v>>4&0xF000 | v>>2&0xFC0 | v&0x3F
+		k := p<<21 | r // pairKey(p, r)
+		p = r
+		if s := &slots[tallyHash(k)&mask]; *s-k<<weightBits <= bumpMax {
+			*s += uint64(w)
+			continue
+		}
+		t.count(k, w)
+		slots = t.slots
+		mask = uint64(len(slots) - 1)
+	}
+	return text[i:], rune(p)
+}
+
 // spill moves the weight of slot s to over.
 func (t *keyTally) spill(s *uint64) {
 	if t.over == nil {

@@ -91,15 +91,17 @@ const batchSize = 256
 type scanner struct {
 	words []byte  // the words of the current batch, lower-cased UTF-8, back to back
 	batch []token // tokens not yet handed on
-	// han, when set, takes the place of scanHan outside query mode, from
-	// a run's first character of CJK Unified Ideographs on: it counts the
-	// tokens of those characters from text[i:], after the run's character
-	// prev or 0 when they begin it, instead of handing them on, and
-	// returns where it stopped, the run's last character and the number
-	// of characters it read. Every such character, alone and in the pair
-	// that ends at it, goes to han then, none is handed on. The counts of
-	// a document do not depend on the order of its tokens.
-	han func(text string, i int, prev rune) (int, rune, int)
+	// han, when set, takes the place of scanHan outside query mode: from
+	// the first character of CJK Unified Ideographs of a run of them on,
+	// scan calls its countHan, which counts those characters' tokens
+	// from text[i:], after the run's character prev or 0 when they begin
+	// it, instead of handing them on, and returns where it stopped, the
+	// run's last character and the number of characters it read. Every
+	// such character, alone and in the pair that ends at it, goes to han
+	// then, none is handed on. The counts of a document do not depend on
+	// the order of its tokens. (A method called directly costs less than
+	// a func value, which goes through a wrapper.)
+	han *adder
 }
 
 // scan calls emit with the tokens of text in order, a batch at a time,
@@ -153,6 +155,21 @@ func (s *scanner) scan(text string, query bool, emit func(batch []token, words [
 			if c != '\'' {
 				n = 1
 			}
+		} else if c-0xE4 < 6 && s.han != nil && !query && isHanAt(text, i) {
+			// A character of CJK Unified Ideographs, for han: the
+			// isCJK case below, without decoding it first.
+			if len(s.words) > start {
+				s.endWord(emit)
+			}
+			start = len(s.words)
+			last := rune(0)
+			if runLen > 0 {
+				last = prev
+			}
+			var n int
+			i, prev, n = s.han.countHan(text, i, last)
+			runLen += n
+			continue
 		} else if (c == 0xEF || c-0xE2 < 2) && separatorAt(text, i) {
 			n = 3
 		}
@@ -224,17 +241,8 @@ func (s *scanner) scan(text string, query bool, emit func(batch []token, words [
 				s.endWord(emit)
 			}
 			start = len(s.words)
-			if s.han != nil && !query && 0x4E00 <= r && r <= 0x9FFF {
-				// r is the three bytes before i, the first character han reads.
-				last := rune(0)
-				if runLen > 0 {
-					last = prev
-				}
-				var n int
-				i, prev, n = s.han(text, i-3, last)
-				runLen += n
-				continue
-			}
+			// With han, r is not of CJK Unified Ideographs: those take
+			// the Han path above.
 			if runLen > 0 {
 				s.push(token(pairKey(prev, r)), emit)
 			}
@@ -349,6 +357,16 @@ func hanAt(text string, i int) (rune, bool) {
 		return 0, false
 	}
 	return rune(v>>4&0xF000 | v>>2&0xFC0 | v&0x3F), true
+}
+
+// isHanAt reports whether text[i:] begins with a character of CJK
+// Unified Ideographs, as hanAt does, for i in text.
+func isHanAt(text string, i int) bool {
+	if i >= len(text)-2 {
+		return false
+	}
+	v := uint32(text[i])<<16 | uint32(text[i+1])<<8 | uint32(text[i+2])
+	return v-0xE4B880 <= 0xE9BFBF-0xE4B880 && v&0xC0C0 == 0x8080
 }
 
 // push adds t to the batch and hands the batch on when it is full. The
