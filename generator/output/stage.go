@@ -55,12 +55,12 @@ type Stage struct {
 	mu    sync.RWMutex // writers hold it shared; Commit and Abort exclusively
 	state stageState   // guarded by mu
 
-	sources  sync.Map    // clean rel → from: what this build wrote, and who wrote it
-	dirs     sync.Map    // rel folder → struct{}: folders known to exist in the stage
-	prevDirs sync.Map    // rel folder → bool: prev/folder is a folder reached without symlinks
-	noLink   atomic.Bool // set once hard links proved impossible (EXDEV, EPERM)
-	bufs     sync.Pool   // *[]byte compare buffers
-	streams  sync.Pool   // *bufio.Writer of writeFromBuffer bytes (WriteFrom)
+	sources  pathMap[string]   // clean rel → from: what this build wrote, and who wrote it
+	dirs     pathMap[struct{}] // rel folder: folders known to exist in the stage
+	prevDirs pathMap[bool]     // rel folder → prev/folder is a folder reached without symlinks
+	noLink   atomic.Bool       // set once hard links proved impossible (EXDEV, EPERM)
+	bufs     sync.Pool         // *[]byte compare buffers
+	streams  sync.Pool         // *bufio.Writer of writeFromBuffer bytes (WriteFrom)
 
 	nWritten, nUnchanged, nCopied, nBytes atomic.Int64
 

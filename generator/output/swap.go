@@ -111,8 +111,8 @@ func (s *Stage) syncInPlace() error {
 	defer root.Close()
 
 	var rels []string
-	s.sources.Range(func(k, _ any) bool {
-		rels = append(rels, k.(string))
+	s.sources.Range(func(rel, _ string) bool {
+		rels = append(rels, rel)
 		return true
 	})
 	sort.Strings(rels)

@@ -110,7 +110,7 @@ func (s *Stage) claim(clean, from string) error {
 	if !loaded {
 		return nil
 	}
-	names := []string{sourceName(prior.(string)), sourceName(from)}
+	names := []string{sourceName(prior), sourceName(from)}
 	sort.Strings(names)
 	return fmt.Errorf("%w: %s and %s", ErrDuplicate, names[0], names[1])
 }
@@ -190,14 +190,14 @@ func (s *Stage) mkdir(dir string) error {
 func (s *Stage) explain(clean string, err error) error {
 	for d := path.Dir(clean); d != "."; d = path.Dir(d) {
 		if from, ok := s.sources.Load(d); ok {
-			return fmt.Errorf("folder %s is already a file written by %s: %w", d, sourceName(from.(string)), err)
+			return fmt.Errorf("folder %s is already a file written by %s: %w", d, sourceName(from), err)
 		}
 	}
 	if _, ok := s.dirs.Load(clean); ok {
 		var holder, holderFrom string
-		s.sources.Range(func(k, v any) bool {
-			if rel := k.(string); strings.HasPrefix(rel, clean+"/") && (holder == "" || rel < holder) {
-				holder, holderFrom = rel, v.(string)
+		s.sources.Range(func(rel, from string) bool {
+			if strings.HasPrefix(rel, clean+"/") && (holder == "" || rel < holder) {
+				holder, holderFrom = rel, from
 			}
 			return true
 		})
@@ -247,7 +247,7 @@ func (s *Stage) prevDirOK(dir string) bool {
 		return true
 	}
 	if ok, found := s.prevDirs.Load(dir); found {
-		return ok.(bool)
+		return ok
 	}
 	ok := s.prevDirOK(path.Dir(dir))
 	if ok {
