@@ -122,19 +122,20 @@ func sizeBand(b []byte, at, n int) int {
 }
 
 // streamPad is how many bytes follow the end of a stream, so that
-// termBytes may read past its last term.
-const streamPad = 2
+// termBytes may read past its last term, which may be one byte long.
+const streamPad = 3
 
-// termBytes returns the three bytes of s from at as a little-endian
-// number, for decodeTerm.
+// termBytes returns the four bytes of s from at as a little-endian
+// number, for shortTerm and decodeTerm, which read the three low ones: a
+// load of four bytes is one instruction, where three are five or more.
 func termBytes(s []byte, at int) uint32 {
-	t := s[at : at+3 : at+3] // one bounds check for the three bytes
-	return uint32(t[0]) | uint32(t[1])<<8 | uint32(t[2])<<16
+	return binary.LittleEndian.Uint32(s[at : at+4 : at+4])
 }
 
-// shortTerm decodes a term of a banded list from its first three bytes b,
-// as readTerm does, when its gap is below 64 and its weight below 128,
-// which makes it one or two bytes: it returns the gap, the weight and the
+// shortTerm decodes a term of a banded list from its first bytes b as
+// termBytes returns them, of which it reads the low three, as readTerm
+// does, when its gap is below 64 and its weight below 128, which makes it
+// one or two bytes: it returns the gap, the weight and the
 // term's length, and ok false for any other term, which decodeTerm then
 // reads. In most lists nearly all terms are short, and even where a third
 // are not, the branch on ok costs less than decodeTerm on every term.
@@ -143,9 +144,10 @@ func shortTerm(b uint32) (gap, w, n uint32, ok bool) {
 	return b >> 1 & 0x3F, 1 + (b>>8&0x7F-1)&-heavy, 1 + heavy, b&(0x80|heavy<<15) == 0
 }
 
-// decodeTerm decodes a term of a forward list from its first three bytes
-// b, as readTerm does, when its gap is below 8192 and its weight below
-// 128, which are most: without a branch on either's length, which would
+// decodeTerm decodes a term of a forward list from its first bytes b as
+// termBytes returns them, of which it reads the low three, as readTerm
+// does, when its gap is below 8192 and its weight below 128, which are
+// most: without a branch on either's length, which would
 // often be mispredicted. It returns the gap, the weight and the term's
 // length, and ok false for any other term.
 func decodeTerm(b uint32) (gap, w, n uint32, ok bool) {

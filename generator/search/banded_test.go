@@ -66,7 +66,7 @@ func TestBandedList(t *testing.T) {
 func TestDecodeTerm(t *testing.T) {
 	for gap := uint32(0); gap < 1<<14; gap++ {
 		for _, w := range []uint32{1, 2, 127, 128, 5000} {
-			enc := append(appendTerm(nil, 100, 100+gap, w), 0xFF, 0xFF)
+			enc := append(appendTerm(nil, 100, 100+gap, w), 0xFF, 0xFF, 0xFF)
 			id, wantW, next := readTerm(enc, 0, 100)
 			if id != 100+gap || wantW != w {
 				t.Fatalf("readTerm(gap %d, weight %d) = %d, %d", gap, w, id-100, wantW)
@@ -90,7 +90,7 @@ func TestShortTerm(t *testing.T) {
 	for gap := uint32(0); gap < 300; gap++ {
 		for _, w := range []uint32{1, 2, 63, 64, 127, 128, 129, 255, 256, 5000} {
 			for _, after := range []byte{0, 0x7F, 0x80, 0xFF} {
-				enc := append(appendTerm(nil, 100, 100+gap, w), after, after)
+				enc := append(appendTerm(nil, 100, 100+gap, w), after, after, after)
 				id, wantW, next := readTerm(enc, 0, 100)
 				g, gotW, n, ok := shortTerm(termBytes(enc, 0))
 				if want := gap < 64 && w < 128; ok != want {

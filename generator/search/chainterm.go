@@ -34,8 +34,23 @@ func readSlotTerm(s []byte, at int) (gap, w uint32, next int) {
 // readLongSlotTerm reads the uvarints of a term that did not fit two
 // bytes, from at, the offset after its two zero bytes.
 func readLongSlotTerm(s []byte, at int) (gap, w uint32, next int) {
-	g, n := binary.Uvarint(s[at:])
-	at += n
-	x, n := binary.Uvarint(s[at:])
-	return uint32(g), uint32(x), at + n
+	gap, at = slotUvarint(s, at)
+	w, at = slotUvarint(s, at)
+	return gap, w, at
+}
+
+// slotUvarint reads the uvarint of at most 32 bits at s[at:], which a
+// chain record holds well formed, and returns it and the offset after it.
+// It is inlined, and makes no call, so that the loop of a run's writer
+// keeps its state in registers where it reads a long term.
+func slotUvarint(s []byte, at int) (uint32, int) {
+	v := uint32(0)
+	for shift := uint(0); ; shift += 7 {
+		c := s[at]
+		at++
+		v |= uint32(c&0x7F) << (shift & 31)
+		if c < 0x80 {
+			return v, at
+		}
+	}
 }

@@ -1,6 +1,9 @@
 package search
 
-import "testing"
+import (
+	"encoding/binary"
+	"testing"
+)
 
 // TestSlotTerm writes chain record terms of gaps and weights on both
 // sides of the two-byte form's limits back to back, and reads them back:
@@ -30,6 +33,19 @@ func TestSlotTerm(t *testing.T) {
 				t.Fatalf("term %d: read gap %d, weight %d, next %d; want %d, %d, %d", k, gotG, gotW, at, g, w, ends[k])
 			}
 			k++
+		}
+	}
+}
+
+// TestSlotUvarint holds slotUvarint, which a run's writer reads long
+// terms with, to binary.Uvarint on values of one to five bytes.
+func TestSlotUvarint(t *testing.T) {
+	for _, v := range []uint32{0, 1, 127, 128, 16383, 16384, 1<<21 - 1, 1 << 21, 1<<28 - 1, 1 << 28, 1<<32 - 1} {
+		enc := binary.AppendUvarint([]byte{0xFF}, uint64(v))
+		want, n := binary.Uvarint(enc[1:])
+		got, next := slotUvarint(append(enc, 0xFF), 1)
+		if uint64(got) != want || next != 1+n {
+			t.Errorf("slotUvarint(%d) = %d, next %d; want %d, %d", v, got, next, want, 1+n)
 		}
 	}
 }

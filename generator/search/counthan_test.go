@@ -23,6 +23,7 @@ func TestCountHanMatchesTokens(t *testing.T) {
 		{Text: strings.Repeat("word 词 ", 300) + strings.Repeat("社区领袖", 200)}, // runs across full batches
 		{Text: "㐀一一㐀一ぁ一一ぁ鿿一鿿"},                                               // Han after other CJK, repeated pairs
 		{Text: strings.Repeat("居民议事", 3000)},                                 // a tally that grows
+		{Text: distinctHan(0x4E00, 5000) + "，" + distinctHan(0x4E00, 5000)},  // new pairs that grow it mid-run, then repeats
 	}
 	table := newSharedTable()
 	for _, d := range docs {
@@ -47,6 +48,16 @@ func TestCountHanMatchesTokens(t *testing.T) {
 			}
 		}
 	}
+}
+
+// distinctHan returns n characters of CJK Unified Ideographs from first
+// on, whose pairs are all distinct keys.
+func distinctHan(first rune, n int) string {
+	var b strings.Builder
+	for r := first; r < first+rune(n); r++ {
+		b.WriteRune(r)
+	}
+	return b.String()
 }
 
 // tallyOf returns the weights an adder has counted, lone characters keyed

@@ -92,7 +92,7 @@ func (w *groupWriter) gather(members []int) {
 // postings writes the postings of s, a block of a run's records, at their
 // terms' places in buf.
 func (w *groupWriter) postings(buf, s []byte) {
-	d := uint32(0)
+	d, terms := uint32(0), w.terms
 	for at := 0; at < len(s); {
 		var delta, length int
 		delta, at = readCount(s, at)
@@ -103,12 +103,13 @@ func (w *groupWriter) postings(buf, s []byte) {
 			// As readSlotTerm reads the term, its short form inline.
 			gap, weight := uint32(s[at]), uint32(s[at+1])
 			at += 2
-			if weight == 0 {
-				gap, weight, at = readLongSlotTerm(s, at)
+			if weight == 0 { // readLongSlotTerm, without a call
+				gap, at = slotUvarint(s, at)
+				weight, at = slotUvarint(s, at)
 			}
 			id := prev + gap
 			prev = id
-			t := &w.terms[id]
+			t := &terms[id]
 			p, gap, sep := t.at, d, uint32('[')
 			if t.last != noDoc {
 				gap, sep = d-t.last, ','

@@ -98,7 +98,9 @@ func (t *keyTally) count(key uint64, weight uint32) {
 // returns the rest of text and the last character read, prev when it
 // reads none. It is countHan's loop: the test of hanAt, written out on
 // the rest of text, keeps the loop free of bounds checks on text, and the
-// table's slots and mask stay in registers, reloaded only after count.
+// table's slots and mask stay in registers, reloaded only after count or
+// grow. A new key whose home is free is put there without a call to
+// count, which most of a document's new pairs are.
 func (t *keyTally) countPairs(text string, prev rune, w uint32) (string, rune) {
 	slots := t.slots
 	mask := uint64(len(slots) - 1)
@@ -114,11 +116,24 @@ func (t *keyTally) countPairs(text string, prev rune, w uint32) (string, rune) {
 		r := v>>4&0xF000 | v>>2&0xFC0 | v&0x3F
 		k := p<<21 | r // pairKey(p, r)
 		p = r
-		if s := &slots[tallyHash(k)&mask]; *s-k<<weightBits <= bumpMax {
+		h := tallyHash(k) & mask
+		s := &slots[h]
+		if *s-k<<weightBits <= bumpMax {
 			*s += uint64(w)
 			continue
 		}
-		t.count(k, w)
+		if *s == 0 {
+			// count's insert, for the most new keys: those whose home
+			// is free.
+			*s = k<<weightBits | uint64(w)
+			t.homes = append(t.homes, uint32(h))
+			if 2*len(t.homes) <= len(slots) {
+				continue
+			}
+			t.grow()
+		} else {
+			t.count(k, w)
+		}
 		slots = t.slots
 		mask = uint64(len(slots) - 1)
 	}
