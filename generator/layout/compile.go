@@ -25,6 +25,7 @@ type compiler struct {
 	set     *Set
 	trees   map[string]*parse.Tree // the escaped trees the entry may call
 	pending map[string]*tmplCode   // compiled so far, by name
+	kept    map[string]bool        // keepsDot's answers, by name
 }
 
 // template returns the compiled template name, compiling it first.
@@ -267,6 +268,9 @@ func (sc *scope) templateCall(n *parse.TemplateNode) (runFn, error) {
 		return func(st *execState, _ reflect.Value) error {
 			return st.call(callee, reflect.Value{})
 		}, nil
+	}
+	if run, ok, err := sc.reusedDictCall(n, callee); err != nil || ok {
+		return run, err
 	}
 	pipe, err := sc.pipeline(n.Pipe, false)
 	if err != nil {

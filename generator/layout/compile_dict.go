@@ -22,10 +22,29 @@ type dictEntry struct {
 // call, and a later key replaces an earlier equal one. ok is false for
 // other calls, which callFunc compiles.
 func (sc *scope) dictCall(given []parse.Node, final bool) (fn cmdFn, ok bool, err error) {
-	if final || len(given)%2 != 0 || !sc.c.set.ownDict {
+	if final {
 		return nil, false, nil
 	}
-	entries := make([]dictEntry, len(given)/2)
+	entries, ok, err := sc.dictEntries(given)
+	if !ok || err != nil {
+		return nil, false, err
+	}
+	return func(st *execState, dot, _ reflect.Value) (reflect.Value, error) {
+		m := make(map[string]any, len(entries))
+		if err := fillDict(st, dot, entries, m); err != nil {
+			return reflect.Value{}, err
+		}
+		return reflect.ValueOf(m), nil
+	}, true, nil
+}
+
+// dictEntries compiles the arguments of a call of the Set's own dict
+// whose keys are all constant text; ok is false for other calls.
+func (sc *scope) dictEntries(given []parse.Node) (entries []dictEntry, ok bool, err error) {
+	if len(given)%2 != 0 || !sc.c.set.ownDict {
+		return nil, false, nil
+	}
+	entries = make([]dictEntry, len(given)/2)
 	for i := range entries {
 		key, ok := given[2*i].(*parse.StringNode)
 		if !ok {
@@ -47,19 +66,22 @@ func (sc *scope) dictCall(given []parse.Node, final bool) (fn cmdFn, ok bool, er
 		}
 		entries[i] = e
 	}
-	return func(st *execState, dot, _ reflect.Value) (reflect.Value, error) {
-		m := make(map[string]any, len(entries))
-		for _, e := range entries {
-			if e.val == nil {
-				m[e.key] = e.fixed
-				continue
-			}
-			v, err := e.val(st, dot)
-			if err != nil {
-				return reflect.Value{}, err
-			}
-			m[e.key] = anyOf(v)
+	return entries, true, nil
+}
+
+// fillDict puts the entries, evaluated in order, into the empty map m;
+// the first error stops it.
+func fillDict(st *execState, dot reflect.Value, entries []dictEntry, m map[string]any) error {
+	for _, e := range entries {
+		if e.val == nil {
+			m[e.key] = e.fixed
+			continue
 		}
-		return reflect.ValueOf(m), nil
-	}, true, nil
+		v, err := e.val(st, dot)
+		if err != nil {
+			return err
+		}
+		m[e.key] = anyOf(v)
+	}
+	return nil
 }

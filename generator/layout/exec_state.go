@@ -58,6 +58,30 @@ type execState struct {
 	depth   int
 	stack   []reflect.Value // arguments of the calls being made
 	args    [4]any          // scratch arguments of escaper calls
+	// dicts are emptied maps given back by the template calls that
+	// reuse their dict (see reusedDictCall).
+	dicts []map[string]any
+}
+
+// maxSpareDicts is how many emptied dict maps an execution keeps.
+const maxSpareDicts = 16
+
+// takeDict returns an empty map for a dict a template call reuses.
+func (st *execState) takeDict() map[string]any {
+	if n := len(st.dicts); n > 0 {
+		m := st.dicts[n-1]
+		st.dicts = st.dicts[:n-1]
+		return m
+	}
+	return make(map[string]any, 8)
+}
+
+// giveDict empties m, whose call has returned, and keeps it for another.
+func (st *execState) giveDict(m map[string]any) {
+	clear(m)
+	if len(st.dicts) < maxSpareDicts {
+		st.dicts = append(st.dicts, m)
+	}
 }
 
 // exec runs code with dot as both dot and $, as a top-level execution. A
