@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"hash/maphash"
-	"math"
 	"path"
 	"path/filepath"
 	"runtime"
@@ -231,16 +230,17 @@ func readPage(root string, opts Options, f file, dec *frontmatter.Decoder, seed 
 	// The URL depends on the page alone, so the read workers make it;
 	// assemble makes those of the pages it makes up.
 	p.RelPermalink, p.OutPath = permalink(p, langPrefix(p.Lang, opts))
-	switch bodyAt := len(src) - len(body); {
-	case !opts.LazyBodies:
-	case len(src) > 0 && bodyAt <= math.MaxUint32:
-		p.lazy, p.bodyAt, p.sum = true, uint32(bodyAt), maphash.Bytes(seed, src)
-		p.Body = nil
-	default:
-		// Kept after all (front matter past 4 GiB, or an empty file):
-		// the body must not share the worker's buffer, which the next
-		// file overwrites.
-		p.Body = bytes.Clone(body)
+	if opts.LazyBodies {
+		span, ok := newBodySpan(len(src)-len(body), len(src))
+		if ok && len(src) > 0 {
+			p.span, p.sum = span, maphash.Bytes(seed, src)
+			p.Body = nil
+		} else {
+			// Kept after all (a long front matter, or an empty file):
+			// the body must not share the worker's buffer, which the
+			// next file overwrites.
+			p.Body = bytes.Clone(body)
+		}
 	}
 	return p
 }
@@ -258,20 +258,28 @@ func (t *Tree) Body(p *Page) ([]byte, error) {
 // so a caller converting pages one after another can keep one buffer. A
 // body Load kept is returned as it is.
 func (t *Tree) ReadBody(p *Page, buf *[]byte) ([]byte, error) {
-	if p.Body != nil || !p.lazy {
+	if p.Body != nil || !p.span.lazy() {
 		return p.Body, nil
 	}
-	src, err := rawfile.ReadFile(filepath.Join(t.source, filepath.FromSlash(p.File)), *buf)
+	name := filepath.Join(t.source, filepath.FromSlash(p.File))
+	var src []byte
+	var err error
+	if size := p.span.size(); size > 0 {
+		src, err = rawfile.ReadFileSized(name, int64(size), *buf) // no fstat: Load saw the size
+	} else {
+		src, err = rawfile.ReadFile(name, *buf)
+	}
 	if cap(src) > cap(*buf) {
 		*buf = src[:0]
 	}
-	if err == nil && (uint64(len(src)) < uint64(p.bodyAt) || maphash.Bytes(t.seed, src) != p.sum) {
+	at := p.span.at()
+	if err == nil && (len(src) < at || maphash.Bytes(t.seed, src) != p.sum) {
 		err = errors.New("the file changed while the site was being built; build again")
 	}
 	if err != nil {
 		return nil, &diag.Error{File: p.File, Err: fmt.Errorf("read: %w", err)}
 	}
-	return src[p.bodyAt:], nil
+	return src[at:], nil
 }
 
 // decodeFields fills the shared fields from front matter; it appends every

@@ -20,7 +20,7 @@ const (
 // front matter decoded into the fields every page shares.
 //
 // A build keeps every Page to its end, so the fields are laid out without
-// padding (the flags sit together with bodyAt): 568 bytes, which with the
+// padding (the flags sit together with span): 568 bytes, which with the
 // allocator's 8-byte header fill its 576-byte size class. A field more
 // takes the next class, 640 bytes.
 type Page struct {
@@ -61,11 +61,11 @@ type Page struct {
 	Draft         bool
 
 	// With Options.LazyBodies: whether the body was dropped, where it
-	// starts in the file, and the file's checksum as Load read it. A body
-	// that starts beyond 4 GiB is kept instead.
-	lazy   bool
-	bodyAt uint32
-	sum    uint64
+	// starts in the file and the file's size (span), and the file's
+	// checksum, as Load read it. A body that starts too far into its file
+	// for span to record is kept instead.
+	span bodySpan
+	sum  uint64
 
 	Parent      *Page   // the section holding the page; nil for home
 	Pages       []*Page // sections and home: the regular pages directly inside, in file order

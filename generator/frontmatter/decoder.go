@@ -28,7 +28,8 @@ const (
 // lets the Matters it returns share what they repeat: keys, key paths, short
 // string values and dates are each kept once however many files hold them,
 // and no value keeps the text of its file alive. Its results are equal to
-// Parse's.
+// Parse's. The strings and lists it copies share small blocks of
+// memory with those of other Matters.
 //
 // TOML inline arrays and tables ([name] and [[name]] blocks) written with
 // the same text are shared too: a site's pages repeat tag lists and
@@ -46,11 +47,13 @@ type Decoder struct {
 	strs    map[string]any                 // short string values, boxed once
 	toml    map[string]any                 // TOML dates by their text
 	yaml    map[string]any                 // YAML dates by their text
-	lists   map[string][]any               // TOML inline arrays by their text
+	lists   map[string]any                 // TOML inline arrays by their text, boxed once
+	nums    map[int64]any                  // integers the runtime would box anew, boxed once
 	tables  map[string]map[string]any      // TOML tables by the text of their key/value lines
 	pos     map[string]map[string]Position // positions maps of short blocks by posKey
 	path    []byte                         // scratch: the key path being built, or a posKey
 	entries []posEntry                     // scratch: the key positions of a block
+	blocks                                 // where kept strings and lists are copied to
 }
 
 // posEntry is one key path and where it is written.
@@ -92,7 +95,7 @@ func (d *Decoder) name(s string) string {
 func (d *Decoder) sharedName(s string) string {
 	n, ok := d.names[s]
 	if !ok {
-		n = strings.Clone(s)
+		n = d.clone(s)
 		d.names = share(d.names, n, n)
 	}
 	return n
@@ -140,14 +143,14 @@ func (d *Decoder) str(s string, own bool) any {
 func (d *Decoder) sharedStr(s string, own bool) any {
 	if len(s) > maxSharedLen {
 		if !own {
-			s = strings.Clone(s)
+			s = d.clone(s)
 		}
 		return s
 	}
 	v, ok := d.strs[s]
 	if !ok {
 		if !own {
-			s = strings.Clone(s)
+			s = d.clone(s)
 		}
 		v = s
 		d.strs = share(d.strs, s, v)
@@ -156,21 +159,47 @@ func (d *Decoder) sharedStr(s string, own bool) any {
 }
 
 // tomlScalar returns the value of a TOML number or date token. Dates are
-// shared; numbers are quicker to read again than to look up.
+// shared, and so are the integers the runtime boxes anew; numbers are
+// quicker to read again than to look up by their text.
 func (d *Decoder) tomlScalar(tok string) (any, bool) {
-	if d == nil || !isDateToken(tok) {
+	switch {
+	case d == nil:
 		return decodeTOMLScalar(tok)
+	case isDateToken(tok):
+		return sharedDate(&d.toml, tok, decodeTOMLScalar)
 	}
-	return sharedDate(&d.toml, tok, decodeTOMLScalar)
+	v, ok := decodeTOMLScalar(tok)
+	return d.number(v), ok
 }
 
 // yamlScalar returns the value of a plain YAML scalar that starts like a
-// number: a number, or a date, which is shared.
+// number: a number, or a date; dates and integers are shared.
 func (d *Decoder) yamlScalar(tok string) (any, bool) {
-	if d == nil || !isDateToken(tok) {
+	switch {
+	case d == nil:
 		return resolveNumber(tok)
+	case isDateToken(tok):
+		return sharedDate(&d.yaml, tok, resolveNumber)
 	}
-	return sharedDate(&d.yaml, tok, resolveNumber)
+	v, ok := resolveNumber(tok)
+	return d.number(v), ok
+}
+
+// number returns v, or the equal integer boxed before when v is an
+// integer the runtime boxes anew (0 to 255 are boxed once by the runtime).
+func (d *Decoder) number(v any) any {
+	n, ok := v.(int64)
+	if !ok || 0 <= n && n < 256 {
+		return v
+	}
+	if shared, ok := d.nums[n]; ok {
+		return shared
+	}
+	if d.nums == nil || len(d.nums) >= maxSharedEntries {
+		d.nums = make(map[int64]any, 64)
+	}
+	d.nums[n] = v
+	return v
 }
 
 // sharedDate returns what decode makes of the date tok, decoding it only
@@ -186,19 +215,28 @@ func sharedDate(table *map[string]any, tok string, decode func(string) (any, boo
 	return v, ok
 }
 
-// list returns the inline array written as text holding elems: the one an
-// earlier block wrote with the same text, else a copy of elems (which may
-// be scratch) exactly as long, kept for the next block.
-func (d *Decoder) list(text string, elems []any) []any {
+// list returns the inline array written as text holding elems, boxed: the
+// one an earlier block wrote with the same text, else a copy of elems
+// (which may be scratch) exactly as long, kept for the next block.
+func (d *Decoder) list(text string, elems []any) any {
 	if d == nil || len(text) > maxSharedText {
-		return exactCopy(elems)
+		return d.copyList(elems)
 	}
 	if l, ok := d.lists[text]; ok {
 		return l
 	}
-	l := exactCopy(elems)
+	var l any = d.copyList(elems)
 	d.lists = share(d.lists, strings.Clone(text), l)
 	return l
+}
+
+// copyList returns a copy of elems exactly as long: one of its own
+// without a Decoder, else one from d's blocks.
+func (d *Decoder) copyList(elems []any) []any {
+	if d == nil {
+		return exactCopy(elems)
+	}
+	return d.blocks.list(elems)
 }
 
 // table returns the table whose key/value lines are text, decoded as t: the

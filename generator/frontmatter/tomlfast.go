@@ -143,12 +143,13 @@ func (p *fastTOML) arrayOf(name string) *tableArray {
 }
 
 // finishArrays puts every array of tables into data, each with a backing
-// array of its own length, so no spare capacity outlives the decoding.
+// array of its own length, so no spare capacity outlives the decoding;
+// with a Decoder the backing array comes from its blocks.
 func (p *fastTOML) finishArrays() {
 	for _, a := range p.arrays {
 		elems := a.elems
-		if cap(elems) > len(elems) {
-			elems = exactCopy(elems)
+		if p.d != nil || cap(elems) > len(elems) {
+			elems = p.d.copyList(elems)
 		}
 		p.data[a.name] = elems
 	}

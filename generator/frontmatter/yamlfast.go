@@ -304,7 +304,7 @@ func (p *fastYAML) sequence(indent int, path string, depth int) (any, bool) {
 		}
 		items = append(items, v)
 	}
-	return exactCopy(items), true
+	return p.d.copyList(items), true
 }
 
 // inlineValue reads a scalar or a flow sequence on the current line.
@@ -374,7 +374,7 @@ func (p *fastYAML) flowSequence(path string) (any, bool) {
 		p.skipSpace()
 	}
 	p.i++
-	return exactCopy(items), true
+	return p.d.copyList(items), true
 }
 
 // plain reads a plain scalar and resolves it as YAML does.

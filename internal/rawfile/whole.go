@@ -11,16 +11,33 @@ import (
 // Open it does not follow a symlink in the last component where the
 // platform has bare system calls.
 func ReadFile(name string, buf []byte) ([]byte, error) {
+	return readFile(name, -1, buf)
+}
+
+// ReadFileSized is ReadFile for a file expected to be size bytes long,
+// which it does not ask the system for: a file of that size is read with
+// one read. A file that is longer or shorter by now is still read whole,
+// to its end (a file that grows while reads come short may be cut at
+// size bytes), so a caller that knows the file's checksum can tell it
+// changed.
+func ReadFileSized(name string, size int64, buf []byte) ([]byte, error) {
+	return readFile(name, max(size, 0), buf)
+}
+
+// readFile reads the file name whole, given its size, or asking for it
+// when size is negative.
+func readFile(name string, size int64, buf []byte) ([]byte, error) {
 	f, err := Open(name)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	n, err := f.size()
-	if err != nil {
-		return nil, &fs.PathError{Op: "stat", Path: name, Err: err}
+	if size < 0 {
+		if size, err = f.size(); err != nil {
+			return nil, &fs.PathError{Op: "stat", Path: name, Err: err}
+		}
 	}
-	buf, err = readAll(f, n, buf)
+	buf, err = readAll(f, size, buf)
 	if err != nil {
 		return nil, &fs.PathError{Op: "read", Path: name, Err: err}
 	}
