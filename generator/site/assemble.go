@@ -175,12 +175,7 @@ func (b *builder) newView(st *pageState, site *render.Site) *render.Page {
 		v.Aliases = append(v.Aliases, a)
 	}
 	if len(p.Terms) > 0 {
-		v.Terms = map[string][]render.Link{}
-		for tax, terms := range p.Terms {
-			for _, t := range terms {
-				v.Terms[tax] = append(v.Terms[tax], render.Link{Name: t, URL: b.termURL(p.Lang, tax, t)})
-			}
-		}
+		v.Terms = b.termLinks(p.Lang, p.Terms)
 		v.Tags = v.Terms["tags"]
 	}
 	if p.Bundle {
@@ -229,14 +224,11 @@ func (b *builder) assembleLang(ls *langSite) {
 			}
 		}
 	}
+	chains := map[*content.Page][]*render.Page{}
 	for _, st := range ls.pages {
-		for p := st.page.Parent; p != nil; p = p.Parent {
-			if ps := b.byPage[p]; ps != nil {
-				if st.view.Parent == nil {
-					st.view.Parent = ps.view
-				}
-				st.view.Ancestors = append([]*render.Page{ps.view}, st.view.Ancestors...)
-			}
+		if chain := b.ancestry(st.page.Parent, chains); len(chain) > 0 {
+			st.view.Parent = chain[len(chain)-1]
+			st.view.Ancestors = chain
 		}
 	}
 	if ls.home != nil {

@@ -19,6 +19,7 @@ import (
 	"github.com/sineng/sineng/generator/leak"
 	"github.com/sineng/sineng/generator/markdown"
 	"github.com/sineng/sineng/generator/output"
+	"github.com/sineng/sineng/generator/render"
 )
 
 // builder is the state of one Build call. It lives only while Build runs.
@@ -43,6 +44,9 @@ type builder struct {
 	stages     []StageTime
 	base       string               // the base URL's path, "/" or "/sub/"
 	termURLs   map[[3]string]string // language, taxonomy, term → the term page's URL (assembly only)
+	// viewTerms holds the views' taxonomy link maps, one for each shared
+	// Terms map of content pages and language (assembly only).
+	viewTerms map[termsKey]map[string][]render.Link
 	// linkURLs maps the site-relative file of each published page with a
 	// view to its URL, for link resolution (made before conversion).
 	linkURLs map[string]string

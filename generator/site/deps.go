@@ -32,8 +32,8 @@ func shownStages(ls *langSite, v *render.Page) []*render.StageView {
 // listReads are the pages whose bodies a list page shows: its own, the
 // pages of its pager and, on the home page, the newest pages and the
 // sections the theme lists there.
-func (b *builder) listReads(ls *langSite, v *render.Page, pager *render.Pager) []*render.Page {
-	reads := append([]*render.Page{v}, pager.Pages...)
+func (b *builder) listReads(ls *langSite, v *render.Page, shown []*render.Page) []*render.Page {
+	reads := append([]*render.Page{v}, shown...)
 	if v.Kind == "home" {
 		reads = append(reads, v.Site.RegularPages...)
 		reads = append(reads, v.Site.Sections...)

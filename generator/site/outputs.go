@@ -28,6 +28,9 @@ type job struct {
 	out  string // output slash path
 	from string // source named in errors: a content file or a made-up page's URL
 	html bool   // counts as a page
+	// make writes the output. It is nil on a content page's own output,
+	// which runs the page template on page's view (see runMake): one
+	// closure less for each of a big site's pages.
 	make func(w io.Writer) error
 	// reads are the pages whose body-derived fields (content, summary,
 	// table of contents, word count, reading time, derived description)
@@ -146,7 +149,7 @@ func (r *jobRunner) makeBuffered(i int) (makeErr, err error) {
 		}
 	}()
 	t0 := time.Now()
-	makeErr = j.make(buf)
+	makeErr = b.runMake(&j, buf)
 	r.durs[i] = time.Since(t0)
 	if makeErr != nil {
 		return makeErr, nil
@@ -166,7 +169,7 @@ func (r *jobRunner) makeDirect(i int) (makeErr, err error) {
 	}
 	t0 := time.Now()
 	err = b.stage.WriteFrom(j.out, j.from, func(w io.Writer) error {
-		makeErr = j.make(w)
+		makeErr = b.runMake(&j, w)
 		return makeErr
 	}, check)
 	r.durs[i] = time.Since(t0)
@@ -234,6 +237,16 @@ func (t *templateErrors) add(b *builder, from string, err error) {
 	b.errs.Add(&diag.Error{File: from, Err: err})
 }
 
+// runMake writes job j's output to w: its make function, or the page
+// template on its page's view.
+func (b *builder) runMake(j *job, w io.Writer) error {
+	if j.make != nil {
+		return j.make(w)
+	}
+	v := j.page.view
+	return b.execute(w, "page", v.Type, v.Layout, v)
+}
+
 // execute runs the template for a view into buf.
 func (b *builder) execute(buf io.Writer, kind, typ, lay string, v any) error {
 	t, ok := b.layout.Lookup(kind, typ, lay)
@@ -261,16 +274,19 @@ func defaultTemplate(kind string) string {
 // paginated), taxonomies and terms, and the 404 page.
 func (b *builder) pageJobs(ls *langSite) []job {
 	var jobs []job
+	// Each content page's own output reads its own view: one block holds
+	// those one-page read lists instead of a slice for each page.
+	own := make([]*render.Page, 0, len(ls.pages))
 	for _, st := range ls.pages {
-		st := st
 		from := st.page.File
 		if from == "" {
 			from = st.view.RelPermalink
 		}
 		if st.page.Kind == content.KindPage {
-			jobs = append(jobs, job{out: st.page.OutPath, from: from, html: true, make: func(buf io.Writer) error {
-				return b.execute(buf, "page", st.view.Type, st.view.Layout, st.view)
-			}, reads: b.programReads(ls, st.view, []*render.Page{st.view}), prints: b.programPrints(ls, st.view), page: st})
+			own = append(own, st.view)
+			self := own[len(own)-1 : len(own) : len(own)] // full: programReads appends to a copy
+			jobs = append(jobs, job{out: st.page.OutPath, from: from, html: true,
+				reads: b.programReads(ls, st.view, self), prints: b.programPrints(ls, st.view), page: st})
 		} else {
 			jobs = append(jobs, b.listJobs(ls, st.view, path.Dir(st.page.OutPath), from)...)
 		}
@@ -331,23 +347,6 @@ func (b *builder) listJobs(ls *langSite, v *render.Page, dir, from string) []job
 			hi = n
 		}
 		lo = min(lo, hi)
-		pager := &render.Pager{Number: k, TotalPages: total}
-		switch {
-		case v.Leaders != nil:
-			for _, l := range v.Leaders[lo:hi] {
-				pager.Pages = append(pager.Pages, l.Page)
-			}
-		case v.Projects != nil:
-			for _, p := range v.Projects[lo:hi] {
-				pager.Pages = append(pager.Pages, p.Page)
-			}
-		case v.Exchanges != nil:
-			for _, x := range v.Exchanges[lo:hi] {
-				pager.Pages = append(pager.Pages, x.Page)
-			}
-		default:
-			pager.Pages = v.Pages[lo:hi]
-		}
 		out := path.Join(dir, "index.html")
 		if k > 1 {
 			out = path.Join(dir, "page/"+strconv.Itoa(k)+"/index.html")
@@ -367,7 +366,7 @@ func (b *builder) listJobs(ls *langSite, v *render.Page, dir, from string) []job
 			// The pager's links are made here, not when the job is
 			// planned: a 10k-page site has thousands of list pages, and
 			// their URLs would stay on the heap for the whole build.
-			pg := *pager
+			pg := render.Pager{Number: k, TotalPages: total, Pages: pagerPages(v, lo, hi)}
 			if k > 1 {
 				pg.PrevURL = urlOf(k - 1)
 			}
@@ -381,9 +380,33 @@ func (b *builder) listJobs(ls *langSite, v *render.Page, dir, from string) []job
 				pv.Permalink = b.absFromRel(urlOf(k))
 			}
 			return b.execute(buf, pv.Kind, pv.Type, pv.Layout, &pv)
-		}, reads: b.listReads(ls, v, pager), prints: b.programPrints(ls, v)})
+		}, reads: b.listReads(ls, v, pagerPages(v, lo, hi)), prints: b.programPrints(ls, v)})
 	}
 	return jobs
+}
+
+// pagerPages are the pages that page lo..hi of list v shows: its program
+// views' pages on a program index, else its pages. The pager is made when
+// the list page renders, not held from planning to the end of the build.
+func pagerPages(v *render.Page, lo, hi int) []*render.Page {
+	var pages []*render.Page
+	switch {
+	case v.Leaders != nil:
+		for _, l := range v.Leaders[lo:hi] {
+			pages = append(pages, l.Page)
+		}
+	case v.Projects != nil:
+		for _, p := range v.Projects[lo:hi] {
+			pages = append(pages, p.Page)
+		}
+	case v.Exchanges != nil:
+		for _, x := range v.Exchanges[lo:hi] {
+			pages = append(pages, x.Page)
+		}
+	default:
+		pages = v.Pages[lo:hi]
+	}
+	return pages
 }
 
 // pagerLinks are the numbered links of page k of total: the first and last

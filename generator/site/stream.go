@@ -74,8 +74,12 @@ func (b *builder) planStream(jobs []job) *streamPlan {
 	}
 	// A page's HTML is dropped after its own job and the early jobs that
 	// print it; a page whose own output waits for the render stage keeps it.
+	// The counters are one block, not an object for each page.
+	counters := make([]atomic.Int32, len(sp.own))
+	n := 0
 	for st := range sp.own {
-		r := new(atomic.Int32)
+		r := &counters[n]
+		n++
 		r.Store(1 + printers[st.view])
 		sp.refs[st.view] = r
 	}
