@@ -4,10 +4,12 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"mime"
 	"path/filepath"
 	"runtime"
 	"runtime/pprof"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/sineng/sineng/generator/audience"
@@ -42,8 +44,11 @@ type builder struct {
 	langs      []*langSite
 	stage      sink
 	stages     []StageTime
-	base       string               // the base URL's path, "/" or "/sub/"
-	termURLs   map[[3]string]string // language, taxonomy, term → the term page's URL (assembly only)
+	// compiling is the compilation of the templates started once they
+	// are loaded; the conversion stage waits for it.
+	compiling sync.WaitGroup
+	base      string               // the base URL's path, "/" or "/sub/"
+	termURLs  map[[3]string]string // language, taxonomy, term → the term page's URL (assembly only)
 	// viewTerms holds the views' taxonomy link maps, one for each shared
 	// Terms map of content pages and language (assembly only).
 	viewTerms map[termsKey]map[string][]render.Link
@@ -87,6 +92,7 @@ func runBuild(ctx context.Context, opts Options, keep bool) (*builder, *Result, 
 		return nil, nil, err
 	}
 	b.keep = keep
+	defer b.compiling.Wait() // a build that stops early leaves nothing running
 	// A step marked stop is the last one run when problems were found: the
 	// steps before it gather as many problems as they can together (a broken
 	// template and a broken front matter are reported in one run).
@@ -153,6 +159,18 @@ func (b *builder) loadTemplatesAndContent(ctx context.Context) error {
 		t0 := time.Now()
 		tplErr = b.loadTemplates(ctx)
 		tplTime = time.Since(t0)
+		if b.layout != nil && !b.opts.DryRun {
+			// The templates compile while the content is read and
+			// while one goroutine decides and assembles, when a core
+			// is free, rather than when the first pages render.
+			b.compiling.Go(func() {
+				// The system's media types load on first use (a few
+				// ms, read from files): assembly's bundle resources
+				// would wait for them on the one goroutine.
+				mime.TypeByExtension(".html")
+				b.layout.Prepare(1)
+			})
+		}
 	}()
 	t0 := time.Now()
 	err := b.loadContent(ctx)

@@ -29,6 +29,7 @@ import (
 // goroutine and everything is rendered in the next stage, so templates and
 // shortcodes never race with conversion.
 func (b *builder) renderMarkdown(context.Context) error {
+	b.compiling.Wait()
 	if b.md == nil {
 		return nil
 	}

@@ -1,0 +1,78 @@
+package layout
+
+import (
+	"bytes"
+	"sync"
+	"testing"
+)
+
+// TestPrepareCompilesEveryEntry checks that Prepare leaves every page
+// template, partial and shortcode compiled (or tried), that its output is
+// the output of compiling on first use, and that it may run alongside
+// executions and more than once.
+func TestPrepareCompilesEveryEntry(t *testing.T) {
+	theme := mapFS(map[string]string{
+		"layouts/_default/baseof.html": `<main>{{ block "main" . }}{{ end }}</main>`,
+		"layouts/_default/single.html": `{{ define "main" }}<h1>{{ .Title }}</h1>{{ partial "meta.html" . }}{{ end }}`,
+		"layouts/_default/list.html":   `<ul>{{ range .Items }}<li>{{ . }}</li>{{ end }}</ul>`,
+		"layouts/partials/meta.html":   `<p title="{{ .Title }}">{{ len .Items }}</p>`,
+		"layouts/shortcodes/note.html": `<aside>{{ .Title }}</aside>`,
+	})
+	data := struct {
+		Title string
+		Items []string
+	}{`A "title" <b>`, []string{"x", "y&z"}}
+	render := func(s *Set, kind string) string {
+		t.Helper()
+		tmpl, ok := s.Lookup(kind, "", "")
+		if !ok {
+			t.Fatalf("no %s template", kind)
+		}
+		var b bytes.Buffer
+		if err := s.Execute(&b, tmpl, data); err != nil {
+			t.Fatal(err)
+		}
+		return b.String()
+	}
+	lazy, err := Load(Options{Theme: theme, ThemeName: "themes/t"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	eager, err := Load(Options{Theme: theme, ThemeName: "themes/t"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var wg sync.WaitGroup
+	wg.Go(func() { eager.Prepare(2) })
+	wg.Go(func() { render(eager, "page") })
+	wg.Wait()
+	eager.Prepare(2)
+	for _, c := range eager.composed {
+		for _, tm := range append([]*Template{c.alone}, mapValues(c.inBase)...) {
+			if tm != nil && tm.exec.status() == "not yet compiled" {
+				t.Errorf("%s (in %q) not compiled by Prepare", tm.name, tm.base)
+			}
+		}
+	}
+	for name, e := range eager.entries {
+		if e.status() == "not yet compiled" {
+			t.Errorf("entry %s not compiled by Prepare", name)
+		}
+	}
+	for _, kind := range []string{"page", "section"} {
+		if got, want := render(eager, kind), render(lazy, kind); got != want {
+			t.Errorf("%s: prepared %q, compiled on first use %q", kind, got, want)
+		}
+		if st := pageStatus(eager, kind); st != "compiled (0 fallbacks)" {
+			t.Errorf("%s: %s", kind, st)
+		}
+	}
+}
+
+func mapValues(m map[string]*Template) []*Template {
+	var ts []*Template
+	for _, t := range m {
+		ts = append(ts, t)
+	}
+	return ts
+}
