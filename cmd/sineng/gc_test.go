@@ -19,7 +19,9 @@ func TestGCPercentFor(t *testing.T) {
 		{90 * mb, 113},           // the budget: 192 MiB
 		{100 * mb, 92},           // still the budget
 		{120 * mb, minGCPercent}, // past the budget's reach
-		{2000 * mb, minGCPercent},
+		{255 * mb, minGCPercent},
+		{256 * mb, largeGCPercent}, // a large site's heap
+		{2000 * mb, largeGCPercent},
 	}
 	for _, tt := range tests {
 		if got := gcPercentFor(tt.live); got != tt.want {
