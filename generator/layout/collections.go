@@ -242,8 +242,8 @@ func seq(args ...any) ([]int, error) {
 // Go type, text by content whatever its string type, times by instant, and
 // anything else deeply.
 func sameValue(a, b any) bool {
-	if x, err := toNumber(a); err == nil {
-		if y, err := toNumber(b); err == nil {
+	if x, ok := numberOf(a); ok {
+		if y, ok := numberOf(b); ok {
 			if x.isFloat || y.isFloat {
 				return x.float() == y.float()
 			}

@@ -36,6 +36,8 @@ type textFunc struct {
 	scratch bool
 	// text is fn applied to one value that is text, or nil.
 	text htmlesc.TextFunc
+	// name is the escaper's name, or "" when fn is not an escaper.
+	name string
 }
 
 // textBuiltin returns the text/template builtin of type func(...any)
@@ -69,7 +71,7 @@ func (c *compiler) textFunc(cmd *parse.CommandNode) (textFunc, bool, error) {
 		if !ok {
 			return textFunc{}, false, unsupported("escaper %s is not available", name)
 		}
-		return textFunc{fn: esc, scratch: true, text: c.set.textEscaper(name)}, true, nil
+		return textFunc{fn: esc, scratch: true, text: c.set.textEscaper(name), name: name}, true, nil
 	}
 	if name == "partial" && c.set.ownPartial {
 		return textFunc{}, false, nil

@@ -109,6 +109,12 @@ func (sc *scope) textPipeline(p *parse.PipeNode) (fn runFn, ok bool, err error) 
 	if len(escs) == 0 {
 		return nil, false, nil
 	}
+	if first == 1 && len(escs) == 1 && len(p.Cmds[1].Args) == 1 {
+		fn, ok, err := sc.dateAction(p.Cmds[0], escs[0])
+		if err != nil || ok {
+			return fn, ok, err
+		}
+	}
 	// The value before the escapers: a field chain whose method's text
 	// the first escaper takes unboxed, or else the pipeline's value.
 	var value textEvalFn

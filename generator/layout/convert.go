@@ -72,26 +72,46 @@ func (n number) value() any {
 // toNumber accepts Go integers and floats (and pointers to them). Text is
 // not a number here; convert it first with int or float.
 func toNumber(v any) (number, error) {
-	rv := reflect.ValueOf(v)
-	for rv.Kind() == reflect.Pointer || rv.Kind() == reflect.Interface {
-		if rv.IsNil() {
-			return number{}, fmt.Errorf("cannot use nil as a number")
-		}
-		rv = rv.Elem()
+	n, ok := numberOf(v)
+	if ok {
+		return n, nil
 	}
+	if rv := reflect.ValueOf(v); rv.Kind() == reflect.Pointer && !indirectNumber(rv).IsValid() {
+		return number{}, fmt.Errorf("cannot use nil as a number")
+	}
+	return number{}, fmt.Errorf("cannot use %T (%v) as a number", v, v)
+}
+
+// numberOf is toNumber without its error, for callers that only ask
+// whether v is a number: making the error would cost more than the
+// answer.
+func numberOf(v any) (number, bool) {
+	rv := indirectNumber(reflect.ValueOf(v))
 	switch rv.Kind() {
 	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
-		return number{i: rv.Int()}, nil
+		return number{i: rv.Int()}, true
 	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr:
 		u := rv.Uint()
 		if u > math.MaxInt64 {
-			return number{f: float64(u), isFloat: true}, nil
+			return number{f: float64(u), isFloat: true}, true
 		}
-		return number{i: int64(u)}, nil
+		return number{i: int64(u)}, true
 	case reflect.Float32, reflect.Float64:
-		return number{f: rv.Float(), isFloat: true}, nil
+		return number{f: rv.Float(), isFloat: true}, true
 	}
-	return number{}, fmt.Errorf("cannot use %T (%v) as a number", v, v)
+	return number{}, false
+}
+
+// indirectNumber follows pointers and interfaces from rv; the result is
+// not valid when it meets nil.
+func indirectNumber(rv reflect.Value) reflect.Value {
+	for rv.Kind() == reflect.Pointer || rv.Kind() == reflect.Interface {
+		if rv.IsNil() {
+			return reflect.Value{}
+		}
+		rv = rv.Elem()
+	}
+	return rv
 }
 
 // toInt is the "int" template function: integers as they are, floats

@@ -61,6 +61,8 @@ type execState struct {
 	// dicts are emptied maps given back by the template calls that
 	// reuse their dict (see reusedDictCall).
 	dicts []map[string]any
+	// date is where a printed date is formatted (see dateAction).
+	date [64]byte
 }
 
 // maxSpareDicts is how many emptied dict maps an execution keeps.

@@ -95,9 +95,9 @@ func valueOf(v reflect.Value) any {
 // bytes, times by instant, false before true. ok is false when the values
 // cannot be ordered against each other.
 func compareValues(a, b any) (c int, ok bool) {
-	if x, err := toNumber(a); err == nil {
-		y, err := toNumber(b)
-		if err != nil {
+	if x, ok := numberOf(a); ok {
+		y, ok := numberOf(b)
+		if !ok {
 			return 0, false
 		}
 		if !x.isFloat && !y.isFloat {
@@ -216,7 +216,7 @@ func where(list any, field string, args ...any) (any, error) {
 // kindRank orders values that cannot be compared with each other when
 // sorting: no value first, then booleans, numbers, text, times, others.
 func kindRank(v any) int {
-	if _, err := toNumber(v); err == nil {
+	if _, ok := numberOf(v); ok {
 		return 2
 	}
 	rv := indirect(reflect.ValueOf(v))
