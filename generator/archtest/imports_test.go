@@ -35,6 +35,8 @@ var forbidden = map[string][]string{
 	"generator/leak":        {"generator/audience", "generator/config", "generator/content", "generator/site", "generator/render"},
 	"generator/photo":       {"generator/"},
 	"generator/search":      {"generator/content", "generator/site", "generator/render", "generator/layout", "generator/markdown", "generator/audience"},
+	"internal/rawfile":      {"generator/", "internal/stablesort"},
+	"internal/stablesort":   {"generator/", "internal/rawfile"},
 }
 
 func TestImportRules(t *testing.T) {

@@ -6,6 +6,7 @@ import (
 	"slices"
 
 	"github.com/sineng/sineng/generator/diag"
+	"github.com/sineng/sineng/internal/stablesort"
 )
 
 // Model is the whole program of one site language: every decoded item, the
@@ -75,7 +76,7 @@ func assemble(items []Item, outside map[string]string, check bool) (*Model, []er
 			m.items = append(m.items, it)
 		}
 	}
-	slices.SortStableFunc(m.items, func(a, b Item) int {
+	stablesort.Func(m.items, func(a, b Item) int {
 		return cmp.Or(cmp.Compare(a.Base().Path, b.Base().Path), cmp.Compare(a.Base().File, b.Base().File))
 	})
 
@@ -128,10 +129,10 @@ func assemble(items []Item, outside map[string]string, check bool) (*Model, []er
 	}
 
 	slices.SortFunc(m.leaders, func(a, b *Leader) int { return cmp.Compare(a.ID, b.ID) })
-	slices.SortStableFunc(m.sessions, bySessionOrder)
-	slices.SortStableFunc(m.projects, byDateThenPath[*Project])
-	slices.SortStableFunc(m.exchanges, byDateThenPath[*Exchange])
-	slices.SortStableFunc(m.cases, byDateThenPath[*Case])
+	stablesort.Func(m.sessions, bySessionOrder)
+	stablesort.Func(m.projects, byDateThenPath[*Project])
+	stablesort.Func(m.exchanges, byDateThenPath[*Exchange])
+	stablesort.Func(m.cases, byDateThenPath[*Case])
 	m.dashboard = computeDashboard(m)
 	return m, errs
 }

@@ -199,13 +199,7 @@ func (b *builder) assembleLang(ls *langSite) {
 			ls.regular = append(ls.regular, st)
 		}
 	}
-	sort.SliceStable(ls.regular, func(i, j int) bool {
-		a, c := ls.regular[i].page, ls.regular[j].page
-		if !a.Date.Equal(c.Date) {
-			return a.Date.After(c.Date)
-		}
-		return a.Path < c.Path
-	})
+	sortNewest(ls.regular)
 	ls.site.RegularPages = views(ls.regular)
 	for _, st := range ls.pages {
 		if st.page.Kind == content.KindPage {

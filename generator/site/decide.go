@@ -1,9 +1,9 @@
 package site
 
 import (
+	"cmp"
 	"context"
 	"fmt"
-	"sort"
 	"strings"
 	"time"
 
@@ -14,6 +14,7 @@ import (
 	"github.com/sineng/sineng/generator/program"
 	"github.com/sineng/sineng/generator/render"
 	"github.com/sineng/sineng/generator/text"
+	"github.com/sineng/sineng/internal/stablesort"
 )
 
 // pageState is one page of the build as it moves through the stages.
@@ -94,9 +95,7 @@ func (b *builder) decide(context.Context) error {
 	// page knows its section's decision: a page inside a section left out
 	// of the build is left out too, and a section's audience narrows the
 	// audience of everything inside it.
-	order := make([]*pageState, len(states))
-	copy(order, states)
-	sort.SliceStable(order, func(i, j int) bool { return rank(order[i].page) < rank(order[j].page) })
+	order := decideOrder(states)
 	kept := map[*content.Page]bool{}
 	for _, st := range order {
 		p := st.page
@@ -157,6 +156,25 @@ func (b *builder) defaultAudience(typ string) audience.Level {
 	return l
 }
 
+// decideOrder is states stably ordered by rank. Regular pages all rank
+// last, so only the homes and sections are sorted and the pages follow in
+// tree order: linear in the number of pages.
+func decideOrder(states []*pageState) []*pageState {
+	order := make([]*pageState, 0, len(states))
+	for _, st := range states {
+		if st.page.Kind == content.KindHome || st.page.Kind == content.KindSection {
+			order = append(order, st)
+		}
+	}
+	stablesort.Func(order, func(a, c *pageState) int { return cmp.Compare(rank(a.page), rank(c.page)) })
+	for _, st := range states {
+		if st.page.Kind != content.KindHome && st.page.Kind != content.KindSection {
+			order = append(order, st)
+		}
+	}
+	return order
+}
+
 // rank orders pages for deciding: homes, then sections by depth, then
 // regular pages.
 func rank(p *content.Page) int {
@@ -186,37 +204,4 @@ func consentOf(it program.Item) (string, audience.Consent) {
 		return "case", c
 	}
 	return "", audience.Consent{}
-}
-
-// sortPages orders pages the way lists show them: by weight (weighted
-// pages first), then newest first, then title, then path.
-func sortPages(ps []*pageState) {
-	sort.SliceStable(ps, func(i, j int) bool {
-		a, c := ps[i].page, ps[j].page
-		aw, cw := a.Weight, c.Weight
-		if (aw == 0) != (cw == 0) {
-			return aw != 0
-		}
-		if aw != cw {
-			return aw < cw
-		}
-		if !a.Date.Equal(c.Date) {
-			return a.Date.After(c.Date)
-		}
-		if a.Title != c.Title {
-			return a.Title < c.Title
-		}
-		return a.Path < c.Path
-	})
-}
-
-// sortNewest orders pages newest first, then by path.
-func sortNewest(ps []*pageState) {
-	sort.SliceStable(ps, func(i, j int) bool {
-		a, c := ps[i].page, ps[j].page
-		if !a.Date.Equal(c.Date) {
-			return a.Date.After(c.Date)
-		}
-		return a.Path < c.Path
-	})
 }

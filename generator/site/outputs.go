@@ -412,13 +412,21 @@ func pagerPages(v *render.Page, lo, hi int) []*render.Page {
 // pagerLinks are the numbered links of page k of total: the first and last
 // pages and two on each side of the current one, so a long list does not
 // print hundreds of links on each of its pages.
+// Only those pages are visited, so each list page costs the same however
+// long its list is.
 func pagerLinks(k, total int, urlOf func(int) string) []render.PagerLink {
-	var links []render.PagerLink
-	for i := 1; i <= total; i++ {
-		if i == 1 || i == total || (i >= k-2 && i <= k+2) {
-			links = append(links, render.PagerLink{Number: i, URL: urlOf(i), Current: i == k})
+	links := make([]render.PagerLink, 0, 7)
+	add := func(i int) {
+		if i < 1 || i > total || (len(links) > 0 && links[len(links)-1].Number >= i) {
+			return
 		}
+		links = append(links, render.PagerLink{Number: i, URL: urlOf(i), Current: i == k})
 	}
+	add(1)
+	for i := k - 2; i <= k+2; i++ {
+		add(i)
+	}
+	add(total)
 	return links
 }
 

@@ -4,12 +4,13 @@ import (
 	"cmp"
 	"errors"
 	"path"
-	"sort"
+	"strings"
 
 	"github.com/sineng/sineng/generator/content"
 	"github.com/sineng/sineng/generator/diag"
 	"github.com/sineng/sineng/generator/program"
 	"github.com/sineng/sineng/generator/render"
+	"github.com/sineng/sineng/internal/stablesort"
 )
 
 // programSite is the program model of one language of the build: the full
@@ -189,7 +190,7 @@ func (b *builder) assembleProgram(ls *langSite) {
 		byName[path.Base(p.Path)] = v
 		pv.Projects = append(pv.Projects, v)
 	}
-	sort.SliceStable(pv.Projects, func(i, j int) bool { return newer(pv.Projects[i].Page, pv.Projects[j].Page) })
+	stablesort.Func(pv.Projects, func(a, c *render.ProjectView) int { return compareNewerViews(a.Page, c.Page) })
 
 	ps.exchange = map[string]*render.ExchangeView{}
 	for _, x := range ps.model.Exchanges() {
@@ -210,7 +211,7 @@ func (b *builder) assembleProgram(ls *langSite) {
 		ps.exchange[x.Path] = v
 		pv.Exchanges = append(pv.Exchanges, v)
 	}
-	sort.SliceStable(pv.Exchanges, func(i, j int) bool { return newer(pv.Exchanges[i].Page, pv.Exchanges[j].Page) })
+	stablesort.Func(pv.Exchanges, func(a, c *render.ExchangeView) int { return compareNewerViews(a.Page, c.Page) })
 	if sv := ps.stages[program.Transmit]; sv != nil {
 		sv.Exchanges = pv.Exchanges
 	}
@@ -228,13 +229,8 @@ func (b *builder) assembleProgram(ls *langSite) {
 			sv.Leaders++
 		}
 	}
-	sort.SliceStable(pv.Leaders, func(i, j int) bool {
-		a, c := pv.Leaders[i], pv.Leaders[j]
-		ao, co := stageOrder(a.Stage), stageOrder(c.Stage)
-		if ao != co {
-			return ao < co
-		}
-		return a.Name < c.Name
+	stablesort.Func(pv.Leaders, func(a, c *render.LeaderView) int {
+		return cmp.Or(cmp.Compare(stageOrder(a.Stage), stageOrder(c.Stage)), strings.Compare(a.Name, c.Name))
 	})
 	pv.Dashboard = b.dashboard(site, ps)
 	pv.SetIndex(refs, ps.leaders, byName)
@@ -246,13 +242,6 @@ func stageOrder(s *render.StageView) int {
 		return 99
 	}
 	return s.Order
-}
-
-func newer(a, c *render.Page) bool {
-	if !a.Date.Equal(c.Date) {
-		return a.Date.After(c.Date)
-	}
-	return a.RelPermalink < c.RelPermalink
 }
 
 // leaderRefs names every leader id of the full model the way this build
