@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"hash/maphash"
+	"os"
 	"path"
 	"path/filepath"
 	"runtime"
@@ -71,6 +72,7 @@ type Tree struct {
 	shadowed map[string]*Page
 	names    fileNames    // how File names map to byPath keys
 	source   string       // the site folder, which File paths are relative to
+	root     string       // the content folder, source and ContentDir joined
 	seed     maphash.Seed // of the file checksums kept for Body
 }
 
@@ -102,6 +104,8 @@ func (t *Tree) ByPath(lang, p string) (*Page, bool) {
 // file is one Markdown file found by the walk, before it is read.
 type file struct {
 	rel    string // content-relative slash path
+	full   string // the path the walk found it at, the content folder joined with rel; "" to join them when read
+	prefix string // with full, what the site-relative path adds to rel: siteFile(ContentDir, "")
 	lang   string
 	stem   string // rel without extension and language suffix
 	bundle bool   // index.md of a leaf bundle
@@ -131,7 +135,7 @@ func Load(ctx context.Context, opts Options, errs *diag.List) (*Tree, error) {
 		return nil, err
 	}
 
-	t := &Tree{Pages: make([]*Page, 0, r.found), Homes: map[string]*Page{}, Files: others, byPath: make(map[pathKey]*Page, r.found), source: opts.Source, seed: seed, names: names}
+	t := &Tree{Pages: make([]*Page, 0, r.found), Homes: map[string]*Page{}, Files: others, byPath: make(map[pathKey]*Page, r.found), source: opts.Source, root: root, seed: seed, names: names}
 	var terms termSets
 	sections := map[pathKey]bool{} // the top-level folders holding a page, by language
 	var last pathKey               // the one added last: the walk reads a folder's pages together
@@ -182,12 +186,21 @@ func ignored(name string) bool {
 // decoder copies what it keeps). Otherwise the page keeps its body and the
 // file gets memory of its own.
 func readPage(root string, opts Options, f file, dec *frontmatter.Decoder, seed maphash.Seed, buf *[]byte, errs *[]error) *Page {
-	siteRel := path.Join(filepath.ToSlash(opts.ContentDir), f.rel)
+	siteRel := f.rel
+	if f.prefix != "" {
+		siteRel = f.prefix + f.rel
+	} else if f.full == "" {
+		siteRel = siteFile(opts.ContentDir, f.rel) // a file the walk did not find
+	}
 	var into []byte
 	if opts.LazyBodies {
 		into = *buf
 	}
-	src, err := rawfile.ReadFile(filepath.Join(root, filepath.FromSlash(f.rel)), into)
+	name := f.full
+	if name == "" {
+		name = filepath.Join(root, filepath.FromSlash(f.rel))
+	}
+	src, err := rawfile.ReadFile(name, into)
 	if opts.LazyBodies && cap(src) > cap(*buf) {
 		*buf = src
 	}
@@ -211,15 +224,15 @@ func readPage(root string, opts Options, f file, dec *frontmatter.Decoder, seed 
 	case stem == "_index":
 		p.Kind, p.Dir = KindHome, ""
 	case base == "_index":
-		p.Kind, p.Dir = KindSection, path.Dir(stem)
+		p.Kind, p.Dir = KindSection, dirOf(stem)
 	case f.bundle:
-		p.Dir = path.Dir(stem)
+		p.Dir = dirOf(stem)
 	default:
 		p.Dir = stem
 	}
 	container := p.Dir
 	if p.Kind == KindPage {
-		container = path.Dir(p.Dir)
+		container = dirOf(p.Dir)
 	}
 	if p.Kind != KindHome && container != "." {
 		p.Section, _, _ = strings.Cut(container, "/")
@@ -261,7 +274,7 @@ func (t *Tree) ReadBody(p *Page, buf *[]byte) ([]byte, error) {
 	if p.Body != nil || !p.span.lazy() {
 		return p.Body, nil
 	}
-	name := filepath.Join(t.source, filepath.FromSlash(p.File))
+	name := t.osPath(p.File)
 	var src []byte
 	var err error
 	if size := p.span.size(); size > 0 {
@@ -280,6 +293,26 @@ func (t *Tree) ReadBody(p *Page, buf *[]byte) ([]byte, error) {
 		return nil, &diag.Error{File: p.File, Err: fmt.Errorf("read: %w", err)}
 	}
 	return src[at:], nil
+}
+
+// osPath is filepath.Join(t.source, filepath.FromSlash(file)) for a
+// site-relative file: for one under the content folder, as every page
+// Load read is, the content folder and the rest of file joined without
+// cleaning the whole path again (the walk found the file there, so the
+// rest is clean and stays inside the folder).
+func (t *Tree) osPath(file string) string {
+	rel, ok := strings.CutPrefix(file, t.names.prefix)
+	if !ok || t.root == "" || rel == "" {
+		return filepath.Join(t.source, filepath.FromSlash(file))
+	}
+	rel = filepath.FromSlash(rel)
+	switch {
+	case t.root == ".":
+		return rel
+	case os.IsPathSeparator(t.root[len(t.root)-1]):
+		return t.root + rel
+	}
+	return t.root + string(filepath.Separator) + rel
 }
 
 // decodeFields fills the shared fields from front matter; it appends every

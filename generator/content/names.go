@@ -20,16 +20,38 @@ func newFileNames(opts Options) fileNames {
 	for _, l := range opts.Languages {
 		n.langs[l] = true
 	}
-	// File is path.Join(dir, rel): rel alone for ".", dir and rel for
-	// any other (clean) folder, with one slash between.
-	switch dir := path.Clean(filepath.ToSlash(opts.ContentDir)); {
-	case dir == ".":
-	case strings.HasSuffix(dir, "/"):
-		n.prefix = dir
-	default:
-		n.prefix = dir + "/"
-	}
+	n.prefix = siteFile(opts.ContentDir, "")
 	return n
+}
+
+// siteFile returns the site-relative slash path of the content-relative
+// file rel, path.Join(contentDir, rel) for the clean, relative rel a walk
+// finds, in one string made without cleaning rel: rel alone for the
+// folder ".", the folder and rel with one slash between for any other.
+// With rel "" it is what every such path starts with.
+func siteFile(contentDir, rel string) string {
+	switch dir := path.Clean(filepath.ToSlash(contentDir)); {
+	case dir == ".":
+		return rel
+	case strings.HasSuffix(dir, "/"):
+		return dir + rel
+	default:
+		return dir + "/" + rel
+	}
+}
+
+// dirOf is path.Dir for a clean path, as the walk's content-relative
+// paths and the stems made of them are: all before the last slash, "."
+// when there is none, without cleaning the rest again.
+func dirOf(clean string) string {
+	i := strings.LastIndexByte(clean, '/')
+	switch {
+	case i < 0:
+		return "."
+	case i == 0:
+		return "/"
+	}
+	return clean[:i]
 }
 
 // split returns the language and the stem (the path without extension

@@ -2,9 +2,7 @@ package content
 
 import (
 	"net/url"
-	"path"
 	"slices"
-	"sort"
 	"strings"
 )
 
@@ -42,25 +40,15 @@ func (t *Tree) assemble(opts Options, sections map[pathKey]bool) {
 		p.RelPermalink, p.OutPath = permalink(p, langPrefix(p.Lang, opts))
 	}
 
-	langRank := map[string]int{}
-	for i, l := range opts.Languages {
-		langRank[l] = i + 1
-	}
-	langRank[opts.DefaultLanguage] = 0
-	sort.Slice(t.Pages, func(i, j int) bool {
-		a, b := t.Pages[i], t.Pages[j]
-		if a.Lang != b.Lang {
-			return langRank[a.Lang] < langRank[b.Lang]
-		}
-		return a.Path < b.Path
-	})
+	sortPages(t.Pages, opts)
 
+	var parents sectionCache
 	for _, p := range t.Pages {
 		if p.Kind == KindHome {
 			t.Homes[p.Lang] = p
 			continue
 		}
-		p.Parent = t.sectionOf(p)
+		p.Parent = parents.of(t, p)
 		if p.Kind == KindSection {
 			p.Parent.Subsections = append(p.Parent.Subsections, p)
 		} else {
@@ -78,21 +66,46 @@ func langPrefix(lang string, opts Options) string {
 	return ""
 }
 
-// sectionOf finds the nearest enclosing section of the same language.
-func (t *Tree) sectionOf(p *Page) *Page {
-	dir := p.Dir
-	if p.Kind == KindSection {
-		dir = path.Dir(dir)
-	} else if p.Bundle || p.Kind == KindPage {
-		dir = path.Dir(p.Dir)
+// sectionCache remembers the section found for the last folder asked
+// about: pages sorted by language and Path come a folder at a time, so
+// most pages ask for the folder the page before them asked for.
+type sectionCache struct {
+	lang, dir string
+	section   *Page
+	ok        bool
+}
+
+// of finds the nearest enclosing section of p's language, as
+// t.sectionIn(p.Lang, parentDir(p)) does, looking it up again only when
+// p's language or folder differs from the last page's. The tree's byPath
+// map must not change between calls.
+func (c *sectionCache) of(t *Tree, p *Page) *Page {
+	dir := parentDir(p)
+	if !c.ok || c.lang != p.Lang || c.dir != dir {
+		c.lang, c.dir, c.section, c.ok = p.Lang, dir, t.sectionIn(p.Lang, dir), true
 	}
+	return c.section
+}
+
+// parentDir is the content-relative folder whose section holds p, "." or
+// "" when that is the home page.
+func parentDir(p *Page) string {
+	if p.Kind == KindSection || p.Bundle || p.Kind == KindPage {
+		return dirOf(p.Dir)
+	}
+	return p.Dir
+}
+
+// sectionIn finds the section of a language at the folder dir or nearest
+// above it, else the language's home page.
+func (t *Tree) sectionIn(lang, dir string) *Page {
 	for dir != "." && dir != "" {
-		if s, ok := t.byPath[pathKey{p.Lang, dir + "/_index"}]; ok {
+		if s, ok := t.byPath[pathKey{lang, dir + "/_index"}]; ok {
 			return s
 		}
-		dir = path.Dir(dir)
+		dir = dirOf(dir)
 	}
-	return t.byPath[pathKey{p.Lang, "_index"}]
+	return t.byPath[pathKey{lang, "_index"}]
 }
 
 // permalink computes a page's URL path (percent-encoded) and its output

@@ -23,7 +23,7 @@ func walk(root string, names fileNames, emit func(file) bool) ([]string, map[str
 	// inBundle finds the bundle folder holding rel by its ancestors:
 	// O(depth), however many bundles the site has.
 	inBundle := func(rel string) (string, bool) {
-		for d := path.Dir(rel); d != "." && d != "/"; d = path.Dir(d) {
+		for d := dirOf(rel); d != "." && d != "/"; d = dirOf(d) {
 			if bundles[d] {
 				return d, true
 			}
@@ -61,7 +61,7 @@ func walk(root string, names fileNames, emit func(file) bool) ([]string, map[str
 		}
 		lang, stem, md := names.split(rel)
 		index := md && path.Base(stem) == "index" // index.md or index.LANG.md
-		if b, ok := inBundle(rel); ok && !(index && path.Dir(rel) == b) {
+		if b, ok := inBundle(rel); ok && !(index && dirOf(rel) == b) {
 			resources[b] = append(resources[b], rel)
 			return nil
 		}
@@ -69,7 +69,7 @@ func walk(root string, names fileNames, emit func(file) bool) ([]string, map[str
 			others = append(others, rel)
 			return nil
 		}
-		f := file{rel: rel, lang: lang, stem: stem, bundle: index && path.Dir(rel) != "."}
+		f := file{rel: rel, full: p, prefix: names.prefix, lang: lang, stem: stem, bundle: index && dirOf(rel) != "."}
 		if !emit(f) {
 			return fs.SkipAll
 		}

@@ -12,7 +12,9 @@ const (
 	// ones (titles, summaries) rarely repeat and get a copy of their own.
 	maxSharedLen = 32
 	// maxSharedEntries bounds each of a Decoder's tables: a full table is
-	// started afresh, so a Decoder that reads a whole site stays small.
+	// emptied, so a Decoder that reads a whole site stays small. It keeps
+	// the memory it grew to, so a site that fills it again and again does
+	// not pay for growing it each time.
 	maxSharedEntries = 1 << 14
 	// maxSharedText is the longest text of an inline array or a TOML
 	// table whose value a Decoder shares; the text is what it keys on.
@@ -68,11 +70,14 @@ func (d *Decoder) Parse(file string, src []byte) (Matter, []byte, error) {
 	return parse(d, file, src)
 }
 
-// share stores v under k in m, which it makes or starts afresh when it is
-// missing or full, and returns m.
+// share stores v under k in m, which it makes when it is missing and
+// empties when it is full, and returns m.
 func share[V any](m map[string]V, k string, v V) map[string]V {
-	if m == nil || len(m) >= maxSharedEntries {
+	switch {
+	case m == nil:
 		m = make(map[string]V, 64)
+	case len(m) >= maxSharedEntries:
+		clear(m) // keeps its groups: refilling it rehashes nothing
 	}
 	m[k] = v
 	return m
@@ -195,8 +200,11 @@ func (d *Decoder) number(v any) any {
 	if shared, ok := d.nums[n]; ok {
 		return shared
 	}
-	if d.nums == nil || len(d.nums) >= maxSharedEntries {
+	switch {
+	case d.nums == nil:
 		d.nums = make(map[int64]any, 64)
+	case len(d.nums) >= maxSharedEntries:
+		clear(d.nums)
 	}
 	d.nums[n] = v
 	return v
