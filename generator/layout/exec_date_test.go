@@ -64,19 +64,7 @@ func TestDateActionsEqualHTMLTemplate(t *testing.T) {
 	d := time.Date(2026, 6, 14, 9, 30, 5, 0, time.FixedZone("CST", 8*3600))
 	var z time.Time
 	data := map[string]any{"D": d, "PD": &d, "Z": z, "PZ": &z, "S": "2025-02-03", "Nil": nil, "L": "2006&01"}
-	for _, p := range []setPair{loadPair(t, opts), loadBuildPair(t, opts)} {
-		want := executePage(p.interp, "page", data)
-		got := executePage(p.comp, "page", data)
-		if !want.same(got) {
-			t.Fatalf("compiled:\n%s\ninterpreted:\n%s", got, want)
-		}
-		if want.err != nil {
-			t.Fatalf("unexpected error: %v", want.err)
-		}
-		if status := pageStatus(p.comp, "page"); status != "compiled (0 fallbacks)" {
-			t.Errorf("status %q, want every run compiled", status)
-		}
-	}
+	requireCompiledSame(t, opts, data)
 }
 
 // TestDateActionErrors wants a dateFormat call the fast path compiles to

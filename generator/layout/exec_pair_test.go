@@ -101,3 +101,24 @@ func pageStatus(s *Set, kind string) string {
 	}
 	return tmpl.exec.status()
 }
+
+// requireCompiledSame executes the page template of opts on data with both
+// kinds of pair (loaded, and loaded as a build loads) and fails unless the
+// compiled output equals html/template's, with no error, every compiled run
+// staying compiled.
+func requireCompiledSame(t *testing.T, opts Options, data any) {
+	t.Helper()
+	for _, p := range []setPair{loadPair(t, opts), loadBuildPair(t, opts)} {
+		want := executePage(p.interp, "page", data)
+		got := executePage(p.comp, "page", data)
+		if !want.same(got) {
+			t.Fatalf("compiled:\n%s\ninterpreted:\n%s", got, want)
+		}
+		if want.err != nil {
+			t.Fatalf("unexpected error: %v", want.err)
+		}
+		if status := pageStatus(p.comp, "page"); status != "compiled (0 fallbacks)" {
+			t.Errorf("status %q, want every run compiled", status)
+		}
+	}
+}

@@ -66,19 +66,7 @@ func TestTextCallsEqualHTMLTemplate(t *testing.T) {
 	}
 	d := time.Date(2026, 6, 14, 9, 30, 0, 0, time.UTC)
 	data := map[string]any{"N": 1234.5, "S": `a<b>&"c" d`, "D": d, "PD": &d, "L": []string{"x<", "y&"}}
-	for _, p := range []setPair{loadPair(t, opts), loadBuildPair(t, opts)} {
-		want := executePage(p.interp, "page", data)
-		got := executePage(p.comp, "page", data)
-		if !want.same(got) {
-			t.Fatalf("compiled:\n%s\ninterpreted:\n%s", got, want)
-		}
-		if want.err != nil {
-			t.Fatalf("unexpected error: %v", want.err)
-		}
-		if status := pageStatus(p.comp, "page"); status != "compiled (0 fallbacks)" {
-			t.Errorf("status %q, want every run compiled", status)
-		}
-	}
+	requireCompiledSame(t, opts, data)
 }
 
 // TestTextCallErrors wants a failing call, and calls with the wrong
