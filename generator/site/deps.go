@@ -6,8 +6,9 @@ import "github.com/sineng/sineng/generator/render"
 // besides its own and its list's: a stage handbook its sessions,
 // introduction and exchange materials, and every handbook page (overview,
 // stages, the printable whole) the handbook's sessions and introductions.
-// A portfolio lists its evidence by title and date only. These are the theme's reads; a site with
-// templates of its own gets no incremental updates (see Session).
+// A portfolio lists its evidence by title and date only. These are the
+// theme's reads; with a site's own templates a body edit renders every
+// output again (see Session).
 func (b *builder) programReads(ls *langSite, v *render.Page, reads []*render.Page) []*render.Page {
 	for _, sv := range shownStages(ls, v) {
 		reads = stageReads(sv, reads)
@@ -91,4 +92,17 @@ func readers(jobs []job) map[*render.Page][]int {
 		}
 	}
 	return m
+}
+
+// renderedJobs are the indexes of every job but the search index's, which
+// a body edit updates on its own (updateSearch): what a body edit renders
+// again when any output may show any page's body.
+func (b *builder) renderedJobs() []int {
+	all := make([]int, 0, len(b.jobs))
+	for i, j := range b.jobs {
+		if !j.search {
+			all = append(all, i)
+		}
+	}
+	return all
 }

@@ -1,6 +1,7 @@
 package site
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"os"
@@ -17,15 +18,20 @@ import (
 
 // Session builds one site again and again for the dev server. It keeps the
 // state of its last successful full build, so an edit that changes only
-// the Markdown bodies of published pages re-renders just the outputs that
-// show those bodies instead of the whole site.
+// the Markdown bodies of published pages converts just those bodies and
+// re-renders just the outputs that show them instead of the whole site.
+// With the theme's templates the jobs' reads say which outputs those are;
+// a site's own templates may show any page's body anywhere, so there every
+// output is rendered again (and only those whose bytes changed written):
+// still without loading, deciding, assembling or converting the rest.
 //
 // A Session is not safe for concurrent use: the dev server calls it from
 // one goroutine, one batch of changes at a time.
 type Session struct {
 	opts Options
 	last *builder // nil until a full build succeeds, and after a failed update
-	// readers maps each page view to the jobs of last that show its body.
+	// readers maps each page view to the jobs of last that show its body;
+	// nil with a site's own templates, where every job may show it.
 	readers map[*render.Page][]int
 }
 
@@ -45,8 +51,11 @@ func (s *Session) Build(ctx context.Context) (*Result, error) {
 	}
 	// The theme's templates read other pages' bodies only where the jobs'
 	// reads say so; a site's own templates may read anything.
-	if !b.ownTemplates && !b.opts.DryRun {
-		s.last, s.readers = b, readers(b.jobs)
+	if !b.opts.DryRun {
+		s.last = b
+		if !b.ownTemplates {
+			s.readers = readers(b.jobs)
+		}
 	}
 	return res, nil
 }
@@ -55,9 +64,11 @@ func (s *Session) Build(ctx context.Context) (*Result, error) {
 // as slash paths relative to the site folder. When every file is a
 // published or unpublished page whose front matter decodes exactly as
 // before, only the bodies changed: Update converts them again and rewrites
-// just the files that show them. Anything else (a new, removed or renamed
-// file, a front-matter edit, a page titled from its body, a site with its
-// own templates, no earlier successful build) gets a full Build. Either
+// just the files that show them (with a site's own templates: renders every
+// output and writes those that changed). Anything else (a new, removed or
+// renamed file, a front-matter edit, a page titled from its body, a body
+// calling a shortcode on a site with its own templates, no earlier
+// successful build) gets a full Build. Either
 // way the output folder ends up as a full build would leave it; on a
 // problem it is left as it was and the error lists the problems.
 func (s *Session) Update(ctx context.Context, files []string) (*Result, error) {
@@ -72,7 +83,12 @@ func (s *Session) Update(ctx context.Context, files []string) (*Result, error) {
 	if !ok {
 		return s.Build(ctx)
 	}
-	res, kept, err := b.applyBodyEdits(ctx, edits, s.readers)
+	shows := func(v *render.Page) []int { return s.readers[v] }
+	if s.readers == nil {
+		all := b.renderedJobs()
+		shows = func(*render.Page) []int { return all }
+	}
+	res, kept, err := b.applyBodyEdits(ctx, edits, shows)
 	if !kept {
 		// The state may hold part of the failed update: start over next time.
 		s.last, s.readers = nil, nil
@@ -87,8 +103,9 @@ type bodyEdit struct {
 }
 
 // bodyEdits reads the changed files and reports whether each one is a page
-// of the last build whose front matter is unchanged. Pages left out of the
-// build are dropped: nothing shows their bodies.
+// of the last build whose front matter is unchanged (and, with a site's own
+// templates, whose body calls no shortcode). Pages left out of the build
+// are dropped: nothing shows their bodies.
 func (b *builder) bodyEdits(files []string) ([]bodyEdit, bool) {
 	var edits []bodyEdit
 	for _, f := range files {
@@ -106,6 +123,12 @@ func (b *builder) bodyEdits(files []string) ([]bodyEdit, bool) {
 		}
 		m, body, err := frontmatter.Parse(f, src)
 		if err != nil || !sameMatter(m, p.Matter) {
+			return nil, false
+		}
+		if b.ownTemplates && (bytes.Contains(body, []byte("{{<")) || bytes.Contains(body, []byte("{{%"))) {
+			// A site's own shortcode may show other pages' bodies, which a
+			// full build converts before any view is filled: only a full
+			// build gives its output.
 			return nil, false
 		}
 		st := b.byPage[p]
@@ -128,7 +151,7 @@ func sameMatter(a, b frontmatter.Matter) bool {
 // show them and writes those whose bytes changed into the output folder.
 // kept says whether the builder still matches the output folder: false
 // once the views took an edit that could not be written.
-func (b *builder) applyBodyEdits(ctx context.Context, edits []bodyEdit, readers map[*render.Page][]int) (res *Result, kept bool, err error) {
+func (b *builder) applyBodyEdits(ctx context.Context, edits []bodyEdit, shows func(*render.Page) []int) (res *Result, kept bool, err error) {
 	start := time.Now()
 	b.errs = &diag.List{}
 	b.stages = nil
@@ -153,7 +176,7 @@ func (b *builder) applyBodyEdits(ctx context.Context, edits []bodyEdit, readers 
 		st := e.st
 		st.md, st.counts, st.plain, st.text = next[i].md, next[i].counts, next[i].plain, next[i].text
 		b.fillView(st)
-		for _, j := range readers[st.view] {
+		for _, j := range shows(st.view) {
 			if !seen[j] {
 				seen[j] = true
 				todo = append(todo, j)

@@ -246,3 +246,77 @@ func TestSessionBodyEditsInBothLanguages(t *testing.T) {
 		}
 	}
 }
+
+// TestSessionBodyEditsWithOwnTemplates gives a generated site a page
+// template of its own that prints, on every page, the summary and word
+// count of every regular page, so any body edit changes every page. Body
+// edits must still be applied without a full build, and the output must
+// equal a fresh full build after each; a body calling a shortcode (the
+// site's own shortcodes may show other pages' bodies) gets a full build.
+func TestSessionBodyEditsWithOwnTemplates(t *testing.T) {
+	dir := scratchDir(t)
+	src := filepath.Join(dir, "site")
+	if _, err := corpus.Generate(src, corpus.Options{Pages: 60, Seed: 3}); err != nil {
+		t.Fatal(err)
+	}
+	single := `{{ define "main" }}<h1>{{ .Title }}</h1>{{ .Content }}` +
+		`<ol>{{ range .Site.RegularPages }}<li>{{ .Title }} {{ .WordCount }}: {{ .Summary }}</li>{{ end }}</ol>{{ end }}`
+	if err := os.MkdirAll(filepath.Join(src, "layouts", "_default"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(src, "layouts", "_default", "single.html"), []byte(single), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, fresh := filepath.Join(dir, "out"), filepath.Join(dir, "fresh")
+	opts := Options{Source: src, Out: out, Now: testNow, Audience: audience.Team, AudienceSet: true, Future: true, Drafts: true}
+	s := NewSession(opts)
+	ctx := context.Background()
+	if _, err := s.Build(ctx); err != nil {
+		t.Fatal(err)
+	}
+	var plain []string // regular pages whose bodies call no shortcode
+	for _, f := range contentFiles(t, src) {
+		data, err := os.ReadFile(filepath.Join(src, filepath.FromSlash(f)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.HasSuffix(f, "_index.md") && !bytes.Contains(data, []byte("{{<")) && !bytes.Contains(data, []byte("{{%")) {
+			plain = append(plain, f)
+		}
+	}
+	if len(plain) < 3 {
+		t.Fatalf("only %d pages without shortcodes", len(plain))
+	}
+	check := func(step int, edited []string, wantIncremental bool) {
+		t.Helper()
+		res, err := s.Update(ctx, edited)
+		if err != nil {
+			t.Fatalf("step %d (%v): %v", step, edited, err)
+		}
+		if res.Incremental != wantIncremental {
+			t.Fatalf("step %d (%v): incremental %v, want %v", step, edited, res.Incremental, wantIncremental)
+		}
+		o := opts
+		o.Out = fresh
+		if _, err := Build(ctx, o); err != nil {
+			t.Fatal(err)
+		}
+		if d := diffOutputs(readTree(t, out), readTree(t, fresh)); d != "" {
+			t.Fatalf("step %d (edited %v): output differs from a full build:\n%s", step, edited, d)
+		}
+	}
+	for step, f := range []string{plain[0], plain[len(plain)/2], plain[len(plain)-1]} {
+		appendBody(t, src, f, fmt.Sprintf("\n\nOwn templates, edit %d: 第%d次修改，多写几个字。\n", step, step))
+		check(step, []string{f}, true)
+	}
+	appendBody(t, src, plain[1], "\n\n{{< note >}}a shortcode call{{< /note >}}\n")
+	if err := os.MkdirAll(filepath.Join(src, "layouts", "shortcodes"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(src, "layouts", "shortcodes", "note.html"), []byte(`<aside>{{ .Inner }}</aside>`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	check(3, []string{plain[1], "layouts/shortcodes/note.html"}, false)
+	appendBody(t, src, plain[1], "\n\nAfter the shortcode, more words.\n")
+	check(4, []string{plain[1]}, false)
+}
