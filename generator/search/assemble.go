@@ -32,13 +32,15 @@ type assembly struct {
 //
 // It ranks the terms in token order and measures every entry from the
 // lists (measureLists), plans the shards, and cuts the files into runs
-// of at most group bytes. The lists are then written again as each run's
-// postings in document order (regroup), so that write can make one run
-// of files at a time, with its terms' write positions in a small table.
-func assemble(table *sharedTable, lists [][]byte, limit, group int, forward bool) *assembly {
+// of at most runBytes(total) bytes, where total is the files' bytes, or
+// of one file when it alone is larger. The lists are then written again
+// as each run's postings in document order (regroup), so that write can
+// make one run of files at a time, with its terms' write positions in a
+// small table.
+func assemble(table *sharedTable, lists [][]byte, limit int, runBytes func(total int) int, forward bool) *assembly {
 	rank, toks := rankTerms(table)
 	workers := runtime.GOMAXPROCS(0)
-	s := &assembly{toks: toks, group: group, workers: workers}
+	s := &assembly{toks: toks, workers: workers}
 	if forward {
 		s.fwd = rerank(lists, rank, len(toks.refs), workers)
 	}
@@ -48,7 +50,8 @@ func assemble(table *sharedTable, lists [][]byte, limit, group int, forward bool
 		s.hashes = nil // only an Index's lexicon needs them
 	}
 	s.ends = fileEnds(s.lay, s.sizes)
-	s.groups = groupFiles(s.ends, group)
+	s.group = runBytes(fileStart(s.ends, len(s.ends)))
+	s.groups = groupFiles(s.ends, s.group)
 	s.crcs = make([]uint32, len(s.lay.files))
 	// Each shared id's run and slot take the place of its rank when they
 	// fit in its 32 bits.

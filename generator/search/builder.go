@@ -23,6 +23,9 @@ type Builder struct {
 	meta  metaTable    // rows and splits are written by Add; sections under mu
 	added []atomic.Bool
 
+	spread   int          // the fewest postings a document has in a run on average (runPostings), or 0: see runBytes
+	postings atomic.Int64 // the terms of the documents added, each document's counted once
+
 	mu    sync.Mutex
 	free  []*adder // adders not in use
 	err   error    // the first error of an Add
@@ -44,12 +47,13 @@ func NewBuilder(n int, opts Options) (*Builder, error) {
 		return nil, fmt.Errorf("search: %d documents; an index holds 0 to %d", n, maxDocs)
 	}
 	return &Builder{
-		limit: limit,
-		group: groupBytes,
-		table: newSharedTable(),
-		lists: make([][]byte, n),
-		meta:  makeMetaTable(n, opts.Summary),
-		added: make([]atomic.Bool, n),
+		limit:  limit,
+		group:  groupBytes,
+		spread: runPostings,
+		table:  newSharedTable(),
+		lists:  make([][]byte, n),
+		meta:   makeMetaTable(n, opts.Summary),
+		added:  make([]atomic.Bool, n),
 	}, nil
 }
 
@@ -77,6 +81,7 @@ func (b *Builder) Add(i int, d Document) error {
 		return err
 	}
 	b.lists[i] = a.lists.keep(list)
+	b.postings.Add(int64(len(a.list)))
 	a.row, b.meta.split[i] = appendRow(a.row[:0], &d, length, b.meta.summary)
 	b.meta.rows[i] = a.rows.keep(a.row)
 	b.mu.Lock()
@@ -130,7 +135,15 @@ func (b *Builder) finish(forward bool) (*assembly, error) {
 		}
 	}
 	b.spent, b.free = true, nil
-	s := assemble(b.table, b.lists, b.limit, b.group, forward)
+	s := assemble(b.table, b.lists, b.limit, b.runBytes, forward)
 	b.table, b.lists = nil, nil
 	return s, nil
+}
+
+// runBytes returns the most bytes of a run of files written at once,
+// given the bytes of all the files: b.group, or more when runs of b.group
+// bytes would hold fewer than b.spread of a document's postings on
+// average.
+func (b *Builder) runBytes(total int) int {
+	return runBytes(b.group, total, len(b.added), int(b.postings.Load()), b.spread)
 }

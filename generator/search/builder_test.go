@@ -36,7 +36,7 @@ func streamed(t testing.TB, docs []Document, opts Options, group, goroutines int
 	if err != nil {
 		t.Fatal(err)
 	}
-	b.group = group
+	b.group, b.spread = group, 0
 	addConcurrently(t, b, docs, goroutines, seed)
 	files, err := b.Files()
 	if err != nil {

@@ -3,10 +3,31 @@ package search
 import "math/bits"
 
 // groupBytes is the most bytes of a run of shard files that a Builder
-// writes at once, unless one file alone is larger: the run's bytes and
+// writes at once, unless one file alone is larger or its documents have
+// too few terms for that many runs (runPostings): the run's bytes and
 // its terms' write positions stay in a core's cache while its postings
 // are written, and a few runs are all the room the files take at a time.
 const groupBytes = 512 << 10
+
+// runPostings is the fewest postings, on average, that a document has in
+// a run of shard files a Builder writes. regroup writes a record of a
+// document's terms for each run that holds any: with runs of groupBytes
+// alone, their number grows with the index, and so, past the number of
+// a document's terms, the records a document needs, each a term or two.
+const runPostings = 16
+
+// runBytes returns the most bytes of a run of files whose sizes add up to
+// total: group, unless docs documents with postings terms in all would
+// then have fewer than spread terms in a run on average; then the bytes
+// of the most runs that hold spread terms of a document each. A spread of
+// 0 keeps group.
+func runBytes(group, total, docs, postings, spread int) int {
+	if spread <= 0 || docs == 0 {
+		return group
+	}
+	runs := max(postings/(docs*spread), 1) // the most runs
+	return max(group, (total+runs-1)/runs)
+}
 
 // groups cuts the shard files into runs written together: run g is the
 // files files[g] to files[g+1]-1. Within its run, a term has a number

@@ -37,7 +37,7 @@ func TestWriteFiles(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			b.group = tc.group
+			b.group, b.spread = tc.group, 0
 			addConcurrently(t, b, tc.docs, 3, 5)
 			var got []File
 			err = b.WriteFiles(func(f File) error {
@@ -68,7 +68,7 @@ func TestWriteFilesStops(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		b.group = 1
+		b.group, b.spread = 1, 0
 		addConcurrently(t, b, docs, 2, 6)
 		boom := errors.New("disk full")
 		calls := 0
@@ -252,5 +252,70 @@ func TestKeyTally(t *testing.T) {
 		if len(c.homes) != 0 || c.over != nil || slices.ContainsFunc(c.room, func(v uint64) bool { return v != 0 }) {
 			t.Fatalf("document %d: the tally is not empty once taken", doc)
 		}
+	}
+}
+
+// TestRunBytes checks the size of the runs of files against the postings
+// documents have on average.
+func TestRunBytes(t *testing.T) {
+	tests := []struct {
+		name                                 string
+		group, total, docs, postings, spread int
+		want                                 int
+	}{
+		{"no spread", 100, 10000, 10, 1000, 0, 100},
+		{"no documents", 100, 10000, 0, 0, 16, 100},
+		{"runs enough", 1000, 10000, 10, 1000, 10, 1000},  // 10 runs of 10 postings a document
+		{"runs too many", 100, 10000, 10, 1000, 10, 1000}, // 100 runs would hold 1 each
+		{"rounded up", 100, 10001, 10, 1000, 10, 1001},
+		{"one run", 100, 10000, 10, 50, 16, 10000}, // fewer postings than spread
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := runBytes(tc.group, tc.total, tc.docs, tc.postings, tc.spread); got != tc.want {
+				t.Fatalf("runBytes = %d, want %d", got, tc.want)
+			}
+		})
+	}
+}
+
+// TestWriteFilesSpread writes the same documents in runs of one file and
+// in runs widened to hold spread postings of a document on average, and
+// wants the bytes Build makes each time and fewer runs the wider they are.
+func TestWriteFilesSpread(t *testing.T) {
+	docs := synthetic(300, 600, "zh", 44)
+	opts := Options{ShardBytes: 2048}
+	want, err := Build(docs, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	runs := -1
+	for _, spread := range []int{0, 2, 8, 1 << 20} {
+		b, err := NewBuilder(len(docs), opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b.group, b.spread = 1, spread
+		addConcurrently(t, b, docs, 2, 7)
+		files, err := b.Files()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if diff := sameFiles(files, want); diff != "" {
+			t.Fatalf("spread %d: %s", spread, diff)
+		}
+		// The runs the same Builder's documents would be cut into.
+		ends := make([]int, len(files)-1)
+		at := 0
+		for f := range ends {
+			at += len(files[f+1].Data)
+			ends[f] = at
+		}
+		g := groupFiles(ends, b.runBytes(at))
+		n := g.len()
+		if runs >= 0 && n >= runs {
+			t.Fatalf("spread %d: %d runs, no fewer than %d before", spread, n, runs)
+		}
+		runs = n
 	}
 }
