@@ -13,7 +13,7 @@ import (
 const maxFragmentKeys = 4
 
 // Default limits of the outputs a Set keeps for keyed partial calls. Once
-// either is reached, keyed partials still run but new outputs are not kept.
+// either is reached, a new output takes the place of the oldest ones.
 const (
 	defaultMaxFragments     = 1 << 16  // outputs kept
 	defaultMaxFragmentBytes = 64 << 20 // bytes of output kept
@@ -22,9 +22,14 @@ const (
 // fragments keeps the outputs of keyed partial calls ({{ partial NAME
 // CONTEXT KEY... }}): the first call with a name and keys runs the partial,
 // later calls with equal keys reuse its output. It is bounded by
-// maxCount outputs and maxBytes bytes (the defaults when zero), and safe
-// for concurrent use: two goroutines that miss the same key at once both
-// run the partial and keep one output, which is the same bytes.
+// maxCount outputs and maxBytes bytes (the defaults when zero): at a
+// limit, the outputs kept longest make way for new ones, so that a site
+// with more outputs than the limits still reuses each soon after it is
+// made (a list's items are printed again by the next lists that show
+// them) instead of running the partial at every call for the keys that
+// come after the limit. It is safe for concurrent use: two goroutines
+// that miss the same key at once both run the partial and keep one
+// output, which is the same bytes.
 type fragments struct {
 	maxCount, maxBytes int64
 
@@ -33,20 +38,25 @@ type fragments struct {
 	// slots hold eight-byte words, not the wide keys with their values,
 	// so that a build's thousands of outputs keep it small enough to
 	// stay in cache. seed is made with m.
-	mu    sync.RWMutex
-	m     map[uint64]*fragmentEntry
-	seed  maphash.Seed
-	count atomic.Int64
-	size  atomic.Int64
-	gen   atomic.Uint64 // counts clears, so copies of outputs kept elsewhere know they are stale
+	mu   sync.RWMutex
+	m    map[uint64]*fragmentEntry
+	seed maphash.Seed
+	// oldest and newest are the ends of the kept outputs in the order
+	// they were kept (fragmentEntry.newer), guarded by mu.
+	oldest, newest *fragmentEntry
+	count          atomic.Int64
+	size           atomic.Int64
+	gen            atomic.Uint64 // counts clears, so copies of outputs kept elsewhere know they are stale
 }
 
-// fragmentEntry is an output kept under key, chained to the next one
-// whose key has the same hash.
+// fragmentEntry is an output kept under key, of hash hash, chained to
+// the next one whose key has the same hash and to the one kept after it.
 type fragmentEntry struct {
-	key  fragmentKey
-	h    template.HTML
-	next *fragmentEntry
+	key   fragmentKey
+	h     template.HTML
+	hash  uint64
+	next  *fragmentEntry
+	newer *fragmentEntry
 }
 
 // fragmentKey is a partial's file name with the keys of one call.
@@ -124,10 +134,10 @@ func (f *fragments) get(k fragmentKey) (template.HTML, bool) {
 	return e.h, true
 }
 
-// put keeps h under k unless a limit is reached, and returns the output
-// kept under k: h, or what another goroutine kept first; kept is false
-// when a limit left h unkept (out is then h). The limits are checked
-// before storing, so racing goroutines may pass them by a few outputs.
+// put keeps h under k, forgetting the oldest outputs as far as the
+// limits need, and returns the output kept under k: h, or what another
+// goroutine kept first; kept is false when h alone is larger than the
+// byte limit and is not kept (out is then h).
 func (f *fragments) put(k fragmentKey, h template.HTML) (out template.HTML, kept bool) {
 	maxCount, maxBytes := f.maxCount, f.maxBytes
 	if maxCount == 0 {
@@ -136,7 +146,7 @@ func (f *fragments) put(k fragmentKey, h template.HTML) (out template.HTML, kept
 	if maxBytes == 0 {
 		maxBytes = defaultMaxFragmentBytes
 	}
-	if f.count.Load() >= maxCount || f.size.Load()+int64(len(h)) > maxBytes {
+	if int64(len(h)) > maxBytes {
 		return h, false
 	}
 	f.mu.Lock()
@@ -152,10 +162,46 @@ func (f *fragments) put(k fragmentKey, h template.HTML) (out template.HTML, kept
 			return e.h, true
 		}
 	}
-	f.m[hash] = &fragmentEntry{key: k, h: h, next: first}
+	for f.oldest != nil && (f.count.Load() >= maxCount || f.size.Load()+int64(len(h)) > maxBytes) {
+		f.dropOldest()
+	}
+	e := &fragmentEntry{key: k, h: h, hash: hash, next: f.m[hash]}
+	f.m[hash] = e
+	if f.newest == nil {
+		f.oldest = e
+	} else {
+		f.newest.newer = e
+	}
+	f.newest = e
 	f.count.Add(1)
 	f.size.Add(int64(len(h)))
 	return h, true
+}
+
+// dropOldest forgets the output kept longest, with f.mu held for writing
+// and at least one output kept.
+func (f *fragments) dropOldest() {
+	e := f.oldest
+	f.oldest = e.newer
+	if f.oldest == nil {
+		f.newest = nil
+	}
+	if first := f.m[e.hash]; first == e {
+		if e.next == nil {
+			delete(f.m, e.hash)
+		} else {
+			f.m[e.hash] = e.next
+		}
+	} else {
+		for p := first; p != nil; p = p.next {
+			if p.next == e {
+				p.next = e.next
+				break
+			}
+		}
+	}
+	f.count.Add(-1)
+	f.size.Add(-int64(len(e.h)))
 }
 
 func (f *fragments) clear() {
@@ -163,6 +209,7 @@ func (f *fragments) clear() {
 	defer f.mu.Unlock()
 	f.gen.Add(1)
 	f.m = nil
+	f.oldest, f.newest = nil, nil
 	f.count.Store(0)
 	f.size.Store(0)
 }
@@ -181,8 +228,9 @@ func (s *Set) ClearFragments() { s.fragments.clear() }
 // key, so that later calls with equal keys (a partial whose keys are the
 // same on every page) skip the lookup in the Set's map. A call whose keys
 // change from call to call (one output per item of a list) keeps the
-// first and adds no work. It only holds an output the map holds, and
-// only for the map's generation it was read in.
+// first and adds no work. It only holds an output the map holds or held
+// in the generation it was read in (an output the map has since made way
+// for is still the output of its keys), and only for that generation.
 type fragmentSite struct {
 	kept atomic.Pointer[siteFragment]
 }

@@ -43,6 +43,20 @@ func BenchmarkFragmentsPut(b *testing.B) {
 	}
 }
 
+// BenchmarkFragmentsPutFull keeps 20000 outputs in a fresh set that
+// holds at most 1000, as a site with more outputs than the limits fills
+// it: past the limit, each put makes way for the oldest output.
+func BenchmarkFragmentsPutFull(b *testing.B) {
+	keys := benchFragmentKeys(b, 20000)
+	b.ReportAllocs()
+	for b.Loop() {
+		f := fragments{maxCount: 1000}
+		for _, k := range keys {
+			f.put(k, "<li>item</li>")
+		}
+	}
+}
+
 // benchFragmentKeys makes n keys shaped like summary-list.html's.
 func benchFragmentKeys(b *testing.B, n int) []fragmentKey {
 	type page struct{ n int }

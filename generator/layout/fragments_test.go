@@ -3,6 +3,7 @@ package layout
 import (
 	"fmt"
 	"html/template"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -132,12 +133,14 @@ func TestFragmentLimits(t *testing.T) {
 		name       string
 		f          *fragments
 		sizes      []int
-		wantKept   int
+		wantKept   []int // the indexes of sizes kept at the end
 		wantLength int64
 	}{
-		{"defaults keep small outputs", &fragments{}, []int{3, 3, 3}, 3, 9},
-		{"stops at the output count", &fragments{maxCount: 2}, []int{1, 1, 1, 1}, 2, 2},
-		{"stops at the byte size", &fragments{maxBytes: 10}, []int{4, 4, 4, 1}, 3, 9},
+		{"defaults keep small outputs", &fragments{}, []int{3, 3, 3}, []int{0, 1, 2}, 9},
+		{"the oldest make way at the output count", &fragments{maxCount: 2}, []int{1, 1, 1, 1}, []int{2, 3}, 2},
+		{"the oldest make way at the byte size", &fragments{maxBytes: 10}, []int{4, 4, 4, 1}, []int{1, 2, 3}, 9},
+		{"several make way for a large output", &fragments{maxBytes: 10}, []int{3, 3, 3, 9}, []int{3}, 9},
+		{"an output over the byte size is not kept", &fragments{maxBytes: 10}, []int{4, 11, 4}, []int{0, 2}, 8},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -147,14 +150,17 @@ func TestFragmentLimits(t *testing.T) {
 					t.Errorf("put %d returned %q, want its own output", i, got)
 				}
 			}
-			kept := 0
-			for i := range c.sizes {
-				if _, ok := c.f.get(key(i)); ok {
-					kept++
+			var kept []int
+			for i, n := range c.sizes {
+				if h, ok := c.f.get(key(i)); ok {
+					if len(h) != n {
+						t.Errorf("get %d = %q, want its own output", i, h)
+					}
+					kept = append(kept, i)
 				}
 			}
-			if kept != c.wantKept || c.f.size.Load() != c.wantLength {
-				t.Errorf("kept %d outputs of %d bytes, want %d of %d", kept, c.f.size.Load(), c.wantKept, c.wantLength)
+			if !slices.Equal(kept, c.wantKept) || c.f.size.Load() != c.wantLength || c.f.count.Load() != int64(len(c.wantKept)) {
+				t.Errorf("kept %v (%d outputs) of %d bytes, want %v of %d", kept, c.f.count.Load(), c.f.size.Load(), c.wantKept, c.wantLength)
 			}
 		})
 	}
