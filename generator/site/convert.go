@@ -101,7 +101,7 @@ func (b *builder) convert(st *pageState, body []byte) error {
 	res, err := b.md.Render(body, markdown.Context{
 		File:       st.page.File,
 		LineOffset: st.page.Matter.BodyLine,
-		Links:      linkResolver{b: b, from: st},
+		Links:      newLinkResolver(b, st),
 		Shortcodes: b.shortcodes(st),
 	})
 	st.counts = text.Measure(res.Text)
@@ -166,7 +166,7 @@ func (b *builder) shortcodes(st *pageState) markdown.ShortcodeFunc {
 		}
 		if sc.Inner != "" && !sc.Markdown {
 			res, err := b.md.Render([]byte(sc.Inner), markdown.Context{
-				File: st.page.File, LineOffset: sc.Line, Links: linkResolver{b: b, from: st}, Shortcodes: b.shortcodes(st),
+				File: st.page.File, LineOffset: sc.Line, Links: newLinkResolver(b, st), Shortcodes: b.shortcodes(st),
 			})
 			if err != nil {
 				return "", err
@@ -194,22 +194,51 @@ func (b *builder) publishedFileURLs() map[string]string {
 	return urls
 }
 
-// joinPlain appends dir + "/" + dest to buf when that is already what
-// path.Join would make of them, as it is for most links ("x.md",
-// "notes/2024/y.md" from a clean folder): dir is a clean relative folder
-// and every element of dest a plain name. It reports false otherwise.
-func joinPlain(buf []byte, dir, dest string) ([]byte, bool) {
-	if dir == "." || dir == "" || dir[0] == '/' || dest == "" {
+// joinClean appends path.Join(dir, dest) to buf when it can tell the
+// result without cleaning, as it can for the links pages carry ("x.md",
+// "../../news/2024/y.md"): dir is clean and relative, dest is zero or
+// more "../" that each drop one of dir's folders, then plain names. It
+// reports false otherwise: a ".." climbing above dir, an empty, "." or
+// ".." name after the first plain one, a rooted path.
+func joinClean(buf []byte, dir, dest string) ([]byte, bool) {
+	if dir == "" || dir[0] == '/' || dir == ".." || strings.HasPrefix(dir, "../") {
 		return nil, false
 	}
-	for elem := range strings.SplitSeq(dest, "/") {
-		if elem == "" || elem == "." || elem == ".." {
+	if dir == "." {
+		dir = ""
+	}
+	for strings.HasPrefix(dest, "../") {
+		if dir == "" {
 			return nil, false
 		}
+		dest = dest[len("../"):]
+		i := strings.LastIndexByte(dir, '/')
+		dir = dir[:max(i, 0)]
 	}
-	buf = append(buf, dir...)
-	buf = append(buf, '/')
+	if !plainNames(dest) {
+		return nil, false
+	}
+	if dir != "" {
+		buf = append(buf, dir...)
+		buf = append(buf, '/')
+	}
 	return append(buf, dest...), true
+}
+
+// plainNames reports whether every "/"-separated element of p is a name:
+// not empty, ".", or "..". An empty p has one empty element.
+func plainNames(p string) bool {
+	start := 0
+	for i := 0; i <= len(p); i++ {
+		if i < len(p) && p[i] != '/' {
+			continue
+		}
+		if elem := p[start:i]; elem == "" || elem == "." || elem == ".." {
+			return false
+		}
+		start = i + 1
+	}
+	return true
 }
 
 // linkResolver maps a page's relative links to content files onto the
@@ -217,6 +246,12 @@ func joinPlain(buf []byte, dir, dest string) ([]byte, bool) {
 type linkResolver struct {
 	b    *builder
 	from *pageState
+	dir  string // the folder of from's file, which its links are relative to
+}
+
+// newLinkResolver returns the link resolver of st's body.
+func newLinkResolver(b *builder, st *pageState) linkResolver {
+	return linkResolver{b: b, from: st, dir: path.Dir(st.page.File)}
 }
 
 // Resolve implements markdown.LinkResolver.
@@ -237,10 +272,10 @@ func (r linkResolver) Resolve(dest string, image bool) (string, error) {
 	if !strings.HasSuffix(dest, ".md") {
 		return raw, nil
 	}
-	dir := path.Dir(r.from.page.File)
+	dir := r.dir
 	var buf [256]byte
 	var file string
-	if joined, ok := joinPlain(buf[:0], dir, dest); ok {
+	if joined, ok := joinClean(buf[:0], dir, dest); ok {
 		if u, ok := r.b.linkURLs[string(joined)]; ok {
 			return u + query, nil
 		}

@@ -3,33 +3,52 @@ package site
 import (
 	"path"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/sineng/sineng/generator/audience"
 )
 
-// TestJoinPlainMatchesPathJoin checks the allocation-free join of link
-// resolution against path.Join: where joinPlain answers, it answers what
-// path.Join would.
-func TestJoinPlainMatchesPathJoin(t *testing.T) {
-	dirs := []string{"content", "content/notes/2024", ".", "", "/abs", "content/a b", "content/中文"}
-	dests := []string{"x.md", "notes/2024/y.md", "./x.md", "../x.md", "a/../x.md", "a//x.md", "a/./x.md",
-		"x.md/", "/x.md", "", ".", "..", "a/b/c.md", "中文.md", "a..b.md", ".hidden.md"}
-	answered := 0
-	for _, dir := range dirs {
+// TestJoinCleanMatchesPathJoin checks the allocation-free join of link
+// resolution against path.Join: where joinClean answers, it answers what
+// path.Join would. Its folders are what path.Dir makes of a page's file,
+// as in Resolve; its links are every sequence of up to four elements.
+func TestJoinCleanMatchesPathJoin(t *testing.T) {
+	files := []string{"content/x.md", "content/notes/2024/x.md", "x.md", "", "/abs/x.md", "content/a b/x.md",
+		"content/中文/x.md", "../up/x.md", "a/./b//c/x.md", "a/b/../c/x.md", "/x.md", "a/b/c/d/x.md"}
+	elems := []string{"x.md", "..", ".", "", "n", "中文.md", "a..b.md", ".hidden.md"}
+	dests := []string{""}
+	for range 4 {
+		for _, d := range dests {
+			for _, e := range elems {
+				if d == "" {
+					dests = append(dests, e, "/"+e)
+				} else {
+					dests = append(dests, d+"/"+e)
+				}
+			}
+		}
+	}
+	dests = append(dests, "x.md/", "../x.md/", "../../x.md", "../../../../x.md", "../../../../../x.md")
+	answered, climbed := 0, 0
+	for _, file := range files {
+		dir := path.Dir(file)
 		for _, dest := range dests {
-			got, ok := joinPlain(nil, dir, dest)
+			got, ok := joinClean(nil, dir, dest)
 			if !ok {
 				continue
 			}
 			answered++
+			if strings.HasPrefix(dest, "../") {
+				climbed++
+			}
 			if want := path.Join(dir, dest); string(got) != want {
-				t.Errorf("joinPlain(%q, %q) = %q, path.Join gives %q", dir, dest, got, want)
+				t.Errorf("joinClean(%q, %q) = %q, path.Join gives %q", dir, dest, got, want)
 			}
 		}
 	}
-	if answered < 20 {
-		t.Errorf("joinPlain answered only %d joins: the fast path is not taken", answered)
+	if answered < 200 || climbed < 50 {
+		t.Errorf("joinClean answered %d joins, %d climbing a folder: the fast path is not taken", answered, climbed)
 	}
 }
 

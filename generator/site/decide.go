@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/sineng/sineng/generator/audience"
@@ -30,8 +31,11 @@ type pageState struct {
 	plain     string                     // the derived plain-text summary
 	children  []*pageState               // sections and home: published regular pages inside, sorted
 	images    map[string][]photo.Variant // re-encoded bundle images by resource name
-	generated bool                       // made by the build (handbook, showcase, filters), not from a file or folder
 	subs      []*pageState               // sections and home: published sections inside, sorted
+	htmlRefs  *atomic.Int32              // a streamed build's jobs still to print its HTML; nil: kept
+	generated bool                       // made by the build (handbook, showcase, filters), not from a file or folder
+	searchDoc int32                      // 1 + the page's document id in its language's search index; 0: not indexed
+	ownJob    int32                      // 1 + the index of its own job in a streamed build (streamPlan); 0: none
 	// derivedDescription is true when the view's description is the
 	// body's plain-text summary (the page gives none).
 	derivedDescription bool

@@ -51,7 +51,7 @@ func (b *builder) updateSearch(edits []bodyEdit) ([]outFile, error) {
 		if ss == nil || ss.index == nil {
 			continue
 		}
-		i, ok := ss.pos[e.st]
+		i, ok := e.st.searchID()
 		if !ok {
 			continue
 		}

@@ -22,16 +22,18 @@ func (b *builder) prepareSearch() error {
 	}
 	b.search = map[string]*searchState{}
 	for _, ls := range b.langs {
-		ss := &searchState{pos: map[*pageState]int{}}
+		ss := &searchState{}
 		for _, st := range ls.pages {
+			st.searchDoc = 0
 			if st.page.Kind == content.KindPage && st.page.File != "" && st.view != nil {
-				ss.pos[st] = len(ss.pos)
+				ss.docs++
+				st.searchDoc = int32(ss.docs)
 			}
 		}
-		if len(ss.pos) == 0 {
+		if ss.docs == 0 {
 			continue
 		}
-		sb, err := search.NewBuilder(len(ss.pos), search.Options{})
+		sb, err := search.NewBuilder(ss.docs, search.Options{})
 		if err != nil {
 			return fmt.Errorf("search index (%s): %w", ls.lang.Code, err)
 		}
@@ -50,7 +52,7 @@ func (b *builder) addToSearch(st *pageState) {
 	if ss == nil || ss.builder == nil {
 		return
 	}
-	if i, ok := ss.pos[st]; ok {
+	if i, ok := st.searchID(); ok {
 		if err := ss.builder.Add(i, searchDocument(st.lang, st)); err != nil {
 			b.errs.Add(&diag.Error{File: st.page.File, Err: err})
 		}
@@ -106,11 +108,18 @@ func searchDir(b *builder, ls *langSite) string {
 
 // searchState is one language's search index as a Session keeps it.
 type searchState struct {
-	builder *search.Builder    // until the index is built
-	pos     map[*pageState]int // each indexed page's document id
-	dir     string             // output folder of the index, "search/zh/"
-	from    string             // source named in errors
-	index   *search.Index      // a Session's index, edited in place
+	builder *search.Builder // until the index is built
+	docs    int             // pages in the index; each page's id is in the page (searchID)
+	dir     string          // output folder of the index, "search/zh/"
+	from    string          // source named in errors
+	index   *search.Index   // a Session's index, edited in place
+}
+
+// searchID returns st's document id in its language's search index and
+// whether the index holds st: ids are numbered in the page itself, not
+// looked up in a map as large as the site, once per converted page.
+func (st *pageState) searchID() (int, bool) {
+	return int(st.searchDoc) - 1, st.searchDoc > 0
 }
 
 // searchDocument is a published page as the search index sees it.

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/sineng/sineng/generator/audience"
+	"github.com/sineng/sineng/generator/content"
 	"github.com/sineng/sineng/generator/search"
 )
 
@@ -71,5 +72,38 @@ func TestSearchIndexHoldsOnlyPublishedPages(t *testing.T) {
 	team, _ := build(t, src, Options{Audience: audience.Team, AudienceSet: true})
 	if got := hitURLs(t, indexFiles(t, filepath.Join(team, "search", "zh")), "secretword"); len(got) != 1 {
 		t.Errorf("the team index does not find the team page: %v", got)
+	}
+}
+
+// TestSearchIDsNumberEachLanguagesPages checks the document ids the pages
+// carry against the numbering they replace: each language's indexed pages
+// (regular pages from a file, published) numbered from 0 in the order of
+// the language's pages, and every other page in no index.
+func TestSearchIDsNumberEachLanguagesPages(t *testing.T) {
+	opts := Options{Source: filepath.Join("..", ".."), Out: filepath.Join(t.TempDir(), "out"), Now: exampleNow,
+		Audience: audience.Team, AudienceSet: true, Drafts: true, Future: true}
+	b, _, err := runBuild(t.Context(), opts, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	indexed := 0
+	for _, ls := range b.langs {
+		want := map[*pageState]int{}
+		for _, st := range ls.pages {
+			if st.page.Kind == content.KindPage && st.page.File != "" && st.view != nil {
+				want[st] = len(want)
+			}
+		}
+		for _, st := range ls.pages {
+			got, ok := st.searchID()
+			w, wok := want[st]
+			if ok != wok || ok && got != w {
+				t.Errorf("%s (%s): search id %d, %v; want %d, %v", st.page.File, ls.lang.Code, got, ok, w, wok)
+			}
+		}
+		indexed += len(want)
+	}
+	if indexed < 10 {
+		t.Fatalf("%d indexed pages: the example site's index is empty", indexed)
 	}
 }

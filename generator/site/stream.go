@@ -20,11 +20,15 @@ import (
 //   - A page's HTML (content and table of contents) is dropped once every
 //     job that prints it has run, unless its own output is left for the
 //     render stage.
+//
+// What every page needs of the plan (its own job, its HTML's counter) is
+// kept in the page (pageState.ownJob, htmlRefs), not in maps as large as
+// the site looked up once per converted page; the maps hold only the few
+// pages early jobs read or print.
 type streamPlan struct {
-	own   map[*pageState]int             // page → its own job
 	early map[*render.Page][]int         // page → early jobs waiting for it
 	jobs  map[int]*earlyJob              // early job → what it waits for and prints
-	refs  map[*render.Page]*atomic.Int32 // page → jobs still to print its HTML
+	refs  map[*render.Page]*atomic.Int32 // page printed by an early job → jobs still to print its HTML
 	order []*pageState                   // conversion order: pages early jobs read first
 }
 
@@ -38,7 +42,6 @@ type earlyJob struct {
 // planStream makes the stream plan of jobs for the build's pages.
 func (b *builder) planStream(jobs []job) *streamPlan {
 	sp := &streamPlan{
-		own:   map[*pageState]int{},
 		early: map[*render.Page][]int{},
 		jobs:  map[int]*earlyJob{},
 		refs:  map[*render.Page]*atomic.Int32{},
@@ -50,9 +53,13 @@ func (b *builder) planStream(jobs []job) *streamPlan {
 		}
 	}
 	printers := map[*render.Page]int32{} // page → early jobs printing its HTML
+	var owners []*pageState              // pages with their own job, each once
 	for i, j := range jobs {
 		if j.page != nil && len(j.reads) == 1 && j.reads[0] == j.page.view {
-			sp.own[j.page] = i
+			if j.page.ownJob == 0 {
+				owners = append(owners, j.page)
+			}
+			j.page.ownJob = int32(i) + 1
 			continue
 		}
 		if len(j.prints) == 0 {
@@ -75,13 +82,14 @@ func (b *builder) planStream(jobs []job) *streamPlan {
 	// A page's HTML is dropped after its own job and the early jobs that
 	// print it; a page whose own output waits for the render stage keeps it.
 	// The counters are one block, not an object for each page.
-	counters := make([]atomic.Int32, len(sp.own))
-	n := 0
-	for st := range sp.own {
+	counters := make([]atomic.Int32, len(owners))
+	for n, st := range owners {
 		r := &counters[n]
-		n++
 		r.Store(1 + printers[st.view])
-		sp.refs[st.view] = r
+		st.htmlRefs = r
+		if printers[st.view] > 0 {
+			sp.refs[st.view] = r
+		}
 	}
 	sp.order = make([]*pageState, 0, len(b.pages))
 	for _, first := range []bool{true, false} {
@@ -110,9 +118,9 @@ func distinct(list []*render.Page, set map[*render.Page]bool) []*render.Page {
 // converted runs, in the worker that converted st, st's own job and every
 // early job st was the last read of, and drops HTML no job still needs.
 func (sp *streamPlan) converted(r *jobRunner, st *pageState) {
-	if k, ok := sp.own[st]; ok {
-		r.run(k)
-		sp.release(st.view)
+	if st.ownJob > 0 {
+		r.run(int(st.ownJob) - 1)
+		release(st.view, st.htmlRefs)
 	}
 	for _, k := range sp.early[st.view] {
 		ej := sp.jobs[k]
@@ -121,14 +129,14 @@ func (sp *streamPlan) converted(r *jobRunner, st *pageState) {
 		}
 		r.run(k)
 		for _, p := range ej.prints {
-			sp.release(p)
+			release(p, sp.refs[p])
 		}
 	}
 }
 
-// release notes that one job printing p's HTML has run.
-func (sp *streamPlan) release(p *render.Page) {
-	ref := sp.refs[p]
+// release notes that one job printing p's HTML has run; ref counts the
+// jobs still to print it (nil: p's HTML is kept).
+func release(p *render.Page, ref *atomic.Int32) {
 	if ref == nil {
 		return
 	}
