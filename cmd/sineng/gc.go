@@ -30,6 +30,8 @@ import (
 // GOGC=80 spent ≈2.5 s of ≈18 s of CPU marking). Such a heap is paced at
 // GOGC=largeGCPercent, a peak of ≈2.5× the live heap: 50k pages 0.79 →
 // 1.06 GB and ≈1.3 s of marking; 100k pages 1.7 → 2.1 GB, 21.4 → 18.2 s.
+// From hugeHeap of live heap (a few hundred thousand pages) memory weighs
+// more than marking again, and the pacer goes back to GOGC=minGCPercent.
 // GOGC in the environment turns the pacer off and wins; GOMEMLIMIT turns
 // it off too (the limit then bounds the heap) and leaves GOGC=minGCPercent.
 const (
@@ -39,6 +41,7 @@ const (
 	minGCPercent   = 80
 	largeHeap      = 256 << 20
 	largeGCPercent = 150
+	hugeHeap       = 2 << 30
 	// maxGCPercent bounds GOGC while the live heap is tiny (start-up).
 	// The runtime never sets a heap goal below 4 MiB × GOGC/100, so this
 	// bound is what keeps a tiny heap's goal at heapFloor.
@@ -95,12 +98,12 @@ func (p *pacer) adjust() {
 
 // gcPercentFor returns the GOGC that puts the next collection at the heap
 // goal for a live heap of live bytes, within [minGCPercent, maxGCPercent],
-// or largeGCPercent for a live heap of largeHeap or more.
+// or largeGCPercent for a live heap from largeHeap up to hugeHeap.
 func gcPercentFor(live uint64) int {
 	if live == 0 {
 		return maxGCPercent
 	}
-	if live >= largeHeap {
+	if live >= largeHeap && live < hugeHeap {
 		return largeGCPercent
 	}
 	goal := min(max(liveFactor*live, heapFloor), heapBudget)

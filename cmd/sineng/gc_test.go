@@ -22,6 +22,8 @@ func TestGCPercentFor(t *testing.T) {
 		{255 * mb, minGCPercent},
 		{256 * mb, largeGCPercent}, // a large site's heap
 		{2000 * mb, largeGCPercent},
+		{2048 * mb, minGCPercent}, // a huge site's heap: memory first again
+		{8192 * mb, minGCPercent},
 	}
 	for _, tt := range tests {
 		if got := gcPercentFor(tt.live); got != tt.want {
