@@ -69,7 +69,7 @@ func mayHaveCode(src []byte) bool {
 // code. A malformed tag is reported and left as text. The source is parsed
 // to find its code only when a tag might be inside some; that parse is
 // returned, nil when there was none.
-func (p *page) scanTags(r *Renderer, ids *headingIDs) ([]tag, ast.Node) {
+func (p *page) scanTags(r *Renderer) ([]tag, ast.Node) {
 	var tags []tag
 	var doc ast.Node
 	var code [][2]int
@@ -167,8 +167,8 @@ func (p *page) buildTree(tags []tag) []*scNode {
 // out, recording where each part came from, and returns the result. When
 // nothing is expanded the result is the source itself, with its parse if
 // finding the code took one (nil otherwise).
-func (p *page) expandShortcodes(r *Renderer, ids *headingIDs, out *bytes.Buffer) ([]byte, ast.Node) {
-	tags, doc := p.scanTags(r, ids)
+func (p *page) expandShortcodes(r *Renderer, out *bytes.Buffer) ([]byte, ast.Node) {
+	tags, doc := p.scanTags(r)
 	if len(tags) == 0 {
 		return p.src, doc
 	}

@@ -56,13 +56,12 @@ func (r *Renderer) Render(src []byte, ctx Context) (res Result, err error) {
 	p.pos = positions{src: src, lineOffset: ctx.LineOffset}
 	p.tokens.src = src
 
-	ids := &s.ids
-	ids.reset()
-	p.ids = parseIDs{headingIDs: ids, paragraphs: &s.paragraphs}
+	s.ids.reset()
+	p.ids = parseIDs{headingIDs: &s.ids, paragraphs: &s.paragraphs}
 	body := src
 	var doc ast.Node
 	if shortcodeStart(src) >= 0 {
-		body, doc = p.expandShortcodes(r, ids, &s.body)
+		body, doc = p.expandShortcodes(r, &s.body)
 	}
 	if doc == nil {
 		doc = r.parse(body, &p.ids)
