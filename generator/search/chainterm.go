@@ -21,28 +21,11 @@ func appendSlotTerm(rec []byte, gap, w uint32) []byte {
 	return binary.AppendUvarint(rec, uint64(w))
 }
 
-// readSlotTerm reads the chain record term that begins at at and returns
-// its slot gap and weight and the offset after it.
-func readSlotTerm(s []byte, at int) (gap, w uint32, next int) {
-	gap, w = uint32(s[at]), uint32(s[at+1])
-	if w == 0 {
-		return readLongSlotTerm(s, at+2)
-	}
-	return gap, w, at + 2
-}
-
-// readLongSlotTerm reads the uvarints of a term that did not fit two
-// bytes, from at, the offset after its two zero bytes.
-func readLongSlotTerm(s []byte, at int) (gap, w uint32, next int) {
-	gap, at = slotUvarint(s, at)
-	w, at = slotUvarint(s, at)
-	return gap, w, at
-}
-
 // slotUvarint reads the uvarint of at most 32 bits at s[at:], which a
 // chain record holds well formed, and returns it and the offset after it.
 // It is inlined, and makes no call, so that the loop of a run's writer
-// keeps its state in registers where it reads a long term.
+// (groupWriter.postings, which reads the terms inline) keeps its state in
+// registers where it reads a long term.
 func slotUvarint(s []byte, at int) (uint32, int) {
 	v := uint32(0)
 	for shift := uint(0); ; shift += 7 {

@@ -100,10 +100,10 @@ func (w *groupWriter) postings(buf, s []byte) {
 		d += uint32(delta)
 		prev := uint32(0)
 		for stop := at + length; at < stop; {
-			// As readSlotTerm reads the term, its short form inline.
+			// A chain record term (see chainterm.go), read inline.
 			gap, weight := uint32(s[at]), uint32(s[at+1])
 			at += 2
-			if weight == 0 { // readLongSlotTerm, without a call
+			if weight == 0 { // the long form: two uvarints
 				gap, at = slotUvarint(s, at)
 				weight, at = slotUvarint(s, at)
 			}
