@@ -1,7 +1,7 @@
 package search
 
-// minTallySlots is the starting size of a tally's or a keyTally's table,
-// 1<<minTallyBits slots.
+// minTallySlots is the starting size of a tally's table, 1<<minTallyBits
+// slots (a keyTally's is minKeyTallyBits).
 const (
 	minTallyBits  = 12
 	minTallySlots = 1 << minTallyBits
