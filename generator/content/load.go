@@ -104,8 +104,7 @@ func (t *Tree) ByPath(lang, p string) (*Page, bool) {
 // file is one Markdown file found by the walk, before it is read.
 type file struct {
 	rel    string // content-relative slash path
-	full   string // the path the walk found it at, the content folder joined with rel; "" to join them when read
-	prefix string // with full, what the site-relative path adds to rel: siteFile(ContentDir, "")
+	full   string // the path the walk found it at, the content folder joined with rel
 	lang   string
 	stem   string // rel without extension and language suffix
 	bundle bool   // index.md of a leaf bundle
@@ -119,7 +118,7 @@ func Load(ctx context.Context, opts Options, errs *diag.List) (*Tree, error) {
 	root := filepath.Join(opts.Source, opts.ContentDir)
 	names := newFileNames(opts)
 	seed := maphash.MakeSeed()
-	r := reader{root: root, opts: opts, seed: seed, jobs: make(chan job, 4*opts.Workers)}
+	r := reader{prefix: names.prefix, opts: opts, seed: seed, jobs: make(chan job, 4*opts.Workers)}
 	others, resources, err := walk(root, names, func(f file) bool {
 		if ctx.Err() != nil {
 			return false
@@ -178,29 +177,21 @@ func ignored(name string) bool {
 		strings.HasSuffix(name, ".swx") || strings.HasSuffix(name, ".tmp")
 }
 
-// readPage reads and decodes one file with dec; on a problem it appends it
+// readPage reads and decodes one file the walk found with dec, prefix being
+// what its site-relative File adds to f.rel; on a problem it appends it
 // to *errs and returns nil, so one bad file never hides the others'
 // problems.
 // With LazyBodies the file is read into *buf, which is grown and kept for
 // the next file: nothing of the page refers to the file's text then (the
 // decoder copies what it keeps). Otherwise the page keeps its body and the
 // file gets memory of its own.
-func readPage(root string, opts Options, f file, dec *frontmatter.Decoder, seed maphash.Seed, buf *[]byte, errs *[]error) *Page {
-	siteRel := f.rel
-	if f.prefix != "" {
-		siteRel = f.prefix + f.rel
-	} else if f.full == "" {
-		siteRel = siteFile(opts.ContentDir, f.rel) // a file the walk did not find
-	}
+func readPage(prefix string, opts Options, f file, dec *frontmatter.Decoder, seed maphash.Seed, buf *[]byte, errs *[]error) *Page {
+	siteRel := prefix + f.rel
 	var into []byte
 	if opts.LazyBodies {
 		into = *buf
 	}
-	name := f.full
-	if name == "" {
-		name = filepath.Join(root, filepath.FromSlash(f.rel))
-	}
-	src, err := rawfile.ReadFile(name, into)
+	src, err := rawfile.ReadFile(f.full, into)
 	if opts.LazyBodies && cap(src) > cap(*buf) {
 		*buf = src
 	}

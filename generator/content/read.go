@@ -12,10 +12,10 @@ import (
 // its page goes into, and the slots keep the walk's order, so the tree is
 // the same however the reads interleave.
 type reader struct {
-	root string
-	opts Options
-	seed maphash.Seed
-	jobs chan job
+	prefix string // what a page's File adds to its content-relative path (fileNames.prefix)
+	opts   Options
+	seed   maphash.Seed
+	jobs   chan job
 
 	blocks  []*[slotBlock]slot // the slots, in walk order
 	found   int                // files sent
@@ -64,7 +64,7 @@ func (r *reader) work() {
 	var dec frontmatter.Decoder // shares keys and values between this worker's pages
 	var buf []byte              // the file text, reused when no page keeps it
 	for j := range r.jobs {
-		j.at.page = readPage(r.root, r.opts, j.f, &dec, r.seed, &buf, &j.at.problems)
+		j.at.page = readPage(r.prefix, r.opts, j.f, &dec, r.seed, &buf, &j.at.problems)
 	}
 }
 

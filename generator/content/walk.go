@@ -69,7 +69,7 @@ func walk(root string, names fileNames, emit func(file) bool) ([]string, map[str
 			others = append(others, rel)
 			return nil
 		}
-		f := file{rel: rel, full: p, prefix: names.prefix, lang: lang, stem: stem, bundle: index && dirOf(rel) != "."}
+		f := file{rel: rel, full: p, lang: lang, stem: stem, bundle: index && dirOf(rel) != "."}
 		if !emit(f) {
 			return fs.SkipAll
 		}
