@@ -72,10 +72,10 @@ func (d *Decoder) Parse(file string, src []byte) (Matter, []byte, error) {
 
 // share stores v under k in m, which it makes when it is missing and
 // empties when it is full, and returns m.
-func share[V any](m map[string]V, k string, v V) map[string]V {
+func share[K comparable, V any](m map[K]V, k K, v V) map[K]V {
 	switch {
 	case m == nil:
-		m = make(map[string]V, 64)
+		m = make(map[K]V, 64)
 	case len(m) >= maxSharedEntries:
 		clear(m) // keeps its groups: refilling it rehashes nothing
 	}
@@ -200,13 +200,7 @@ func (d *Decoder) number(v any) any {
 	if shared, ok := d.nums[n]; ok {
 		return shared
 	}
-	switch {
-	case d.nums == nil:
-		d.nums = make(map[int64]any, 64)
-	case len(d.nums) >= maxSharedEntries:
-		clear(d.nums)
-	}
-	d.nums[n] = v
+	d.nums = share(d.nums, n, v)
 	return v
 }
 
