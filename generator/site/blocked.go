@@ -39,7 +39,7 @@ func (b *builder) checkBlockedFields(p *content.Page, level audience.Level) {
 				if prefix != "" {
 					path = prefix + "." + k
 				}
-				if blockedKeys[strings.ToLower(k)] && !(strings.EqualFold(k, "email") && allowedEmail(t[k], b.contact)) {
+				if b.blockedField(k, t[k]) {
 					line, col := p.Position(path)
 					b.errs.Errorf(p.File, line, col, "%s holds a direct identifier and this page can reach a %s build: remove it, or make the page audience = \"team\"", path, level)
 					continue
@@ -62,7 +62,7 @@ func (b *builder) holdsBlocked(v any) bool {
 	switch t := v.(type) {
 	case map[string]any:
 		for k, e := range t {
-			if blockedKeys[strings.ToLower(k)] && !(strings.EqualFold(k, "email") && allowedEmail(e, b.contact)) {
+			if b.blockedField(k, e) {
 				return true
 			}
 			if b.holdsBlocked(e) {
@@ -77,6 +77,12 @@ func (b *builder) holdsBlocked(v any) bool {
 		}
 	}
 	return false
+}
+
+// blockedField reports whether the key k, holding v, is a blocked one: any
+// blocked key but an e-mail field holding one of the site's contacts.
+func (b *builder) blockedField(k string, v any) bool {
+	return blockedKeys[strings.ToLower(k)] && !(strings.EqualFold(k, "email") && allowedEmail(v, b.contact))
 }
 
 func allowedEmail(v any, allowed map[string]bool) bool {
