@@ -76,7 +76,7 @@ func toNumber(v any) (number, error) {
 	if ok {
 		return n, nil
 	}
-	if rv := reflect.ValueOf(v); rv.Kind() == reflect.Pointer && !indirectNumber(rv).IsValid() {
+	if rv := reflect.ValueOf(v); rv.Kind() == reflect.Pointer && !indirect(rv).IsValid() {
 		return number{}, fmt.Errorf("cannot use nil as a number")
 	}
 	return number{}, fmt.Errorf("cannot use %T (%v) as a number", v, v)
@@ -86,7 +86,7 @@ func toNumber(v any) (number, error) {
 // whether v is a number: making the error would cost more than the
 // answer.
 func numberOf(v any) (number, bool) {
-	rv := indirectNumber(reflect.ValueOf(v))
+	rv := indirect(reflect.ValueOf(v))
 	switch rv.Kind() {
 	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
 		return number{i: rv.Int()}, true
@@ -100,18 +100,6 @@ func numberOf(v any) (number, bool) {
 		return number{f: rv.Float(), isFloat: true}, true
 	}
 	return number{}, false
-}
-
-// indirectNumber follows pointers and interfaces from rv; the result is
-// not valid when it meets nil.
-func indirectNumber(rv reflect.Value) reflect.Value {
-	for rv.Kind() == reflect.Pointer || rv.Kind() == reflect.Interface {
-		if rv.IsNil() {
-			return reflect.Value{}
-		}
-		rv = rv.Elem()
-	}
-	return rv
 }
 
 // toInt is the "int" template function: integers as they are, floats
