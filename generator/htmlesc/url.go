@@ -105,11 +105,7 @@ func urlKeeps(norm bool) asciiSet {
 func urlKept(s string, keep asciiSet, norm bool) int {
 	for i := 0; i < len(s); i++ {
 		c := s[i]
-		if c < 64 {
-			if keep.lo>>c&1 != 0 {
-				continue
-			}
-		} else if c < 128 && keep.hi>>(c-64)&1 != 0 {
+		if keep.has(c) {
 			continue
 		}
 		if c != '%' || !norm || i+2 >= len(s) || !isHex(s[i+1]) || !isHex(s[i+2]) {
