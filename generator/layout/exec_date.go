@@ -53,7 +53,7 @@ func (sc *scope) dateAction(cmd *parse.CommandNode, tf textFunc) (fn runFn, ok b
 			t, isTime = reflect.TypeAssert[time.Time](v)
 		}
 		if !isTime {
-			s, err := textResult(formatDateValue(layout, v))
+			s, err := textResult(dateFormat(layout, anyOf(v)))
 			st.popValues(base)
 			if err != nil {
 				return err
