@@ -110,6 +110,13 @@ type file struct {
 	bundle bool   // index.md of a leaf bundle
 }
 
+// walkAhead is how many files the walk may find before the readers take
+// them. The walk finds files several times faster than they are read: with
+// a few slots it waits on a full queue, and each time it does, the readers
+// drain the queue and wait for it in turn, leaving a core idle (10k pages:
+// ≈1,300 such waits, load at ≈1.4 cores; with this many slots, at ≈2).
+const walkAhead = 1024
+
 // Load reads the content folder. Problems in files are added to errs (the
 // build goes on to find them all); the returned error is for failures that
 // stop the walk itself, such as an unreadable content folder.
@@ -118,7 +125,7 @@ func Load(ctx context.Context, opts Options, errs *diag.List) (*Tree, error) {
 	root := filepath.Join(opts.Source, opts.ContentDir)
 	names := newFileNames(opts)
 	seed := maphash.MakeSeed()
-	r := reader{prefix: names.prefix, opts: opts, seed: seed, jobs: make(chan job, 4*opts.Workers)}
+	r := reader{prefix: names.prefix, opts: opts, seed: seed, jobs: make(chan job, walkAhead)}
 	others, resources, err := walk(root, names, func(f file) bool {
 		if ctx.Err() != nil {
 			return false
