@@ -3,7 +3,7 @@ GO      ?= go
 BIN     := bin/sineng
 PKGS    := ./...
 
-.PHONY: site test race build bench clean fmt
+.PHONY: site test race build bench pgo clean fmt
 
 ## site: build the example site into public/
 site: build
@@ -28,6 +28,21 @@ bench:
 	$(GO) run ./cmd/sineng-bench
 	$(GO) test -run '^$$' -bench . -benchmem ./bench/floor/
 	$(GO) test -run '^$$' -bench . -benchmem ./generator/...
+
+## pgo: refresh cmd/sineng/default.pgo, the CPU profile go build optimises the
+## binary with (profile-guided optimisation): four cold builds of a generated
+## 10k-page site by a binary built without it; work files go to /dev/shm
+PGO_DIR := /dev/shm/sineng-pgo
+pgo:
+	rm -rf $(PGO_DIR) && mkdir -p $(PGO_DIR)
+	$(GO) run ./cmd/sineng-corpus -pages 10000 -out $(PGO_DIR)/site
+	$(GO) build -pgo=off -o $(PGO_DIR)/sineng ./cmd/sineng
+	for i in 1 2 3 4; do \
+		rm -rf $(PGO_DIR)/out; \
+		$(PGO_DIR)/sineng build --source $(PGO_DIR)/site --out $(PGO_DIR)/out --audience team --cpuprofile $(PGO_DIR)/cpu$$i.prof >/dev/null || exit 1; \
+	done
+	$(GO) tool pprof -proto $(PGO_DIR)/cpu*.prof > cmd/sineng/default.pgo
+	rm -rf $(PGO_DIR)
 
 fmt:
 	gofmt -l -w cmd generator themes
