@@ -35,8 +35,9 @@ var forbidden = map[string][]string{
 	"generator/leak":        {"generator/audience", "generator/config", "generator/content", "generator/site", "generator/render"},
 	"generator/photo":       {"generator/"},
 	"generator/search":      {"generator/content", "generator/site", "generator/render", "generator/layout", "generator/markdown", "generator/audience"},
-	"internal/rawfile":      {"generator/", "internal/stablesort"},
-	"internal/stablesort":   {"generator/", "internal/rawfile"},
+	"internal/rawfile":      {"generator/", "internal/stablesort", "internal/parallel"},
+	"internal/stablesort":   {"generator/", "internal/rawfile", "internal/parallel"},
+	"internal/parallel":     {"generator/", "internal/rawfile", "internal/stablesort"},
 }
 
 func TestImportRules(t *testing.T) {

@@ -9,8 +9,9 @@ import (
 	"runtime"
 	"slices"
 	"strings"
-	"sync"
 	"unicode/utf8"
+
+	"github.com/sineng/sineng/internal/parallel"
 )
 
 // FileFinding is a Finding in one file of a scanned folder.
@@ -49,21 +50,9 @@ func ScanDir(dir string, s *Scanner, workers int) ([]FileFinding, error) {
 	if workers < 1 {
 		workers = runtime.GOMAXPROCS(0)
 	}
-	workers = min(workers, len(files))
-	jobs := make(chan int)
-	var wg sync.WaitGroup
-	for range workers {
-		wg.Go(func() {
-			for i := range jobs {
-				found[i], errs[i] = scanFile(filepath.Join(root, files[i]), s)
-			}
-		})
-	}
-	for i := range files {
-		jobs <- i
-	}
-	close(jobs)
-	wg.Wait()
+	parallel.For(len(files), workers, func(i int) {
+		found[i], errs[i] = scanFile(filepath.Join(root, files[i]), s)
+	})
 
 	var out []FileFinding
 	for i, list := range found {

@@ -10,8 +10,9 @@ import (
 	"path/filepath"
 	"runtime"
 	"sort"
-	"sync"
 	"syscall"
+
+	"github.com/sineng/sineng/internal/parallel"
 )
 
 // swap puts the stage in place of s.out; Commit documents the steps.
@@ -70,21 +71,10 @@ func removeTree(dir string) error {
 	if err != nil {
 		return os.RemoveAll(dir)
 	}
-	errs := make([]error, len(ents)) // each entry's goroutine writes its own slot
-	next := make(chan int)
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), len(ents)) {
-		wg.Go(func() {
-			for i := range next {
-				errs[i] = os.RemoveAll(filepath.Join(dir, ents[i].Name()))
-			}
-		})
-	}
-	for i := range ents {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
+	errs := make([]error, len(ents)) // each entry's call writes its own slot
+	parallel.For(len(ents), runtime.GOMAXPROCS(0), func(i int) {
+		errs[i] = os.RemoveAll(filepath.Join(dir, ents[i].Name()))
+	})
 	if err := errors.Join(errs...); err != nil {
 		return err
 	}
