@@ -7,10 +7,12 @@ import (
 	"sync/atomic"
 )
 
-// For calls f(0) … f(n-1) on at most workers goroutines, the calling one
-// included, and returns when all calls have returned. Calls start in index
-// order. Each call must write only its own slot of any shared slice, so
-// results stay in order without locks.
+// For calls f(0) … f(n-1) on at most workers goroutines and returns when
+// all calls have returned; with one worker (or one index) it calls them in
+// order on the calling goroutine. Calls start in index order. Each call
+// must write only its own slot of any shared slice, so results stay in
+// order without locks. A call that panics ends the program, as in any
+// goroutine.
 //
 // The goroutines take the next index from a shared counter: no goroutine
 // hands indices out, so none waits for a feeder that itself waits for a
@@ -35,9 +37,8 @@ func For(n, workers int, f func(i int)) {
 		}
 	}
 	var wg sync.WaitGroup
-	for range workers - 1 {
+	for range workers {
 		wg.Go(work)
 	}
-	work()
 	wg.Wait()
 }
