@@ -41,7 +41,8 @@ pgo:
 		rm -rf $(PGO_DIR)/out; \
 		$(PGO_DIR)/sineng build --source $(PGO_DIR)/site --out $(PGO_DIR)/out --audience team --cpuprofile $(PGO_DIR)/cpu$$i.prof >/dev/null || exit 1; \
 	done
-	$(GO) tool pprof -proto $(PGO_DIR)/cpu*.prof > cmd/sineng/default.pgo
+	$(GO) tool pprof -proto $(PGO_DIR)/cpu*.prof > $(PGO_DIR)/merged.pgo
+	mv $(PGO_DIR)/merged.pgo cmd/sineng/default.pgo
 	rm -rf $(PGO_DIR)
 
 fmt:
