@@ -96,10 +96,32 @@ func (b *benchmark) floorRows(r *sizeResult) []row {
 		{fmt.Sprintf("floor %s: read + goldmark + write (median of %d, s)", label, len(r.floor)), fmt.Sprintf("%.2f", f), "", "—", "—"},
 		{
 			"build/floor at " + label,
-			b.sinengCell(r, ratio(sm, f)), b.hugoCell(r, ratio(hm, f)), "—",
+			b.sinengCell(r, ratio(sm, f)+pairRange(r)), b.hugoCell(r, ratio(hm, f)), "—",
 			verdict(fmt.Sprintf("≤ %.1f", targetFloor), ratioValue(sm, f), targetFloor),
 		},
 	}
+}
+
+// pairRange is the range of a build's time divided by the floor run that
+// followed it, over r's pairs of runs, as " (pairs 1.79–2.00)"; "" for
+// fewer than two pairs. The medians' ratio is the measure; the range shows
+// how far this machine's noise moves it.
+func pairRange(r *sizeResult) string {
+	n := min(len(r.sineng), len(r.floor))
+	if n < 2 {
+		return ""
+	}
+	lo, hi := 0.0, 0.0
+	for i := range n {
+		v := ratioValue(r.sineng[i].wall.Seconds(), r.floor[i].Seconds())
+		if i == 0 || v < lo {
+			lo = v
+		}
+		if i == 0 || v > hi {
+			hi = v
+		}
+	}
+	return fmt.Sprintf(" (pairs %.2f–%.2f)", lo, hi)
 }
 
 // serveRows are the one-page edit timings of `sineng serve`.

@@ -86,3 +86,14 @@ func TestRowsNotes(t *testing.T) {
 		}
 	}
 }
+
+func TestBuildFloorPairRange(t *testing.T) {
+	r := &sizeResult{size: 10000, pages: 10000, sineng: runs(250000, 1.6, 1.5, 1.7),
+		floor: []time.Duration{800 * time.Millisecond, 1000 * time.Millisecond, 850 * time.Millisecond}}
+	b := &benchmark{ref: 10000, hugoNote: "skipped (-skip-hugo)", results: []*sizeResult{r}}
+	got := find(t, b.rows(), "build/floor at 10k")
+	// Medians 1.6 / 0.85; pairs 1.6/0.8 = 2.00, 1.5/1.0 = 1.50, 1.7/0.85 = 2.00.
+	if want := "1.88 (pairs 1.50–2.00)"; got.sineng != want {
+		t.Errorf("build/floor cell %q, want %q", got.sineng, want)
+	}
+}
