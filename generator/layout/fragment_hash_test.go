@@ -86,7 +86,7 @@ func TestFragmentsSharedHash(t *testing.T) {
 			t.Errorf("get %v = %q, %v; want %d", k.keys[0], got, ok, i)
 		}
 	}
-	if got := f.count.Load(); got != 20 {
+	if got := f.count; got != 20 {
 		t.Errorf("count = %d, want 20", got)
 	}
 	if got, kept := f.put(keys[3], "other"); !kept || got != "3" {

@@ -45,10 +45,10 @@ type fragments struct {
 	m    map[uint64]*fragmentEntry
 	seed maphash.Seed
 	// oldest and newest are the ends of the kept outputs in the order
-	// they were kept (fragmentEntry.newer), guarded by mu.
+	// they were kept (fragmentEntry.newer); count and size are how many
+	// outputs are kept and their bytes. mu guards all four.
 	oldest, newest *fragmentEntry
-	count          atomic.Int64
-	size           atomic.Int64
+	count, size    int64
 	gen            atomic.Uint64 // counts clears, so copies of outputs kept elsewhere know they are stale
 }
 
@@ -165,7 +165,7 @@ func (f *fragments) put(k fragmentKey, h template.HTML) (out template.HTML, kept
 			return e.h, true
 		}
 	}
-	for f.oldest != nil && (f.count.Load() >= maxCount || f.size.Load()+int64(len(h)) > maxBytes) {
+	for f.oldest != nil && (f.count >= maxCount || f.size+int64(len(h)) > maxBytes) {
 		f.dropOldest()
 	}
 	e := &fragmentEntry{key: k, h: h, hash: hash, next: f.m[hash]}
@@ -176,13 +176,13 @@ func (f *fragments) put(k fragmentKey, h template.HTML) (out template.HTML, kept
 		f.newest.newer = e
 	}
 	f.newest = e
-	f.count.Add(1)
-	f.size.Add(int64(len(h)))
+	f.count++
+	f.size += int64(len(h))
 	return h, true
 }
 
-// dropOldest forgets the output kept longest, with f.mu held for writing
-// and at least one output kept.
+// dropOldest forgets the output kept longest, with f.mu held and at
+// least one output kept.
 func (f *fragments) dropOldest() {
 	e := f.oldest
 	f.oldest = e.newer
@@ -203,8 +203,8 @@ func (f *fragments) dropOldest() {
 			}
 		}
 	}
-	f.count.Add(-1)
-	f.size.Add(-int64(len(e.h)))
+	f.count--
+	f.size -= int64(len(e.h))
 }
 
 func (f *fragments) clear() {
@@ -213,8 +213,7 @@ func (f *fragments) clear() {
 	f.gen.Add(1)
 	f.m = nil
 	f.oldest, f.newest = nil, nil
-	f.count.Store(0)
-	f.size.Store(0)
+	f.count, f.size = 0, 0
 }
 
 // ClearFragments forgets the outputs of keyed partial calls ({{ partial

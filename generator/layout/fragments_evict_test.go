@@ -80,8 +80,8 @@ func TestFragmentsEvictLikeModel(t *testing.T) {
 						t.Fatalf("step %d: get %d = %q, %v; want %q, %v", step, i, got, ok, want, wantOK)
 					}
 				}
-				if f.count.Load() != int64(len(m.order)) || f.size.Load() != int64(m.size) {
-					t.Fatalf("step %d: %d outputs of %d bytes, want %d of %d", step, f.count.Load(), f.size.Load(), len(m.order), m.size)
+				if f.count != int64(len(m.order)) || f.size != int64(m.size) {
+					t.Fatalf("step %d: %d outputs of %d bytes, want %d of %d", step, f.count, f.size, len(m.order), m.size)
 				}
 			}
 			var chained int
@@ -137,7 +137,7 @@ func TestFragmentsEvictConcurrent(t *testing.T) {
 	for e := range errs {
 		t.Error(e)
 	}
-	if n := f.count.Load(); n > 4 || f.size.Load() > 64 {
-		t.Errorf("%d outputs of %d bytes kept, over the limits", n, f.size.Load())
+	if n := f.count; n > 4 || f.size > 64 {
+		t.Errorf("%d outputs of %d bytes kept, over the limits", n, f.size)
 	}
 }
