@@ -48,20 +48,19 @@ func (sc *scope) dateAction(cmd *parse.CommandNode, tf textFunc) (fn runFn, ok b
 			return err
 		}
 		layout, v := st.stack[base].String(), st.stack[base+1]
+		st.popValues(base)
 		t, isTime := time.Time{}, false
 		if v.IsValid() {
 			t, isTime = reflect.TypeAssert[time.Time](v)
 		}
 		if !isTime {
 			s, err := textResult(dateFormat(layout, anyOf(v)))
-			st.popValues(base)
 			if err != nil {
 				return err
 			}
 			st.out.WriteString(text(s, htmlesc.Plain))
 			return nil
 		}
-		st.popValues(base)
 		if t.IsZero() {
 			return nil
 		}
