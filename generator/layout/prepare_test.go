@@ -2,6 +2,8 @@ package layout
 
 import (
 	"bytes"
+	"maps"
+	"slices"
 	"sync"
 	"testing"
 )
@@ -48,7 +50,7 @@ func TestPrepareCompilesEveryEntry(t *testing.T) {
 	wg.Wait()
 	eager.Prepare(2)
 	for _, c := range eager.composed {
-		for _, tm := range append([]*Template{c.alone}, mapValues(c.inBase)...) {
+		for _, tm := range append([]*Template{c.alone}, slices.Collect(maps.Values(c.inBase))...) {
 			if tm != nil && tm.exec.status() == "not yet compiled" {
 				t.Errorf("%s (in %q) not compiled by Prepare", tm.name, tm.base)
 			}
@@ -67,12 +69,4 @@ func TestPrepareCompilesEveryEntry(t *testing.T) {
 			t.Errorf("%s: %s", kind, st)
 		}
 	}
-}
-
-func mapValues(m map[string]*Template) []*Template {
-	var ts []*Template
-	for _, t := range m {
-		ts = append(ts, t)
-	}
-	return ts
 }
