@@ -244,14 +244,13 @@ func plainNames(p string) bool {
 // linkResolver maps a page's relative links to content files onto the
 // URLs of the pages they name.
 type linkResolver struct {
-	b    *builder
-	from *pageState
-	dir  string // the folder of from's file, which its links are relative to
+	b   *builder
+	dir string // the folder of the linking page's file, which its links are relative to
 }
 
 // newLinkResolver returns the link resolver of st's body.
 func newLinkResolver(b *builder, st *pageState) linkResolver {
-	return linkResolver{b: b, from: st, dir: path.Dir(st.page.File)}
+	return linkResolver{b: b, dir: path.Dir(st.page.File)}
 }
 
 // Resolve implements markdown.LinkResolver.
@@ -272,16 +271,15 @@ func (r linkResolver) Resolve(dest string, image bool) (string, error) {
 	if !strings.HasSuffix(dest, ".md") {
 		return raw, nil
 	}
-	dir := r.dir
 	var buf [256]byte
 	var file string
-	if joined, ok := joinClean(buf[:0], dir, dest); ok {
+	if joined, ok := joinClean(buf[:0], r.dir, dest); ok {
 		if u, ok := r.b.linkURLs[string(joined)]; ok {
 			return u + query, nil
 		}
 		file = string(joined)
 	} else {
-		file = path.Join(dir, dest)
+		file = path.Join(r.dir, dest)
 		if u, ok := r.b.linkURLs[file]; ok {
 			return u + query, nil
 		}
