@@ -6,7 +6,6 @@ import (
 	"slices"
 	"testing"
 
-	"github.com/sineng/sineng/generator/audience"
 	"github.com/sineng/sineng/generator/config"
 	"github.com/sineng/sineng/generator/content"
 	"github.com/sineng/sineng/generator/render"
@@ -19,12 +18,7 @@ import (
 func TestSharedViewPartsEqualPerPage(t *testing.T) {
 	for _, src := range []string{filepath.Join("..", ".."), filepath.Join("testdata", "sites", "bilingual")} {
 		t.Run(filepath.Base(src), func(t *testing.T) {
-			opts := Options{Source: src, Out: filepath.Join(t.TempDir(), "out"), Now: exampleNow,
-				Audience: audience.Team, AudienceSet: true, Drafts: true, Future: true}
-			b, _, err := runBuild(t.Context(), opts, false)
-			if err != nil {
-				t.Fatal(err)
-			}
+			b := teamBuild(t, src)
 			chains := map[**render.Page]bool{}
 			parents := map[*content.Page]bool{}
 			for _, st := range b.pages {

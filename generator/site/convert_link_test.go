@@ -5,8 +5,6 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-
-	"github.com/sineng/sineng/generator/audience"
 )
 
 // TestJoinCleanMatchesPathJoin checks the allocation-free join of link
@@ -56,12 +54,7 @@ func TestJoinCleanMatchesPathJoin(t *testing.T) {
 // looks in first against the tree and the builder's pages, for every
 // published page of the example site.
 func TestLinkURLsMatchTheTree(t *testing.T) {
-	opts := Options{Source: filepath.Join("..", ".."), Out: filepath.Join(t.TempDir(), "out"), Now: exampleNow,
-		Audience: audience.Team, AudienceSet: true, Drafts: true, Future: true}
-	b, _, err := runBuild(t.Context(), opts, false)
-	if err != nil {
-		t.Fatal(err)
-	}
+	b := teamBuild(t, filepath.Join("..", ".."))
 	if len(b.linkURLs) < 10 {
 		t.Fatalf("%d link URLs: the map is not filled", len(b.linkURLs))
 	}

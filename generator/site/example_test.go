@@ -34,6 +34,19 @@ func scratchDir(t *testing.T) string {
 // exampleNow is after every date in the example site.
 var exampleNow = time.Date(2026, 12, 31, 0, 0, 0, 0, time.UTC)
 
+// teamBuild runs the team build of the site at src, drafts and future
+// pages included, into a temp folder, and returns its builder.
+func teamBuild(t *testing.T, src string) *builder {
+	t.Helper()
+	opts := Options{Source: src, Out: filepath.Join(t.TempDir(), "out"), Now: exampleNow,
+		Audience: audience.Team, AudienceSet: true, Drafts: true, Future: true}
+	b, _, err := runBuild(t.Context(), opts, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
 func TestExampleSite(t *testing.T) {
 	out, res := build(t, filepath.Join("..", ".."), Options{Now: exampleNow})
 	for _, f := range []string{

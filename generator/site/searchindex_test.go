@@ -80,12 +80,7 @@ func TestSearchIndexHoldsOnlyPublishedPages(t *testing.T) {
 // (regular pages from a file, published) numbered from 0 in the order of
 // the language's pages, and every other page in no index.
 func TestSearchIDsNumberEachLanguagesPages(t *testing.T) {
-	opts := Options{Source: filepath.Join("..", ".."), Out: filepath.Join(t.TempDir(), "out"), Now: exampleNow,
-		Audience: audience.Team, AudienceSet: true, Drafts: true, Future: true}
-	b, _, err := runBuild(t.Context(), opts, false)
-	if err != nil {
-		t.Fatal(err)
-	}
+	b := teamBuild(t, filepath.Join("..", ".."))
 	indexed := 0
 	for _, ls := range b.langs {
 		want := map[*pageState]int{}

@@ -4,7 +4,6 @@ import (
 	"path/filepath"
 	"testing"
 
-	"github.com/sineng/sineng/generator/audience"
 	"github.com/sineng/sineng/generator/corpus"
 	"github.com/sineng/sineng/generator/render"
 )
@@ -33,12 +32,7 @@ func TestStreamPlanMatchesItsRule(t *testing.T) {
 // how many pages have their own job and how many early jobs print.
 func checkStreamPlan(t *testing.T, src string) (owners, printed int) {
 	t.Helper()
-	opts := Options{Source: src, Out: filepath.Join(t.TempDir(), "out"), Now: exampleNow,
-		Audience: audience.Team, AudienceSet: true, Drafts: true, Future: true}
-	b, _, err := runBuild(t.Context(), opts, false)
-	if err != nil {
-		t.Fatal(err)
-	}
+	b := teamBuild(t, src)
 	if b.layout == nil || b.ownTemplates {
 		t.Logf("%s: the build does not stream", src)
 		return 0, 0
