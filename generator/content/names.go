@@ -20,23 +20,22 @@ func newFileNames(opts Options) fileNames {
 	for _, l := range opts.Languages {
 		n.langs[l] = true
 	}
-	n.prefix = siteFile(opts.ContentDir, "")
+	n.prefix = contentPrefix(opts.ContentDir)
 	return n
 }
 
-// siteFile returns the site-relative slash path of the content-relative
-// file rel, path.Join(contentDir, rel) for the clean, relative rel a walk
-// finds, in one string made without cleaning rel: rel alone for the
-// folder ".", the folder and rel with one slash between for any other.
-// With rel "" it is what every such path starts with.
-func siteFile(contentDir, rel string) string {
+// contentPrefix returns what a page's site-relative slash path adds to
+// its content-relative one: prefix + rel is path.Join(contentDir, rel) for
+// the clean, relative rel a walk finds, made without cleaning rel. It is
+// "" for the folder ".", the folder with one slash after it for any other.
+func contentPrefix(contentDir string) string {
 	switch dir := path.Clean(filepath.ToSlash(contentDir)); {
 	case dir == ".":
-		return rel
+		return ""
 	case strings.HasSuffix(dir, "/"):
-		return dir + rel
+		return dir
 	default:
-		return dir + "/" + rel
+		return dir + "/"
 	}
 }
 

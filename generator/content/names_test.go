@@ -54,18 +54,18 @@ func TestByFileFindsEveryPageByItsFile(t *testing.T) {
 	}
 }
 
-// TestSiteFileMatchesPathJoin checks the one-string site path against
+// TestContentPrefixMatchesPathJoin checks the one-string site path against
 // path.Join for content folders written every way a site may write them.
-func TestSiteFileMatchesPathJoin(t *testing.T) {
+func TestContentPrefixMatchesPathJoin(t *testing.T) {
 	dirs := []string{"content", "content/", "./content", "site//content/", ".", "", "./", "../shared/content", "/abs/content", "/", "a/./b/../c"}
 	rels := []string{"x.md", "projects/x.en.md", "leaders/wang/index.md", "_index.md", "a.b/c..d/e.md", "深/页.md"}
 	for _, dir := range dirs {
 		for _, rel := range rels {
-			if got, want := siteFile(dir, rel), path.Join(filepath.ToSlash(dir), rel); got != want {
-				t.Errorf("siteFile(%q, %q) = %q, want %q", dir, rel, got, want)
+			if got, want := contentPrefix(dir)+rel, path.Join(filepath.ToSlash(dir), rel); got != want {
+				t.Errorf("contentPrefix(%q)+%q = %q, want %q", dir, rel, got, want)
 			}
 		}
-		if got, want := newFileNames(Options{ContentDir: dir}).prefix, siteFile(dir, ""); got != want {
+		if got, want := newFileNames(Options{ContentDir: dir}).prefix, contentPrefix(dir); got != want {
 			t.Errorf("prefix of %q: %q, want %q", dir, got, want)
 		}
 	}
