@@ -211,7 +211,7 @@ func (s *scanner) scan(text string, query bool, emit func(batch []token, words [
 		// the second byte and take the slow path. text.Measure has the same
 		// code: a shared function for it would not inline.
 		var r rune
-		if c := text[i]; c < utf8.RuneSelf {
+		if c < utf8.RuneSelf {
 			r = rune(c)
 			i++
 		} else if c >= 0xE1 && c <= 0xEF && c != 0xED && i+2 < len(text) &&
@@ -241,8 +241,8 @@ func (s *scanner) scan(text string, query bool, emit func(batch []token, words [
 				s.endWord(emit)
 			}
 			start = len(s.words)
-			// With han, r is not of CJK Unified Ideographs: those take
-			// the Han path above.
+			// With han outside query mode, r is not of CJK Unified
+			// Ideographs: those take the Han path above.
 			if runLen > 0 {
 				s.push(token(pairKey(prev, r)), emit)
 			}
@@ -360,7 +360,9 @@ func hanAt(text string, i int) (rune, bool) {
 }
 
 // isHanAt reports whether text[i:] begins with a character of CJK
-// Unified Ideographs, as hanAt does, for i in text.
+// Unified Ideographs, as hanAt does, for i in text. It writes hanAt's test
+// out: calling hanAt would put it over the inlining budget, and scan calls
+// it on every lead byte E4 to E9 of a document.
 func isHanAt(text string, i int) bool {
 	if i >= len(text)-2 {
 		return false
