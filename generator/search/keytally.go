@@ -8,9 +8,9 @@ package search
 // the table follows the documents' sizes (it doubles when half full and
 // halves, once, after a document that filled an eighth of it or less), so
 // that the slots a document uses share few cache lines and stay in cache
-// while it is counted: most documents take 8 or 16 KiB. A weight that would outgrow its bits moves
-// to over, which almost no document needs. No key is 0: a CJK key's first
-// character is not.
+// while it is counted: most documents take 8 or 16 KiB. A weight that
+// would outgrow its bits moves to over, which almost no document needs.
+// No key is 0: a CJK key's first character is not.
 type keyTally struct {
 	slots []uint64          // open addressing: key<<weightBits | weight, 0 when empty; at most half full
 	bits  uint              // log2(len(slots))
