@@ -23,14 +23,16 @@ import (
 //     with (linkReferences).
 //
 // Both wrappers hand a block that might hold what they look for to
-// goldmark's own code, so the tree is what goldmark makes.
+// goldmark's own code, so the tree is what goldmark makes. The paragraph
+// parser is wrapped too, to take its nodes from the page's slab
+// (paragraphs).
 func newParser() parser.Parser {
 	blocks := parser.DefaultBlockParsers()
 	for i, b := range blocks {
-		if b.Value == parser.NewParagraphParser() {
+		switch {
+		case b.Value == parser.NewParagraphParser():
 			blocks[i].Value = paragraphs{b.Value.(parser.BlockParser)}
-		}
-		if bytes.Equal(b.Value.(parser.BlockParser).Trigger(), []byte{'#'}) {
+		case bytes.Equal(b.Value.(parser.BlockParser).Trigger(), []byte{'#'}):
 			blocks[i].Value = newATXHeadings()
 		}
 	}

@@ -112,10 +112,10 @@ func (r *Renderer) putScratch(s *scratch) {
 		len(s.ids.used) > maxPooledIDs {
 		return
 	}
-	s.page = page{} // let go of the page's context and shortcode output
-	s.paragraphs.reset()
+	s.page = page{}   // let go of the page's context and shortcode output
 	clear(s.headings) // and of its nodes
 	s.headings = s.headings[:0]
+	s.paragraphs.reset()
 	s.ids.reset()
 	s.out = htmlWriter{}
 	r.scratch.Put(s)
