@@ -44,17 +44,7 @@ func edgeDocs() []Document {
 // to Build's for edgeDocs, added from one goroutine and from several.
 func TestBuilderMatchesBuildAtEdges(t *testing.T) {
 	docs := edgeDocs()
-	opts := Options{ShardBytes: 4096, Summary: 20}
-	want, err := Build(docs, opts)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, goroutines := range []int{1, 4} {
-		got := streamed(t, docs, opts, groupBytes, goroutines, uint64(goroutines))
-		if diff := sameFiles(got, want); diff != "" {
-			t.Fatalf("%d goroutines: %s", goroutines, diff)
-		}
-	}
+	checkStreamedMatchesBuild(t, docs, Options{ShardBytes: 4096, Summary: 20}, 1, 4)
 }
 
 // TestTokensAtEdges holds Tokens to refTokens on the short edge
@@ -84,15 +74,7 @@ func TestReplaceAtEdges(t *testing.T) {
 	}
 	docs := edgeDocs()
 	opts := Options{ShardBytes: 4096}
-	b, err := NewBuilder(len(docs), opts)
-	if err != nil {
-		t.Fatal(err)
-	}
-	addConcurrently(t, b, docs, 3, 9)
-	x, err := b.Index()
-	if err != nil {
-		t.Fatal(err)
-	}
+	x := builtIndex(t, docs, opts, 3, 9)
 	before := x.Files()
 	edits := []struct{ i, from int }{{0, 2}, {2, 0}, {len(docs) - 1, 1}, {1, len(docs) - 2}, {len(docs) - 2, 0}, {3, 22}, {22, 3}}
 	for _, e := range edits {
@@ -112,7 +94,7 @@ func TestBuilderMatchesBuildRandom(t *testing.T) {
 		"a", "Z", "7", "leader", "abcdefghijklmnopq", "Ａ", "ｂ", "１", " ", "，", "。", "'", "’", "＇", "-", "\n", "\xff", "\xe4\xb8",
 		"é", "İ", "ß", "\u0301", "😀", "、", "“", "（", "！",
 	}
-	r := newEdgeRand(7)
+	r := rand.New(rand.NewPCG(7, 1))
 	text := func(n int) string {
 		var b strings.Builder
 		for range n {
@@ -131,18 +113,5 @@ func TestBuilderMatchesBuildRandom(t *testing.T) {
 		}
 		docs[i] = d
 	}
-	opts := Options{ShardBytes: 2048, Summary: 8}
-	want, err := Build(docs, opts)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, goroutines := range []int{1, 5} {
-		got := streamed(t, docs, opts, groupBytes, goroutines, uint64(goroutines))
-		if diff := sameFiles(got, want); diff != "" {
-			t.Fatalf("%d goroutines: %s", goroutines, diff)
-		}
-	}
+	checkStreamedMatchesBuild(t, docs, Options{ShardBytes: 2048, Summary: 8}, 1, 5)
 }
-
-// newEdgeRand returns a seeded source of random numbers.
-func newEdgeRand(seed uint64) *rand.Rand { return rand.New(rand.NewPCG(seed, 1)) }

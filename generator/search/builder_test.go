@@ -45,6 +45,39 @@ func streamed(t testing.TB, docs []Document, opts Options, group, goroutines int
 	return files
 }
 
+// checkStreamedMatchesBuild wants the files a Builder makes of docs,
+// added from each number of goroutines in turn (see streamed), equal to
+// Build's.
+func checkStreamedMatchesBuild(t *testing.T, docs []Document, opts Options, goroutines ...int) {
+	t.Helper()
+	want, err := Build(docs, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, g := range goroutines {
+		got := streamed(t, docs, opts, groupBytes, g, uint64(g))
+		if diff := sameFiles(got, want); diff != "" {
+			t.Fatalf("%d goroutines: %s", g, diff)
+		}
+	}
+}
+
+// builtIndex makes an Index of docs with a Builder, as addConcurrently
+// adds them.
+func builtIndex(t testing.TB, docs []Document, opts Options, goroutines int, seed uint64) *Index {
+	t.Helper()
+	b, err := NewBuilder(len(docs), opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	addConcurrently(t, b, docs, goroutines, seed)
+	x, err := b.Index()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return x
+}
+
 // mixedDocs interleaves Chinese, English and mixed documents, with
 // sections of their own and documents that are empty or only tags.
 func mixedDocs(n int, seed uint64) []Document {
@@ -136,15 +169,7 @@ func TestBuilderIndex(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			docs := slices.Clone(tc.docs)
-			b, err := NewBuilder(len(docs), tc.opts)
-			if err != nil {
-				t.Fatal(err)
-			}
-			addConcurrently(t, b, docs, 3, 7)
-			x, err := b.Index()
-			if err != nil {
-				t.Fatal(err)
-			}
+			x := builtIndex(t, docs, tc.opts, 3, 7)
 			ref, err := NewIndex(docs, tc.opts)
 			if err != nil {
 				t.Fatal(err)

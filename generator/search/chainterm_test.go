@@ -55,16 +55,11 @@ func TestSlotUvarint(t *testing.T) {
 // the offset after it.
 func readSlotTerm(s []byte, at int) (gap, w uint32, next int) {
 	gap, w = uint32(s[at]), uint32(s[at+1])
-	if w == 0 {
-		return readLongSlotTerm(s, at+2)
+	if w != 0 {
+		return gap, w, at + 2
 	}
-	return gap, w, at + 2
-}
-
-// readLongSlotTerm reads the uvarints of a term that did not fit two
-// bytes, from at, the offset after its two zero bytes.
-func readLongSlotTerm(s []byte, at int) (gap, w uint32, next int) {
-	gap, at = slotUvarint(s, at)
+	// A term that did not fit two bytes: two zero bytes, then uvarints.
+	gap, at = slotUvarint(s, at+2)
 	w, at = slotUvarint(s, at)
 	return gap, w, at
 }
