@@ -1,43 +1,30 @@
 package layout
 
-import (
-	"slices"
-	"sync"
-)
-
 // Prepare escapes and compiles every page template, partial and shortcode
-// of the Set now, on up to workers goroutines, instead of at each one's
-// first execution. A build calls it while it reads its content, when a
-// core is free: compiling the theme is ≈10 ms of CPU, a twentieth of a
-// small site's build, and a page rendered first would otherwise wait for
-// it with the other workers. An entry that stays on html/template is
-// tried once, as on first use. Prepare is safe to call alongside
-// executions and more than once.
-func (s *Set) Prepare(workers int) {
+// of the Set now, one after another on the calling goroutine, instead of
+// at each one's first execution. A build calls it on a goroutine of its
+// own while it reads its content: compiling the theme is ≈10–20 ms of CPU,
+// a tenth of a small site's build, and a page rendered first would
+// otherwise wait for it with the other workers. An entry that stays on
+// html/template is tried once, as on first use. Prepare is safe to call
+// alongside executions and more than once.
+func (s *Set) Prepare() {
 	if s.interpret {
 		return
 	}
-	var es []*entry
 	for _, c := range s.composed {
-		if c.alone != nil {
-			es = append(es, c.alone.exec)
+		if c.alone != nil && c.alone.exec != nil {
+			s.prepared(c.alone.exec)
 		}
 		for _, t := range c.inBase {
-			es = append(es, t.exec)
+			if t.exec != nil {
+				s.prepared(t.exec)
+			}
 		}
 	}
 	for _, e := range s.entries {
-		es = append(es, e)
+		if e != nil {
+			s.prepared(e)
+		}
 	}
-	es = slices.DeleteFunc(es, func(e *entry) bool { return e == nil })
-	workers = max(1, min(workers, len(es)))
-	var wg sync.WaitGroup
-	for w := range workers {
-		wg.Go(func() {
-			for i := w; i < len(es); i += workers {
-				s.prepared(es[i])
-			}
-		})
-	}
-	wg.Wait()
 }

@@ -45,10 +45,18 @@ func TestPrepareCompilesEveryEntry(t *testing.T) {
 		t.Fatal(err)
 	}
 	var wg sync.WaitGroup
-	wg.Go(func() { eager.Prepare(2) })
-	wg.Go(func() { render(eager, "page") })
+	var alongside error // an execution while Prepare runs; t.Fatal belongs on the test's goroutine
+	wg.Go(eager.Prepare)
+	wg.Go(func() {
+		if tmpl, ok := eager.Lookup("page", "", ""); ok {
+			alongside = eager.Execute(new(bytes.Buffer), tmpl, data)
+		}
+	})
 	wg.Wait()
-	eager.Prepare(2)
+	if alongside != nil {
+		t.Fatal(alongside)
+	}
+	eager.Prepare()
 	for _, c := range eager.composed {
 		for _, tm := range append([]*Template{c.alone}, slices.Collect(maps.Values(c.inBase))...) {
 			if tm != nil && tm.exec.status() == "not yet compiled" {

@@ -168,7 +168,7 @@ func (b *builder) loadTemplatesAndContent(ctx context.Context) error {
 				// ms, read from files): assembly's bundle resources
 				// would wait for them on the one goroutine.
 				mime.TypeByExtension(".html")
-				b.layout.Prepare(1)
+				b.layout.Prepare()
 			})
 		}
 	}()
