@@ -36,6 +36,11 @@ func (t *tag) delims() (string, string) {
 	return "{{<", ">}}"
 }
 
+// HasShortcode reports whether body opens a shortcode tag ("{{<" or "{{%")
+// anywhere, inside code included: whether converting it may call a
+// shortcode.
+func HasShortcode(body []byte) bool { return shortcodeStart(body) >= 0 }
+
 // shortcodeStart returns the index in b of the next "{{<" or "{{%", or -1.
 func shortcodeStart(b []byte) int {
 	off := 0

@@ -1,7 +1,6 @@
 package site
 
 import (
-	"bytes"
 	"context"
 	"fmt"
 	"os"
@@ -13,6 +12,7 @@ import (
 
 	"github.com/sineng/sineng/generator/diag"
 	"github.com/sineng/sineng/generator/frontmatter"
+	"github.com/sineng/sineng/generator/markdown"
 	"github.com/sineng/sineng/generator/render"
 )
 
@@ -125,7 +125,7 @@ func (b *builder) bodyEdits(files []string) ([]bodyEdit, bool) {
 		if err != nil || !sameMatter(m, p.Matter) {
 			return nil, false
 		}
-		if b.ownTemplates && (bytes.Contains(body, []byte("{{<")) || bytes.Contains(body, []byte("{{%"))) {
+		if b.ownTemplates && markdown.HasShortcode(body) {
 			// A site's own shortcode may show other pages' bodies, which a
 			// full build converts before any view is filled: only a full
 			// build gives its output.
