@@ -12,6 +12,7 @@ import (
 	"runtime"
 	"slices"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/sineng/sineng/generator/diag"
@@ -31,8 +32,11 @@ type Options struct {
 	Workers         int      // parallel readers; default GOMAXPROCS
 	// LazyBodies drops each page's body once its front matter is read, so
 	// a big site's Markdown is not all held at once: Tree.Body reads it
-	// again when it is converted.
+	// again when it is converted. KeptBodies bytes of bodies, in total,
+	// are kept all the same (first read, first kept), so that a small
+	// site is read once and a big one holds at most that much.
 	LazyBodies bool
+	KeptBodies int64
 }
 
 func (o *Options) defaults() {
@@ -126,6 +130,7 @@ func Load(ctx context.Context, opts Options, errs *diag.List) (*Tree, error) {
 	names := newFileNames(opts)
 	seed := maphash.MakeSeed()
 	r := reader{prefix: names.prefix, opts: opts, seed: seed, jobs: make(chan job, walkAhead)}
+	r.keep.Store(opts.KeptBodies)
 	others, resources, err := walk(root, names, func(f file) bool {
 		if ctx.Err() != nil {
 			return false
@@ -190,9 +195,10 @@ func ignored(name string) bool {
 // problems.
 // With LazyBodies the file is read into *buf, which is grown and kept for
 // the next file: nothing of the page refers to the file's text then (the
-// decoder copies what it keeps). Otherwise the page keeps its body and the
-// file gets memory of its own.
-func readPage(prefix string, opts Options, f file, dec *frontmatter.Decoder, seed maphash.Seed, buf *[]byte, errs *[]error) *Page {
+// decoder copies what it keeps), but for a body kept within what is left of
+// the *keep bytes, which is copied out. Otherwise the page keeps its body
+// and the file gets memory of its own.
+func readPage(prefix string, opts Options, f file, dec *frontmatter.Decoder, seed maphash.Seed, keep *atomic.Int64, buf *[]byte, errs *[]error) *Page {
 	siteRel := prefix + f.rel
 	var into []byte
 	if opts.LazyBodies {
@@ -243,13 +249,16 @@ func readPage(prefix string, opts Options, f file, dec *frontmatter.Decoder, see
 	p.RelPermalink, p.OutPath = permalink(p, langPrefix(p.Lang, opts))
 	if opts.LazyBodies {
 		span, ok := newBodySpan(len(src)-len(body), len(src))
+		if ok && keep.Load() >= int64(len(body)) && keep.Add(-int64(len(body))) >= 0 {
+			ok = false // kept after all, within the budget
+		}
 		if ok && len(src) > 0 {
 			p.span, p.sum = span, maphash.Bytes(seed, src)
 			p.Body = nil
 		} else {
-			// Kept after all (a long front matter, or an empty file):
-			// the body must not share the worker's buffer, which the
-			// next file overwrites.
+			// Kept after all (within the budget, a long front matter, or
+			// an empty file): the body must not share the worker's
+			// buffer, which the next file overwrites.
 			p.Body = bytes.Clone(body)
 		}
 	}

@@ -3,6 +3,7 @@ package content
 import (
 	"hash/maphash"
 	"sync"
+	"sync/atomic"
 
 	"github.com/sineng/sineng/generator/frontmatter"
 )
@@ -16,6 +17,7 @@ type reader struct {
 	opts   Options
 	seed   maphash.Seed
 	jobs   chan job
+	keep   atomic.Int64 // bytes of bodies that may still be kept (Options.KeptBodies)
 
 	blocks  []*[slotBlock]slot // the slots, in walk order
 	found   int                // files sent
@@ -64,7 +66,7 @@ func (r *reader) work() {
 	var dec frontmatter.Decoder // shares keys and values between this worker's pages
 	var buf []byte              // the file text, reused when no page keeps it
 	for j := range r.jobs {
-		j.at.page = readPage(r.prefix, r.opts, j.f, &dec, r.seed, &buf, &j.at.problems)
+		j.at.page = readPage(r.prefix, r.opts, j.f, &dec, r.seed, &r.keep, &buf, &j.at.problems)
 	}
 }
 

@@ -62,7 +62,7 @@ func TestStreamedLoadMatchesSerialReads(t *testing.T) {
 	var wantErrs []string
 	for _, f := range files {
 		var problems []error
-		if p := readPage(newFileNames(ref).prefix, ref, f, &dec, maphash.MakeSeed(), &buf, &problems); p != nil {
+		if p := readPage(newFileNames(ref).prefix, ref, f, &dec, maphash.MakeSeed(), new(atomic.Int64), &buf, &problems); p != nil {
 			want = append(want, p)
 		}
 		for _, e := range problems {
