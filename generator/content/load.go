@@ -32,10 +32,11 @@ type Options struct {
 	Workers         int      // parallel readers; default GOMAXPROCS
 	// LazyBodies drops each page's body once its front matter is read, so
 	// a big site's Markdown is not all held at once: Tree.Body reads it
-	// again when it is converted. KeptBodies bytes of bodies, in total,
-	// are kept all the same (first read, first kept), so that a small
-	// site is read once and a big one holds at most that much.
+	// again when it is converted.
 	LazyBodies bool
+	// KeptBodies is how many bytes of bodies, in total, LazyBodies keeps
+	// all the same (first read, first kept): a small site is then read
+	// once, and a big one holds at most that much.
 	KeptBodies int64
 }
 
