@@ -8,3 +8,9 @@ import "github.com/sineng/sineng/internal/parallel"
 func (b *builder) parallel(n int, f func(i int)) {
 	parallel.For(n, b.opts.Workers, f)
 }
+
+// runs calls f for runs of at most maxRun consecutive indices below n, on
+// the build's workers (see parallel.Runs).
+func (b *builder) runs(n, maxRun int, f func(lo, hi int)) {
+	parallel.Runs(n, b.opts.Workers, maxRun, f)
+}

@@ -7,12 +7,12 @@ import (
 )
 
 // streamPlan says which output jobs run during conversion, in the worker
-// that converted the last page they read, and when a page's HTML may be
-// dropped. A build streams only with the theme's own templates, whose
+// whose run of pages (convertRun) held the last page they read, and when a
+// page's HTML may be dropped. A build streams only with the theme's own templates, whose
 // reads (site/deps.go) are known.
 //
 //   - A page's own output that shows no other page's body runs right after
-//     the page converts.
+//     the run of pages it is converted in.
 //   - An output that prints other pages' HTML (job.prints: the handbook
 //     pages print sessions and stage introductions) runs as soon as every
 //     page it reads is converted; those pages convert first, so their HTML
