@@ -67,6 +67,11 @@ func (b *builder) renderMarkdown(context.Context) error {
 			ok[i] = b.convertPage(st, buf)
 		}
 		bufs.Put(buf)
+		for i, st := range run {
+			if ok[i] {
+				b.addToSearch(st)
+			}
+		}
 		if !stream {
 			return
 		}
@@ -90,18 +95,18 @@ func (b *builder) renderMarkdown(context.Context) error {
 	return nil
 }
 
-// convertRun is the most pages a worker converts before it renders their
-// outputs. Converting a run of pages and then rendering their outputs keeps
-// each kind of work's code and tables (goldmark's, the highlighter's, the
-// search adder's, the templates') in the core's caches: page by page, a 10k
-// build took ≈5% more CPU and wall time. Runs shrink towards the end
-// (parallel.Runs), and the outputs waiting are at most a run's pages a
-// worker.
+// convertRun is the most pages a worker converts before it indexes them
+// for search and then renders their outputs. Doing one kind of work for a
+// whole run keeps its code and tables (goldmark's and the highlighter's,
+// the search adder's, the templates') in the core's caches: page by page,
+// a 10k build took ≈10% more CPU (≈5% for the runs, ≈4% more for indexing
+// apart from converting). Runs shrink towards the end (parallel.Runs), and
+// what waits is at most a run's pages a worker.
 const convertRun = 256
 
-// convertPage reads and converts one page's body and adds it to the search
-// index; it reports whether the page converted without problems (it adds
-// them to the build's list otherwise).
+// convertPage reads and converts one page's body; it reports whether the
+// page converted without problems (it adds them to the build's list
+// otherwise).
 func (b *builder) convertPage(st *pageState, buf *[]byte) bool {
 	if st.page.File == "" || st.view == nil {
 		return false
@@ -115,7 +120,6 @@ func (b *builder) convertPage(st *pageState, buf *[]byte) bool {
 		b.errs.Add(err)
 		return false
 	}
-	b.addToSearch(st)
 	return true
 }
 
