@@ -48,6 +48,13 @@ func Measure(s string) Counts {
 			}
 			continue
 		}
+		if n := hanRun(s[i:]); n > 0 {
+			// A run of CJK Unified Ideographs, most of a Chinese text.
+			c.CJK += n
+			i += 3 * n
+			inWord = false
+			continue
+		}
 		var r rune
 		if b >= 0xE1 && b <= 0xEF && b != 0xED && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
 			// U+1000–U+FFFF but for the surrogates (lead byte 0xED) and
@@ -78,6 +85,20 @@ func Measure(s string) Counts {
 		}
 	}
 	return c
+}
+
+// hanRun returns how many characters of CJK Unified Ideographs (U+4E00 to
+// U+9FFF: E4 B8 80 to E9 BF BF in UTF-8) s begins with, three bytes each
+// read as one number and tested at once.
+func hanRun(s string) int {
+	i := 0
+	for ; i+2 < len(s); i += 3 {
+		v := uint32(s[i])<<16 | uint32(s[i+1])<<8 | uint32(s[i+2])
+		if v-0xE4B880 > 0xE9BFBF-0xE4B880 || v&0xC0C0 != 0x8080 {
+			break
+		}
+	}
+	return i / 3
 }
 
 // WordCount counts Latin words (runs of letters and digits) plus each CJK
