@@ -178,3 +178,41 @@ func BenchmarkSortNewestLibraryStable(b *testing.B) {
 		sort.SliceStable(work, lessNewest(work))
 	}
 }
+
+// TestNewestUnderIsTheSortedPrefix checks newestUnder against sorting every
+// regular page under a section, on random trees whose pages often tie.
+func TestNewestUnderIsTheSortedPrefix(t *testing.T) {
+	for seed := range uint64(40) {
+		pages := randomPages(300, seed)
+		r := rand.New(rand.NewPCG(seed, 2))
+		root := &pageState{}
+		secs := []*pageState{root}
+		for range 6 {
+			s := &pageState{}
+			parent := secs[r.IntN(len(secs))]
+			parent.subs = append(parent.subs, s)
+			secs = append(secs, s)
+		}
+		for _, p := range pages {
+			s := secs[r.IntN(len(secs))]
+			s.children = append(s.children, p)
+		}
+		var all []*pageState
+		var walk func(s *pageState)
+		walk = func(s *pageState) {
+			all = append(all, s.children...)
+			for _, c := range s.subs {
+				walk(c)
+			}
+		}
+		walk(root)
+		sortNewest(all)
+		for _, limit := range []int{1, 5, 20, 299, 300, 400} {
+			want := all[:min(limit, len(all))]
+			got := newestUnder(root, limit)
+			if !slices.Equal(got, want) {
+				t.Fatalf("seed %d, limit %d: newestUnder differs from the sorted prefix", seed, limit)
+			}
+		}
+	}
+}

@@ -9,6 +9,7 @@ import (
 	"math"
 	"path"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -50,13 +51,13 @@ type job struct {
 // planJobs makes the output jobs of every page, list, feed, export and
 // site-wide file: all but the search index, which needs every page's text.
 func (b *builder) planJobs() []job {
-	var jobs []job
+	// The parts are joined once: a job holds pointers, and growing a slice
+	// of ten thousand of them copies them with the collector's barriers.
+	var parts [][]job
 	for _, ls := range b.langs {
-		jobs = append(jobs, b.pageJobs(ls)...)
-		jobs = append(jobs, b.feedJobs(ls)...)
-		jobs = append(jobs, b.exportJobs(ls)...)
+		parts = append(parts, b.pageJobs(ls), b.feedJobs(ls), b.exportJobs(ls))
 	}
-	return append(jobs, b.siteJobs()...)
+	return slices.Concat(append(parts, b.siteJobs())...)
 }
 
 // maxPooledBuffer is the largest output buffer kept for reuse.
@@ -273,7 +274,9 @@ func defaultTemplate(kind string) string {
 // pageJobs are the HTML pages of one language: content pages (lists
 // paginated), taxonomies and terms, and the 404 page.
 func (b *builder) pageJobs(ls *langSite) []job {
-	var jobs []job
+	// Room for every page's own output and, as on most sites, half as many
+	// list pages and terms again.
+	jobs := make([]job, 0, len(ls.pages)+len(ls.pages)/2)
 	// Each content page's own output reads its own view: one block holds
 	// those one-page read lists instead of a slice for each page.
 	own := make([]*render.Page, 0, len(ls.pages))
@@ -460,7 +463,7 @@ func (b *builder) feedJobs(ls *langSite) []job {
 		if st.page.Kind == content.KindHome {
 			items = ls.regular
 		} else {
-			items = b.regularUnder(st)
+			items = newestUnder(st, feedLimit)
 		}
 		dir := path.Dir(st.page.OutPath)
 		reads := make([]*render.Page, 0, min(len(items), feedLimit))
@@ -475,19 +478,33 @@ func (b *builder) feedJobs(ls *langSite) []job {
 	return jobs
 }
 
-// regularUnder lists the published regular pages in a section and its
-// subsections, newest first.
-func (b *builder) regularUnder(sec *pageState) []*pageState {
-	var out []*pageState
+// newestUnder returns the limit newest published regular pages in a
+// section and its subsections, newest first: the first limit of them all
+// in the order sortNewest gives them (a stable sort of the section's pages,
+// then each subsection's, by compareNewest), without sorting them all. Each
+// page is compared with the oldest kept, and only a newer one is placed,
+// after those it ties with.
+func newestUnder(sec *pageState, limit int) []*pageState {
+	out := make([]*pageState, 0, limit)
 	var walk func(s *pageState)
 	walk = func(s *pageState) {
-		out = append(out, s.children...)
+		for _, st := range s.children {
+			n := len(out)
+			if n == limit && compareNewest(st, out[n-1]) >= 0 {
+				continue
+			}
+			at := sort.Search(n, func(i int) bool { return compareNewest(out[i], st) > 0 })
+			if n < limit {
+				out = append(out, nil)
+			}
+			copy(out[at+1:], out[at:])
+			out[at] = st
+		}
 		for _, c := range s.subs {
 			walk(c)
 		}
 	}
 	walk(sec)
-	sortNewest(out)
 	return out
 }
 
