@@ -6,7 +6,6 @@ import (
 	"strings"
 
 	"github.com/sineng/sineng/generator/audience"
-	"github.com/sineng/sineng/generator/content"
 )
 
 // blockedKeys are front-matter keys that hold direct identifiers of a
@@ -21,8 +20,9 @@ var blockedKeys = map[string]bool{
 
 // checkBlockedFields reports blocked keys, at any depth, in a page whose
 // audience is public or funders, whatever this build's audience is.
-func (b *builder) checkBlockedFields(p *content.Page, level audience.Level) {
-	if level > audience.Funders || p.File == "" || !b.holdsBlocked(p.Matter.Data) {
+func (b *builder) checkBlockedFields(st *pageState, level audience.Level) {
+	p := st.page
+	if level > audience.Funders || p.File == "" || !st.holdsBlocked {
 		return
 	}
 	var walk func(prefix string, v any)

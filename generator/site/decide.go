@@ -39,6 +39,9 @@ type pageState struct {
 	// derivedDescription is true when the view's description is the
 	// body's plain-text summary (the page gives none).
 	derivedDescription bool
+	// holdsBlocked is true when the page's front matter holds a blocked
+	// key (blocked.go), at any depth.
+	holdsBlocked bool
 }
 
 // keptBodies is how many bytes of Markdown bodies a build holds from
@@ -88,7 +91,10 @@ func (b *builder) decide(context.Context) error {
 	states := make([]*pageState, len(pages))
 	b.parallel(len(pages), func(i int) {
 		p := pages[i]
-		st := &pageState{page: p}
+		// Whether the front matter holds a blocked key is looked up
+		// here, on all cores; the decision below says whether it is
+		// reported.
+		st := &pageState{page: p, holdsBlocked: p.File != "" && b.holdsBlocked(p.Matter.Data)}
 		if p.File != "" && p.Kind == content.KindPage {
 			item, err := program.Decode(program.Entry{
 				File: p.File, Path: p.Path, Type: p.Type, Data: p.Matter.Data,
@@ -129,7 +135,7 @@ func (b *builder) decide(context.Context) error {
 			b.errs.Errorf(p.File, line, col, "%v", err)
 		}
 		st.decision = d
-		b.checkBlockedFields(p, d.Level)
+		b.checkBlockedFields(st, d.Level)
 		if d.Level > b.opts.Audience {
 			b.excluded[p] = fmt.Sprintf("it is for the %s audience (%s)", d.Level, d.Reason)
 			continue
