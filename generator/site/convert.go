@@ -21,9 +21,9 @@ import (
 //
 // With the theme's own templates (and outside a Session), a page is
 // filled and its own output made as soon as the run of pages it is
-// converted in is (see convertRun), when that output shows no other page's
-// body; its HTML is then dropped unless a
-// handbook page prints it, so the build never holds every page's HTML.
+// converted in is done (see convertRun), when that output shows no other
+// page's body; its HTML is then dropped unless a handbook page prints it,
+// so the build never holds every page's HTML.
 // The theme's shortcodes and page templates read only other pages' front
 // matter fields, which are final before this stage. A site's own templates
 // may read anything: then every view is filled afterwards on one
