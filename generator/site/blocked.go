@@ -21,10 +21,10 @@ var blockedKeys = map[string]bool{
 // checkBlockedFields reports blocked keys, at any depth, in a page whose
 // audience is public or funders, whatever this build's audience is.
 func (b *builder) checkBlockedFields(st *pageState, level audience.Level) {
-	p := st.page
-	if level > audience.Funders || p.File == "" || !st.holdsBlocked {
+	if level > audience.Funders || !st.holdsBlocked { // holdsBlocked: a page with a file
 		return
 	}
+	p := st.page
 	var walk func(prefix string, v any)
 	walk = func(prefix string, v any) {
 		switch t := v.(type) {

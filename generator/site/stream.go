@@ -8,8 +8,8 @@ import (
 
 // streamPlan says which output jobs run during conversion, in the worker
 // whose run of pages (convertRun) held the last page they read, and when a
-// page's HTML may be dropped. A build streams only with the theme's own templates, whose
-// reads (site/deps.go) are known.
+// page's HTML may be dropped. A build streams only with the theme's own
+// templates, whose reads (site/deps.go) are known.
 //
 //   - A page's own output that shows no other page's body runs right after
 //     the run of pages it is converted in.
