@@ -12,7 +12,6 @@ import (
 	"runtime"
 	"slices"
 	"strings"
-	"sync/atomic"
 	"time"
 
 	"github.com/sineng/sineng/generator/diag"
@@ -190,17 +189,17 @@ func ignored(name string) bool {
 		strings.HasSuffix(name, ".swx") || strings.HasSuffix(name, ".tmp")
 }
 
-// readPage reads and decodes one file the walk found with dec, prefix being
-// what its site-relative File adds to f.rel; on a problem it appends it
-// to *errs and returns nil, so one bad file never hides the others'
-// problems.
+// readPage reads and decodes one file the walk found with dec; on a
+// problem it appends it to *errs and returns nil, so one bad file never
+// hides the others' problems.
 // With LazyBodies the file is read into *buf, which is grown and kept for
 // the next file: nothing of the page refers to the file's text then (the
 // decoder copies what it keeps), but for a body kept within what is left of
-// the *keep bytes, which is copied out. Otherwise the page keeps its body
-// and the file gets memory of its own.
-func readPage(prefix string, opts Options, f file, dec *frontmatter.Decoder, seed maphash.Seed, keep *atomic.Int64, buf *[]byte, errs *[]error) *Page {
-	siteRel := prefix + f.rel
+// r.keep, which is copied out. Otherwise the page keeps its body and the
+// file gets memory of its own.
+func (r *reader) readPage(f file, dec *frontmatter.Decoder, buf *[]byte, errs *[]error) *Page {
+	opts, keep := r.opts, &r.keep
+	siteRel := r.prefix + f.rel
 	var into []byte
 	if opts.LazyBodies {
 		into = *buf
@@ -254,7 +253,7 @@ func readPage(prefix string, opts Options, f file, dec *frontmatter.Decoder, see
 			ok = false // kept after all, within the budget
 		}
 		if ok && len(src) > 0 {
-			p.span, p.sum = span, maphash.Bytes(seed, src)
+			p.span, p.sum = span, maphash.Bytes(r.seed, src)
 			p.Body = nil
 		} else {
 			// Kept after all (within the budget, a long front matter, or

@@ -66,7 +66,7 @@ func (r *reader) work() {
 	var dec frontmatter.Decoder // shares keys and values between this worker's pages
 	var buf []byte              // the file text, reused when no page keeps it
 	for j := range r.jobs {
-		j.at.page = readPage(r.prefix, r.opts, j.f, &dec, r.seed, &r.keep, &buf, &j.at.problems)
+		j.at.page = r.readPage(j.f, &dec, &buf, &j.at.problems)
 	}
 }
 

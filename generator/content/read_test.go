@@ -56,13 +56,14 @@ func TestStreamedLoadMatchesSerialReads(t *testing.T) {
 	if _, _, err := walk(root, newFileNames(ref), func(f file) bool { files = append(files, f); return true }); err != nil {
 		t.Fatal(err)
 	}
+	serial := &reader{prefix: newFileNames(ref).prefix, opts: ref, seed: maphash.MakeSeed()}
 	var dec frontmatter.Decoder
 	var buf []byte
 	var want []*Page
 	var wantErrs []string
 	for _, f := range files {
 		var problems []error
-		if p := readPage(newFileNames(ref).prefix, ref, f, &dec, maphash.MakeSeed(), new(atomic.Int64), &buf, &problems); p != nil {
+		if p := serial.readPage(f, &dec, &buf, &problems); p != nil {
 			want = append(want, p)
 		}
 		for _, e := range problems {
