@@ -32,6 +32,9 @@ const (
 
 func main() {
 	paceCollector()
+	if len(os.Args) > 1 && (os.Args[1] == "build" || os.Args[1] == "check") {
+		reserveHugeHeap()
+	}
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 }
 
