@@ -13,9 +13,10 @@ func TestGCPercentFor(t *testing.T) {
 		want int
 	}{
 		{0, maxGCPercent},
-		{1 * mb, maxGCPercent},   // goal 64 MiB would be GOGC 6300
-		{16 * mb, 300},           // the floor: 64 MiB
-		{32 * mb, 200},           // three times the live heap
+		{1 * mb, maxGCPercent},   // goal 128 MiB would be GOGC 12700
+		{16 * mb, 700},           // the floor: 128 MiB
+		{32 * mb, 300},           // the floor still: 128 MiB
+		{50 * mb, 200},           // three times the live heap
 		{90 * mb, 113},           // the budget: 192 MiB
 		{100 * mb, 92},           // still the budget
 		{120 * mb, minGCPercent}, // past the budget's reach
