@@ -33,26 +33,29 @@ func TestGCPercentFor(t *testing.T) {
 	}
 }
 
-// TestAfterEachGCRearms checks that the hook runs again after each of
-// several collections, not only the first.
-func TestAfterEachGCRearms(t *testing.T) {
+// TestWatchCollectionsCallsAfterEach checks that fn runs after each of
+// several collections, not only the first, and not without one.
+func TestWatchCollectionsCallsAfterEach(t *testing.T) {
 	ran := make(chan struct{}, 1)
-	afterEachGC(func() {
+	stop := make(chan struct{})
+	defer close(stop)
+	go watchCollections(func() {
 		select {
 		case ran <- struct{}{}:
 		default:
 		}
-	})
+	}, stop)
 	for range 3 {
-		select { // a call from an earlier collection proves nothing
-		case <-ran:
-		default:
-		}
 		runtime.GC()
 		select {
 		case <-ran:
 		case <-time.After(time.Minute): // a guard against hanging, not a speed test
-			t.Fatal("the hook did not run after a collection: afterEachGC did not re-arm")
+			t.Fatal("fn did not run after a collection")
 		}
+	}
+	select { // no collection since the last: no call may come
+	case <-ran:
+		t.Fatal("fn ran without a collection")
+	case <-time.After(2 * watchIdle):
 	}
 }
