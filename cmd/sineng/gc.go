@@ -66,7 +66,7 @@ func paceCollector() {
 	}
 	p := &pacer{sample: []metrics.Sample{{Name: "/gc/heap/live:bytes"}}, percent: -1}
 	p.adjust()
-	go watchCollections(p.adjust, nil)
+	go watchCollections(gcCycles(), p.adjust, nil)
 }
 
 // pacer adjusts GOGC after every collection. Only the watching goroutine
@@ -85,9 +85,18 @@ const (
 	watchQuiet = 1 << 20
 )
 
-// watchCollections calls fn soon after each collection, until stop is
-// closed (nil: never): it reads the runtime's count of finished cycles
-// every watchBusy while the heap grows and less often while it does not.
+// gcCycles returns the number of collections finished so far.
+func gcCycles() uint64 {
+	s := []metrics.Sample{{Name: "/gc/cycles/total:gc-cycles"}}
+	metrics.Read(s)
+	return s[0].Value.Uint64()
+}
+
+// watchCollections calls fn soon after each collection past the first
+// since, a count of gcCycles taken by the caller (so that one finishing
+// before this goroutine first runs is not missed), until stop is closed
+// (nil: never). It reads the runtime's count of finished cycles every
+// watchBusy while the heap grows and less often while it does not.
 //
 // A cleanup on an object nothing keeps (runtime.AddCleanup) would be
 // the event-driven way, and the pacer used one, but a cleanup is queued
@@ -98,10 +107,9 @@ const (
 // 10k corpus the next goal was 640 MB to 8 GB (one peak RSS 738 MB). A
 // tick reaches fn within milliseconds, while the heap has grown by a few
 // megabytes at most.
-func watchCollections(fn func(), stop <-chan struct{}) {
+func watchCollections(since uint64, fn func(), stop <-chan struct{}) {
 	s := []metrics.Sample{{Name: "/gc/cycles/total:gc-cycles"}, {Name: "/gc/heap/allocs:bytes"}}
-	metrics.Read(s)
-	cycles, allocs := s[0].Value.Uint64(), s[1].Value.Uint64()
+	cycles, allocs := since, uint64(0)
 	every := watchBusy
 	t := time.NewTimer(every)
 	defer t.Stop()

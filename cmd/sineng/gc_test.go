@@ -34,24 +34,31 @@ func TestGCPercentFor(t *testing.T) {
 }
 
 // TestWatchCollectionsCallsAfterEach checks that fn runs after each of
-// several collections, not only the first, and not without one.
+// several collections, the first of them finished before the watcher ran,
+// and not without one.
 func TestWatchCollectionsCallsAfterEach(t *testing.T) {
 	ran := make(chan struct{}, 1)
 	stop := make(chan struct{})
 	defer close(stop)
-	go watchCollections(func() {
+	wait := func(what string) {
+		select {
+		case <-ran:
+		case <-time.After(time.Minute): // a guard against hanging, not a speed test
+			t.Fatalf("fn did not run after %s", what)
+		}
+	}
+	since := gcCycles()
+	runtime.GC()
+	go watchCollections(since, func() {
 		select {
 		case ran <- struct{}{}:
 		default:
 		}
 	}, stop)
-	for range 3 {
+	wait("a collection that finished before the watcher started")
+	for range 2 {
 		runtime.GC()
-		select {
-		case <-ran:
-		case <-time.After(time.Minute): // a guard against hanging, not a speed test
-			t.Fatal("fn did not run after a collection")
-		}
+		wait("a collection")
 	}
 	select { // no collection since the last: no call may come
 	case <-ran:
