@@ -92,11 +92,12 @@ func gcCycles() uint64 {
 	return s[0].Value.Uint64()
 }
 
-// watchCollections calls fn soon after each collection past the first
-// since, a count of gcCycles taken by the caller (so that one finishing
-// before this goroutine first runs is not missed), until stop is closed
-// (nil: never). It reads the runtime's count of finished cycles every
-// watchBusy while the heap grows and less often while it does not.
+// watchCollections calls fn soon after each collection that finishes
+// once since have (since is a gcCycles count the caller takes, so that a
+// collection finishing before this goroutine first runs is not missed),
+// until stop is closed (nil: never). It reads the runtime's count of
+// finished cycles every watchBusy while the program allocates and less
+// often while it does not.
 //
 // A cleanup on an object nothing keeps (runtime.AddCleanup) would be
 // the event-driven way, and the pacer used one, but a cleanup is queued
