@@ -3,6 +3,7 @@ package main
 import (
 	"os"
 	"runtime"
+	"runtime/debug"
 	"strings"
 	"syscall"
 )
@@ -48,7 +49,13 @@ func reserveHugeHeap() {
 	if err != nil || thpMode(string(mode)) != "madvise" {
 		return
 	}
-	if adviseHugeBlock(hugeHeapReserve) {
+	// The collector is off while the block is allocated, or the block
+	// alone would start a cycle that finds it live: one collection, the
+	// one that frees it, is enough.
+	gcPercent := debug.SetGCPercent(-1)
+	advised := adviseHugeBlock(hugeHeapReserve)
+	debug.SetGCPercent(gcPercent)
+	if advised {
 		runtime.GC() // frees the block: nothing refers to it any more
 	}
 }
