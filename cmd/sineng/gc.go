@@ -68,7 +68,7 @@ func paceCollector() {
 		debug.SetGCPercent(minGCPercent)
 		return
 	}
-	p := &pacer{sample: []metrics.Sample{{Name: "/gc/heap/live:bytes"}}, percent: -1}
+	p := &pacer{percent: -1}
 	p.adjust()
 	go watchCollections(gcCycles(), p.adjust, nil)
 }
@@ -76,8 +76,21 @@ func paceCollector() {
 // pacer adjusts GOGC after every collection. Only the watching goroutine
 // touches it once watchCollections has it.
 type pacer struct {
-	sample  []metrics.Sample
 	percent int // the GOGC last set, -1 before the first
+}
+
+// The runtime metrics the pacer reads.
+const (
+	metricLive   = "/gc/heap/live:bytes"
+	metricCycles = "/gc/cycles/total:gc-cycles"
+	metricAllocs = "/gc/heap/allocs:bytes"
+)
+
+// readMetric returns the value of one uint64 runtime metric.
+func readMetric(name string) uint64 {
+	s := []metrics.Sample{{Name: name}}
+	metrics.Read(s)
+	return s[0].Value.Uint64()
 }
 
 // Intervals at which watchCollections looks for a finished collection:
@@ -90,11 +103,7 @@ const (
 )
 
 // gcCycles returns the number of collections finished so far.
-func gcCycles() uint64 {
-	s := []metrics.Sample{{Name: "/gc/cycles/total:gc-cycles"}}
-	metrics.Read(s)
-	return s[0].Value.Uint64()
-}
+func gcCycles() uint64 { return readMetric(metricCycles) }
 
 // watchCollections calls fn soon after each collection that finishes
 // once since have (since is a gcCycles count the caller takes, so that a
@@ -113,7 +122,7 @@ func gcCycles() uint64 {
 // tick reaches fn within milliseconds, while the heap has grown by a few
 // megabytes at most.
 func watchCollections(since uint64, fn func(), stop <-chan struct{}) {
-	s := []metrics.Sample{{Name: "/gc/cycles/total:gc-cycles"}, {Name: "/gc/heap/allocs:bytes"}}
+	s := []metrics.Sample{{Name: metricCycles}, {Name: metricAllocs}} // one read a tick
 	cycles, allocs := since, uint64(0)
 	every := watchBusy
 	t := time.NewTimer(every)
@@ -141,8 +150,7 @@ func watchCollections(since uint64, fn func(), stop <-chan struct{}) {
 
 // adjust sets GOGC for the live heap the last collection left.
 func (p *pacer) adjust() {
-	metrics.Read(p.sample)
-	pct := gcPercentFor(p.sample[0].Value.Uint64())
+	pct := gcPercentFor(readMetric(metricLive))
 	if pct != p.percent {
 		debug.SetGCPercent(pct)
 		p.percent = pct

@@ -3,7 +3,6 @@ package main
 import (
 	"os"
 	"runtime"
-	"runtime/metrics"
 	"slices"
 	"strconv"
 	"strings"
@@ -32,9 +31,7 @@ func TestTHPMode(t *testing.T) {
 func TestReserveHugeHeap(t *testing.T) {
 	reserveHugeHeap()
 	runtime.GC()
-	s := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
-	metrics.Read(s)
-	if live := s[0].Value.Uint64(); live >= hugeHeapReserve/2 {
+	if live := readMetric(metricLive); live >= hugeHeapReserve/2 {
 		t.Fatalf("live heap after reserveHugeHeap is %d MiB, want far below the %d MiB reserve", live>>20, hugeHeapReserve>>20)
 	}
 	mode, err := os.ReadFile(thpEnabledFile)
