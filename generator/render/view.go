@@ -32,12 +32,14 @@ type Page struct {
 
 	Title       string
 	Description string // the `description` field, else the plain-text summary
+	Lead        string // the `description` field, else the `summary` field, as written; "" when the page has neither
 	Lang        string // language code, e.g. "zh-Hans"
 	Date        time.Time
 	Lastmod     time.Time
 	Draft       bool
 	Weight      int
-	Params      map[string]any // every front-matter field, as decoded
+	params      map[string]any // every front-matter field, as decoded (Params)
+	paramsLater bool           // params come from Site's loader (LoadParamsLater)
 
 	Summary         template.HTML // summary HTML (the part before <!--more-->, else derived)
 	Content         template.HTML // the body HTML
@@ -101,7 +103,7 @@ func (p *Page) IsList() bool {
 }
 
 // Param returns the front-matter field key, or nil.
-func (p *Page) Param(key string) any { return p.Params[key] }
+func (p *Page) Param(key string) any { return p.Params()[key] }
 
 // T returns the theme string key in the page's language; see Site.T.
 func (p *Page) T(key string, args ...any) string { return p.Site.T(key, args...) }
@@ -186,6 +188,8 @@ type Site struct {
 	// pages return, so that equal ones are one pointer.
 	navs   interned[Nav]
 	trails interned[Trail]
+
+	paramsFrom ParamsLoader // see Page.LoadParamsLater
 }
 
 // T returns the theme string key in the site's language, formatted with

@@ -163,11 +163,12 @@ func (b *builder) newView(st *pageState, site *render.Site) *render.Page {
 		Lastmod:      p.Lastmod,
 		Draft:        p.Draft,
 		Weight:       p.Weight,
-		Params:       p.Matter.Data,
+		Lead:         cmp.Or(p.Description, p.Summary),
 		RelPermalink: b.relURL(p.RelPermalink),
 		Permalink:    b.absURL(p.RelPermalink),
 		Site:         site,
 	}
+	v.SetParams(p.Matter.Data)
 	if p.Kind == content.KindHome && v.Title == "" {
 		v.Title = site.Title
 	}

@@ -35,11 +35,7 @@ func (b *builder) renderMarkdown(context.Context) error {
 		return nil
 	}
 	if !b.keep {
-		// Front-matter key positions serve the checks before this stage
-		// only (field types, audience, program references).
-		for _, p := range b.tree.Pages {
-			p.Matter.Pos = nil
-		}
+		b.dropMatter()
 	}
 	b.linkURLs = b.publishedFileURLs()
 	if err := b.prepareSearch(); err != nil {

@@ -3,6 +3,7 @@ package site
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"maps"
 	"mime"
 	"path"
 	"strings"
@@ -27,9 +28,9 @@ func (b *builder) redactLeader(st *pageState) {
 		return
 	}
 	v := st.view
-	params := make(map[string]any, len(v.Params))
-	for k, val := range v.Params {
-		params[k] = val
+	params := maps.Clone(v.Params())
+	if params == nil {
+		params = map[string]any{}
 	}
 	if !l.HasScope(program.ScopeName) {
 		v.Title = l.DisplayName(false)
@@ -50,7 +51,7 @@ func (b *builder) redactLeader(st *pageState) {
 		}
 		v.Resources = kept
 	}
-	v.Params = params
+	v.SetParams(params)
 }
 
 func isImage(name string) bool {
