@@ -97,7 +97,7 @@ func newProgramFixture(strings map[string]string) *programFixture {
 	stages[3].Phases = []*render.PhaseGroup{{ID: "thematic", Label: "主题工作坊", Topics: []string{"项目设计"}}}
 
 	elevatorPage := withParent(page("page", "projects", "", "/projects/elevator/", "加装电梯议事会"))
-	elevatorPage.SetParams(map[string]any{"summary": "三栋老楼的居民一起决定是否加装电梯。"})
+	elevatorPage.Params = map[string]any{"summary": "三栋老楼的居民一起决定是否加装电梯。"}
 	elevatorPage.Lead = "三栋老楼的居民一起决定是否加装电梯。"
 	elevatorPage.Content = `<p><strong>Summary.</strong> 议事。</p><h2 id="问题-problem">问题 Problem</h2><p>老楼。</p>`
 	elevator := &render.ProjectView{
@@ -163,7 +163,7 @@ func newProgramFixture(strings map[string]string) *programFixture {
 	// The pseudonymous leader's page carries its real name in Title and
 	// Params; templates must show only the view's name.
 	loudongPage := withParent(page("page", "leaders", "", "/leaders/loudong-a/", "王真名"))
-	loudongPage.SetParams(map[string]any{"title": "王真名"})
+	loudongPage.Params = map[string]any{"title": "王真名"}
 	loudongView := &render.LeaderView{Page: loudongPage, ID: "loudong-a", Name: "楼长A", Community: "和平街道幸福里社区", Stage: stages[1]}
 	// A leader with no name the build may show, and no published page.
 	nobody := &render.LeaderView{ID: "leader-06", Stage: stages[0]}

@@ -247,16 +247,13 @@ func (r *reader) readPage(f file, dec *frontmatter.Decoder, buf *[]byte, errs *[
 	// The URL depends on the page alone, so the read workers make it;
 	// assemble makes those of the pages it makes up.
 	p.RelPermalink, p.OutPath = permalink(p, langPrefix(p.Lang, opts))
-	// The file's checksum lets Tree.ReadBody and Tree.Params read it again
-	// and know it is the file this page was made from.
-	p.sum = maphash.Bytes(r.seed, src)
 	if opts.LazyBodies {
 		span, ok := newBodySpan(len(src)-len(body), len(src))
 		if ok && keep.Load() >= int64(len(body)) && keep.Add(-int64(len(body))) >= 0 {
 			ok = false // kept after all, within the budget
 		}
 		if ok && len(src) > 0 {
-			p.span = span
+			p.span, p.sum = span, maphash.Bytes(r.seed, src)
 			p.Body = nil
 		} else {
 			// Kept after all (within the budget, a long front matter, or
@@ -266,28 +263,6 @@ func (r *reader) readPage(f file, dec *frontmatter.Decoder, buf *[]byte, errs *[
 		}
 	}
 	return p
-}
-
-// Params decodes a page's front matter again, reading its file again, for
-// a caller that let Matter.Data go: the values of Matter.Data, in maps of
-// the call's own. A file changed since Load read it is an error, as for
-// ReadBody. A page without front matter has none, and nothing is read.
-func (t *Tree) Params(p *Page) (map[string]any, error) {
-	if p.File == "" || p.Matter.Format == frontmatter.None {
-		return map[string]any{}, nil
-	}
-	src, err := rawfile.ReadFile(t.osPath(p.File), nil)
-	if err == nil && maphash.Bytes(t.seed, src) != p.sum {
-		err = errors.New("the file changed while the site was being built; build again")
-	}
-	if err != nil {
-		return nil, &diag.Error{File: p.File, Err: fmt.Errorf("read: %w", err)}
-	}
-	m, _, err := frontmatter.Parse(p.File, src)
-	if err != nil {
-		return nil, err // positioned in the file already
-	}
-	return m.Data, nil
 }
 
 // Body returns a page's Markdown body: the one Load read, or with

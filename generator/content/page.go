@@ -61,10 +61,9 @@ type Page struct {
 	Draft         bool
 
 	// With Options.LazyBodies: whether the body was dropped, where it
-	// starts in the file and the file's size (span). A body that starts
-	// too far into its file for span to record is kept instead. sum is
-	// the checksum of the file as Load read it, for reading it again
-	// (Tree.ReadBody, Tree.Params).
+	// starts in the file and the file's size (span), and the file's
+	// checksum, as Load read it. A body that starts too far into its file
+	// for span to record is kept instead.
 	span bodySpan
 	sum  uint64
 

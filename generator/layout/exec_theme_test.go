@@ -61,7 +61,7 @@ func newThemeSite(tb testing.TB) themeSite {
 		p.TableOfContents = `<ul><li><a href="#a">目标</a></li></ul>`
 		p.WordCount, p.ReadingTime = 640, 2
 		p.Tags = []view.Link{tag, {Name: "议事<规则>", URL: "/tags/rules/"}}
-		p.SetParams(map[string]any{"author": "李 & 王"})
+		p.Params = map[string]any{"author": "李 & 王"}
 		items = append(items, p)
 	}
 	for i, p := range items {

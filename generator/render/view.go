@@ -38,8 +38,7 @@ type Page struct {
 	Lastmod     time.Time
 	Draft       bool
 	Weight      int
-	params      map[string]any // every front-matter field, as decoded (Params)
-	paramsLater bool           // params come from Site's loader (LoadParamsLater)
+	Params      map[string]any // every front-matter field, as decoded
 
 	Summary         template.HTML // summary HTML (the part before <!--more-->, else derived)
 	Content         template.HTML // the body HTML
@@ -103,7 +102,7 @@ func (p *Page) IsList() bool {
 }
 
 // Param returns the front-matter field key, or nil.
-func (p *Page) Param(key string) any { return p.Params()[key] }
+func (p *Page) Param(key string) any { return p.Params[key] }
 
 // T returns the theme string key in the page's language; see Site.T.
 func (p *Page) T(key string, args ...any) string { return p.Site.T(key, args...) }
@@ -188,8 +187,6 @@ type Site struct {
 	// pages return, so that equal ones are one pointer.
 	navs   interned[Nav]
 	trails interned[Trail]
-
-	paramsFrom ParamsLoader // see Page.LoadParamsLater
 }
 
 // T returns the theme string key in the site's language, formatted with

@@ -164,11 +164,11 @@ func (b *builder) newView(st *pageState, site *render.Site) *render.Page {
 		Draft:        p.Draft,
 		Weight:       p.Weight,
 		Lead:         cmp.Or(p.Description, p.Summary),
+		Params:       p.Matter.Data,
 		RelPermalink: b.relURL(p.RelPermalink),
 		Permalink:    b.absURL(p.RelPermalink),
 		Site:         site,
 	}
-	v.SetParams(p.Matter.Data)
 	if p.Kind == content.KindHome && v.Title == "" {
 		v.Title = site.Title
 	}

@@ -3,7 +3,6 @@ package site
 import (
 	"crypto/sha256"
 	"encoding/hex"
-	"maps"
 	"mime"
 	"path"
 	"strings"
@@ -28,9 +27,9 @@ func (b *builder) redactLeader(st *pageState) {
 		return
 	}
 	v := st.view
-	params := maps.Clone(v.Params())
-	if params == nil {
-		params = map[string]any{}
+	params := make(map[string]any, len(v.Params))
+	for k, val := range v.Params {
+		params[k] = val
 	}
 	if !l.HasScope(program.ScopeName) {
 		v.Title = l.DisplayName(false)
@@ -51,7 +50,7 @@ func (b *builder) redactLeader(st *pageState) {
 		}
 		v.Resources = kept
 	}
-	v.SetParams(params)
+	v.Params = params
 }
 
 func isImage(name string) bool {
