@@ -138,12 +138,13 @@ func watchCollections(since uint64, fn func(), stop <-chan struct{}) {
 			cycles = n
 			fn()
 		}
-		if a := s[1].Value.Uint64(); a-allocs >= watchQuiet {
+		a := s[1].Value.Uint64()
+		if a-allocs >= watchQuiet {
 			every = watchBusy
 		} else {
 			every = min(2*every, watchIdle)
 		}
-		allocs = s[1].Value.Uint64()
+		allocs = a
 		t.Reset(every)
 	}
 }

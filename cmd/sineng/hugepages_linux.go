@@ -42,11 +42,7 @@ const thpEnabledFile = "/sys/kernel/mm/transparent_hugepage/enabled"
 // splits huge pages and lets the kernel's collapsing of them grow its
 // resident size over time.
 func reserveHugeHeap() {
-	if strings.Contains(os.Getenv("GODEBUG"), "disablethp=1") {
-		return
-	}
-	mode, err := os.ReadFile(thpEnabledFile)
-	if err != nil || thpMode(string(mode)) != "madvise" {
+	if !hugePagesByAdvice() {
 		return
 	}
 	// The collector is off while the block is allocated, or the block
@@ -58,6 +54,18 @@ func reserveHugeHeap() {
 	if advised {
 		runtime.GC() // frees the block: nothing refers to it any more
 	}
+}
+
+// hugePagesByAdvice reports whether the kernel gives transparent huge
+// pages to the mappings that ask for them only ("madvise") and the runtime
+// has not been told to keep its heap off them (GODEBUG=disablethp=1): when
+// advice is what the heap needs.
+func hugePagesByAdvice() bool {
+	if strings.Contains(os.Getenv("GODEBUG"), "disablethp=1") {
+		return false
+	}
+	mode, err := os.ReadFile(thpEnabledFile)
+	return err == nil && thpMode(string(mode)) == "madvise"
 }
 
 // adviseHugeBlock allocates a block of n bytes and asks for huge pages for

@@ -34,8 +34,7 @@ func TestReserveHugeHeap(t *testing.T) {
 	if live := readMetric(metricLive); live >= hugeHeapReserve/2 {
 		t.Fatalf("live heap after reserveHugeHeap is %d MiB, want far below the %d MiB reserve", live>>20, hugeHeapReserve>>20)
 	}
-	mode, err := os.ReadFile(thpEnabledFile)
-	if err != nil || thpMode(string(mode)) != "madvise" || strings.Contains(os.Getenv("GODEBUG"), "disablethp=1") {
+	if !hugePagesByAdvice() {
 		t.Skip("transparent huge pages are not in madvise mode here")
 	}
 	smaps, err := os.ReadFile("/proc/self/smaps")

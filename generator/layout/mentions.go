@@ -29,14 +29,7 @@ func (s *Set) Mentions(names ...string) bool {
 func nodeMentions(n parse.Node, names []string) bool {
 	switch n := n.(type) {
 	case *parse.ListNode:
-		if n == nil {
-			return false
-		}
-		for _, c := range n.Nodes {
-			if nodeMentions(c, names) {
-				return true
-			}
-		}
+		return n != nil && anyMentions(n.Nodes, names)
 	case *parse.ActionNode:
 		return nodeMentions(n.Pipe, names)
 	case *parse.IfNode:
@@ -46,22 +39,11 @@ func nodeMentions(n parse.Node, names []string) bool {
 	case *parse.WithNode:
 		return branchMentions(&n.BranchNode, names)
 	case *parse.TemplateNode:
-		return n.Pipe != nil && nodeMentions(n.Pipe, names)
+		return nodeMentions(n.Pipe, names)
 	case *parse.PipeNode:
-		if n == nil {
-			return false
-		}
-		for _, c := range n.Cmds {
-			if nodeMentions(c, names) {
-				return true
-			}
-		}
+		return n != nil && anyMentions(n.Cmds, names)
 	case *parse.CommandNode:
-		for _, a := range n.Args {
-			if nodeMentions(a, names) {
-				return true
-			}
-		}
+		return anyMentions(n.Args, names)
 	case *parse.FieldNode:
 		return anyIn(n.Ident, names)
 	case *parse.VariableNode:
@@ -71,27 +53,23 @@ func nodeMentions(n parse.Node, names []string) bool {
 	case *parse.IdentifierNode:
 		return slices.Contains(names, n.Ident)
 	case *parse.StringNode:
-		for _, name := range names {
-			if strings.Contains(n.Text, name) {
-				return true
-			}
-		}
+		return slices.ContainsFunc(names, func(name string) bool { return strings.Contains(n.Text, name) })
 	}
 	return false
 }
 
-// branchMentions is nodeMentions for the parts of an if, range or with.
+// anyMentions reports whether one of nodes mentions one of names.
+func anyMentions[N parse.Node](nodes []N, names []string) bool {
+	return slices.ContainsFunc(nodes, func(n N) bool { return nodeMentions(n, names) })
+}
+
+// branchMentions is nodeMentions for the parts of an if, range or with
+// (a missing else is a nil list, which mentions nothing).
 func branchMentions(b *parse.BranchNode, names []string) bool {
-	return nodeMentions(b.Pipe, names) || nodeMentions(b.List, names) ||
-		(b.ElseList != nil && nodeMentions(b.ElseList, names))
+	return nodeMentions(b.Pipe, names) || nodeMentions(b.List, names) || nodeMentions(b.ElseList, names)
 }
 
 // anyIn reports whether one of the identifiers is one of names.
 func anyIn(idents, names []string) bool {
-	for _, id := range idents {
-		if slices.Contains(names, id) {
-			return true
-		}
-	}
-	return false
+	return slices.ContainsFunc(idents, func(id string) bool { return slices.Contains(names, id) })
 }

@@ -18,15 +18,14 @@ package site
 // for .Params: −2.3%, for a loader and a second way for front matter to
 // reach a template; knowing that none can is simpler and safer.
 func (b *builder) dropMatter() {
-	keep := b.layout == nil || b.layout.Mentions("Params", "Param", "jsonify")
 	for _, p := range b.tree.Pages {
 		p.Matter.Pos = nil
-		if !keep {
-			p.Matter.Data = nil
-		}
 	}
-	if keep {
+	if b.layout == nil || b.layout.Mentions("Params", "Param", "jsonify") {
 		return
+	}
+	for _, p := range b.tree.Pages {
+		p.Matter.Data = nil
 	}
 	for _, st := range b.pages {
 		if st.view != nil {
