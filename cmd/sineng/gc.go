@@ -10,29 +10,44 @@ import (
 // The collector is paced by a heap budget instead of a fixed GOGC. A build
 // allocates most of its memory as short-lived garbage (goldmark's syntax
 // trees, rendered pages) on top of a live heap that grows with the site
-// (front matter, views, search lists: ≈90 MB at 10k pages). With a fixed
+// (front matter, views, search lists: ≈75 MB at 10k pages). With a fixed
 // GOGC the collector runs each time the heap grows by a fixed fraction of
 // that live heap, so a mid-sized site collects often while far from any
 // memory worth saving. After each collection the pacer sets GOGC so that
 // the next one is due when the heap reaches its goal: liveFactor times the
-// live heap, at least heapFloor and at most heapBudget, but never sooner
+// live heap, at least the floor and at most heapBudget, but never sooner
 // than GOGC=minGCPercent would make it. A site whose live heap is past the
 // budget's reach is paced at GOGC=minGCPercent, as before the pacer, and a
 // small site's heap stays small.
 //
-// 10k-page corpus, 6 alternated runs each: ≈21 collections, 2.38 s and
-// 212–233 MB peak RSS at GOGC=80; 10 collections, 2.26 s and 241–251 MB
-// with the pacer (median wall time; ≈0.3 s less CPU). 1k pages: 53 →
-// 89 MB, 0.28 → 0.24 s. 100k pages: unchanged (1.9 GB, paced at GOGC=80).
-// The floor was 64 MiB until the heap had huge pages (hugepages_linux.go):
-// with first touches cheap, a floor of 128 MiB spares a site of a thousand
-// pages its collections while it loads (1k pages, 20 alternated runs: 146
-// → 136 ms, 260 → 242 ms of CPU, peak RSS 90–121 → 118–122 MB; 10k pages
-// within 1%). Where first touches are dear after all, on the bench's virtual
-// machine when each build starts 3 s after the last (its memory handed back
-// to the host, so new pages fault on the host too), 64 MiB was faster at 1k:
-// 0.21 against 0.23 s (8 runs each). Builds run back to back, as in the
-// bench, and ordinary machines are the first case.
+// The floor depends on the command. A one-shot command (build, check) ends
+// within seconds, so its floor is the budget itself (oneShotFloor): no
+// collection before the heap reaches the budget, each collection then due
+// at the budget again. A 10k build collects 5 times instead of 6, the first
+// time after assembly instead of during it, and each collection's marking
+// runs while the write barrier slows every worker. 10k corpus, 20 paired
+// rounds: floor 128 MiB and budget 192 (the earlier setting) → floor and
+// budget 224 MiB: −3.7% wall, −4.2% CPU, peak RSS 233 → 272 MB; budget
+// 224 alone: −0.3 to −2.2%; floor 192 with budget 224: −2.8 to −3.4%; floor
+// and budget 192: −1.9%. 1k pages: within ±1.5% (its heap stays under
+// both floors: 121 MB peak RSS). A budget of 256 MiB took the 10k build
+// past 300 MB of RSS. serve keeps heapFloor: a server lives on, and
+// its heap need not sit at the budget between edits.
+//
+// Earlier measurements: 10k-page corpus, 6 alternated runs each: ≈21
+// collections, 2.38 s and 212–233 MB peak RSS at GOGC=80; 10 collections,
+// 2.26 s and 241–251 MB with the pacer (median wall time; ≈0.3 s less
+// CPU). 1k pages: 53 → 89 MB, 0.28 → 0.24 s. 100k pages: unchanged (1.9
+// GB, paced at GOGC=80). The floor was 64 MiB until the heap had huge pages
+// (hugepages_linux.go): with first touches cheap, a floor of 128 MiB spared
+// a site of a thousand pages its collections while it loads (1k pages, 20
+// alternated runs: 146 → 136 ms, 260 → 242 ms of CPU). Where first touches
+// are dear after all, on the bench's virtual machine when each build
+// starts 3 s after the last (its memory handed back to the host, so new
+// pages fault on the host too), 64 MiB was faster at 1k: 0.21 against 0.23
+// s (8 runs each). Builds run back to back, as in the bench, and ordinary
+// machines are the first case.
+//
 // A live heap of largeHeap or more belongs to a site of tens of thousands
 // of pages: there each collection marks hundreds of megabytes, and marking
 // becomes the largest cost that grows faster than the site (at 50k pages,
@@ -44,23 +59,26 @@ import (
 // GOGC in the environment turns the pacer off and wins; GOMEMLIMIT turns
 // it off too (the limit then bounds the heap) and leaves GOGC=minGCPercent.
 const (
-	heapBudget     = 192 << 20
-	heapFloor      = 128 << 20
+	heapBudget     = 224 << 20
+	heapFloor      = 128 << 20 // serve's floor
+	oneShotFloor   = heapBudget
 	liveFactor     = 3
 	minGCPercent   = 80
 	largeHeap      = 256 << 20
 	largeGCPercent = 150
 	hugeHeap       = 2 << 30
-	// maxGCPercent bounds GOGC while the live heap is tiny (start-up).
-	// The runtime never sets a heap goal below 4 MiB × GOGC/100, so this
-	// bound is what keeps a tiny heap's goal at heapFloor.
-	maxGCPercent = heapFloor / (4 << 20) * 100
 )
 
-// paceCollector starts the heap-budget pacer unless GOGC or GOMEMLIMIT is
-// set; with GOMEMLIMIT alone it sets GOGC=minGCPercent, so the collector
-// never runs at the runtime's default of 100 unless asked to.
-func paceCollector() {
+// maxGCPercent bounds GOGC while the live heap is tiny (start-up). The
+// runtime never sets a heap goal below 4 MiB × GOGC/100, so this bound is
+// what keeps a tiny heap's goal at the floor.
+func maxGCPercent(floor uint64) int { return int(floor / (4 << 20) * 100) }
+
+// paceCollector starts the heap-budget pacer with the given floor
+// (heapFloor or oneShotFloor) unless GOGC or GOMEMLIMIT is set; with
+// GOMEMLIMIT alone it sets GOGC=minGCPercent, so the collector never runs
+// at the runtime's default of 100 unless asked to.
+func paceCollector(floor uint64) {
 	switch {
 	case os.Getenv("GOGC") != "":
 		return
@@ -68,7 +86,7 @@ func paceCollector() {
 		debug.SetGCPercent(minGCPercent)
 		return
 	}
-	p := &pacer{percent: -1}
+	p := &pacer{floor: floor, percent: -1}
 	p.adjust()
 	go watchCollections(gcCycles(), p.adjust, nil)
 }
@@ -76,7 +94,8 @@ func paceCollector() {
 // pacer adjusts GOGC after every collection. Only the watching goroutine
 // touches it once watchCollections has it.
 type pacer struct {
-	percent int // the GOGC last set, -1 before the first
+	floor   uint64 // the smallest heap goal
+	percent int    // the GOGC last set, -1 before the first
 }
 
 // The runtime metrics the pacer reads.
@@ -151,7 +170,7 @@ func watchCollections(since uint64, fn func(), stop <-chan struct{}) {
 
 // adjust sets GOGC for the live heap the last collection left.
 func (p *pacer) adjust() {
-	pct := gcPercentFor(readMetric(metricLive))
+	pct := gcPercentFor(readMetric(metricLive), p.floor)
 	if pct != p.percent {
 		debug.SetGCPercent(pct)
 		p.percent = pct
@@ -159,16 +178,17 @@ func (p *pacer) adjust() {
 }
 
 // gcPercentFor returns the GOGC that puts the next collection at the heap
-// goal for a live heap of live bytes, within [minGCPercent, maxGCPercent],
-// or largeGCPercent for a live heap from largeHeap up to hugeHeap.
-func gcPercentFor(live uint64) int {
+// goal for a live heap of live bytes and the given floor, within
+// [minGCPercent, maxGCPercent(floor)], or largeGCPercent for a live heap
+// from largeHeap up to hugeHeap.
+func gcPercentFor(live, floor uint64) int {
 	if live == 0 {
-		return maxGCPercent
+		return maxGCPercent(floor)
 	}
 	if live >= largeHeap && live < hugeHeap {
 		return largeGCPercent
 	}
-	goal := min(max(liveFactor*live, heapFloor), heapBudget)
+	goal := min(max(liveFactor*live, floor), heapBudget)
 	pct := int64(goal*100/live) - 100
-	return int(min(max(pct, minGCPercent), maxGCPercent))
+	return int(min(max(pct, minGCPercent), int64(maxGCPercent(floor))))
 }

@@ -9,26 +9,38 @@ import (
 func TestGCPercentFor(t *testing.T) {
 	const mb = 1 << 20
 	tests := []struct {
-		live uint64
-		want int
+		live  uint64
+		floor uint64
+		want  int
 	}{
-		{0, maxGCPercent},
-		{1 * mb, maxGCPercent},   // goal 128 MiB would be GOGC 12700
-		{16 * mb, 700},           // the floor: 128 MiB
-		{32 * mb, 300},           // the floor still: 128 MiB
-		{50 * mb, 200},           // three times the live heap
-		{90 * mb, 113},           // the budget: 192 MiB
-		{100 * mb, 92},           // still the budget
-		{120 * mb, minGCPercent}, // past the budget's reach
-		{255 * mb, minGCPercent},
-		{256 * mb, largeGCPercent}, // a large site's heap
-		{2000 * mb, largeGCPercent},
-		{2048 * mb, minGCPercent}, // a huge site's heap: memory first again
-		{8192 * mb, minGCPercent},
+		// serve: the floor is heapFloor, 128 MiB
+		{0, heapFloor, 3200},
+		{1 * mb, heapFloor, 3200}, // goal 128 MiB would be GOGC 12700
+		{16 * mb, heapFloor, 700}, // the floor: 128 MiB
+		{32 * mb, heapFloor, 300}, // the floor still: 128 MiB
+		{50 * mb, heapFloor, 200}, // three times the live heap
+		{90 * mb, heapFloor, 148}, // the budget: 224 MiB
+		{100 * mb, heapFloor, 124},
+		{140 * mb, heapFloor, minGCPercent}, // past the budget's reach
+		{255 * mb, heapFloor, minGCPercent},
+		{256 * mb, heapFloor, largeGCPercent}, // a large site's heap
+		{2000 * mb, heapFloor, largeGCPercent},
+		{2048 * mb, heapFloor, minGCPercent}, // a huge site's heap: memory first again
+		{8192 * mb, heapFloor, minGCPercent},
+		// build and check: the floor is the budget, 224 MiB
+		{0, oneShotFloor, 5600},
+		{1 * mb, oneShotFloor, 5600},
+		{16 * mb, oneShotFloor, 1300}, // the budget from the start
+		{50 * mb, oneShotFloor, 348},
+		{75 * mb, oneShotFloor, 198}, // a 10k site's live heap
+		{100 * mb, oneShotFloor, 124},
+		{140 * mb, oneShotFloor, minGCPercent},
+		{256 * mb, oneShotFloor, largeGCPercent},
+		{2048 * mb, oneShotFloor, minGCPercent},
 	}
 	for _, tt := range tests {
-		if got := gcPercentFor(tt.live); got != tt.want {
-			t.Errorf("gcPercentFor(%d MiB) = %d, want %d", tt.live/mb, got, tt.want)
+		if got := gcPercentFor(tt.live, tt.floor); got != tt.want {
+			t.Errorf("gcPercentFor(%d MiB, floor %d MiB) = %d, want %d", tt.live/mb, tt.floor/mb, got, tt.want)
 		}
 	}
 }

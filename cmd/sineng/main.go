@@ -32,11 +32,14 @@ const (
 
 func main() {
 	// The reserve comes first: its block and collection are over when the
-	// pacer reads the live heap.
+	// pacer reads the live heap. A one-shot command's heap may grow to the
+	// budget before it collects (gc.go); a server's collects from heapFloor.
+	floor := uint64(heapFloor)
 	if len(os.Args) > 1 && (os.Args[1] == "build" || os.Args[1] == "check") {
 		reserveHugeHeap()
+		floor = oneShotFloor
 	}
-	paceCollector()
+	paceCollector(floor)
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 }
 
