@@ -103,7 +103,9 @@ func (b *builder) assemble(context.Context) error {
 		}
 	}
 	b.pruneEmptySections()
-	b.makePageDirs()
+	// Every published page with a file has its final URL now.
+	b.linkURLs = b.publishedFileURLs()
+	b.startHelper()
 	b.processImages()
 	for _, ls := range b.langs {
 		b.assembleLang(ls)
@@ -421,24 +423,4 @@ func mergeParams(site, lang map[string]any) map[string]any {
 	maps.Copy(out, site)
 	maps.Copy(out, lang)
 	return out
-}
-
-// makePageDirs starts making the output folder of every published page on
-// another goroutine: the rest of assembly runs on one core, and the stage
-// then has its folders ready when conversion starts writing. It runs after
-// pruneEmptySections, so no folder is made for a section left out (an empty
-// folder would reveal it); every page left has an output in its folder. The
-// stage's Commit and Abort wait for it.
-func (b *builder) makePageDirs() {
-	mk, ok := b.stage.(interface{ MakeDirs(dirs []string) })
-	if !ok {
-		return
-	}
-	dirs := make([]string, 0, len(b.pages))
-	for _, st := range b.pages {
-		if st.lang != nil {
-			dirs = append(dirs, path.Dir(st.page.OutPath))
-		}
-	}
-	go mk.MakeDirs(dirs)
 }

@@ -53,11 +53,14 @@ type builder struct {
 	// Terms map of content pages and language (assembly only).
 	viewTerms map[termsKey]map[string][]render.Link
 	// linkURLs maps the site-relative file of each published page with a
-	// view to its URL, for link resolution (made before conversion).
+	// view to its URL, for link resolution (made once the views are).
 	linkURLs map[string]string
-	contact  map[string]bool // the site's contact e-mails, lower-cased
-	leaks    *leak.Scanner   // nil in the team build: nothing leaves the team
-	pageN    int
+	// early is the helper that makes the page folders and converts pages
+	// while assembly runs on one goroutine (early.go).
+	early   earlyHelper
+	contact map[string]bool // the site's contact e-mails, lower-cased
+	leaks   *leak.Scanner   // nil in the team build: nothing leaves the team
+	pageN   int
 	// jobs are the output files of the build, kept for a Session's
 	// incremental updates.
 	jobs []job
@@ -92,7 +95,9 @@ func runBuild(ctx context.Context, opts Options, keep bool) (*builder, *Result, 
 		return nil, nil, err
 	}
 	b.keep = keep
-	defer b.compiling.Wait() // a build that stops early leaves nothing running
+	// A build that stops early leaves nothing running.
+	defer b.compiling.Wait()
+	defer b.stopEarly()
 	// A step marked stop is the last one run when problems were found: the
 	// steps before it gather as many problems as they can together (a broken
 	// template and a broken front matter are reported in one run).

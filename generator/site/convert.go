@@ -17,7 +17,8 @@ import (
 
 // renderMarkdown converts every published page's body on all cores, with
 // its word counts and derived summary. Each worker writes only its page's
-// own slots.
+// own slots. Pages the helper converted while assembly ran (early.go) go
+// first and are not converted again.
 //
 // With the theme's own templates (and outside a Session), a page is
 // filled and its own output made as soon as the run of pages it is
@@ -37,18 +38,21 @@ func (b *builder) renderMarkdown(context.Context) error {
 	if !b.keep {
 		b.dropMatter()
 	}
-	b.linkURLs = b.publishedFileURLs()
 	if err := b.prepareSearch(); err != nil {
+		b.stopEarly()
 		return err
 	}
-	stream := b.layout != nil && !b.keep && !b.ownTemplates
+	stream := b.streams()
 	var sp *streamPlan
 	pages := b.pages
 	if stream {
 		b.runner = newJobRunner(b, b.planJobs())
 		sp = b.planStream(b.runner.jobs)
-		pages = sp.order
+		// The pages the helper converted go first: their outputs are
+		// made, and their HTML dropped, in the first runs.
+		pages = earlyFirst(sp.order, b.stopEarly())
 	}
+	b.stopEarly() // a build that does not stream converted none early
 	// Bodies are read into buffers reused from page to page: nothing
 	// conversion keeps refers to the Markdown source.
 	var bufs sync.Pool
@@ -60,7 +64,7 @@ func (b *builder) renderMarkdown(context.Context) error {
 			buf = new([]byte)
 		}
 		for i, st := range run {
-			ok[i] = b.convertPage(st, buf)
+			ok[i] = st.early || b.convertPage(st, buf)
 		}
 		bufs.Put(buf)
 		for i, st := range run {
@@ -129,13 +133,19 @@ func (b *builder) convert(st *pageState, body []byte) error {
 		Links:      newLinkResolver(b, st),
 		Shortcodes: b.shortcodes(st),
 	})
+	b.keepConverted(st, res)
+	return err
+}
+
+// keepConverted puts a page's conversion into its slots, with the word
+// counts and the derived summary of its text.
+func (b *builder) keepConverted(st *pageState, res markdown.Result) {
 	st.counts = text.Measure(res.Text)
 	st.plain = text.Summary(res.Text, b.cfg.SummaryLength)
 	// The plain text is kept once: the search index shares the string.
 	st.text = res.Text
 	res.Text = ""
 	st.md = res
-	return err
 }
 
 // fillView copies a converted page's body-derived fields into its view:
@@ -280,38 +290,13 @@ func newLinkResolver(b *builder, st *pageState) linkResolver {
 
 // Resolve implements markdown.LinkResolver.
 func (r linkResolver) Resolve(dest string, image bool) (string, error) {
-	raw := dest
-	query := ""
-	if i := strings.IndexByte(dest, '?'); i >= 0 {
-		dest, query = dest[:i], dest[i:]
-	}
-	if image {
-		return raw, nil
-	}
-	if strings.IndexByte(dest, '%') >= 0 {
-		if u, err := url.PathUnescape(dest); err == nil {
-			dest = u
-		}
-	}
-	if !strings.HasSuffix(dest, ".md") {
-		return raw, nil
-	}
-	var buf [256]byte
-	var file string
-	if joined, ok := joinClean(buf[:0], r.dir, dest); ok {
-		if u, ok := r.b.linkURLs[string(joined)]; ok {
-			return u + query, nil
-		}
-		file = string(joined)
-	} else {
-		file = path.Join(r.dir, dest)
-		if u, ok := r.b.linkURLs[file]; ok {
-			return u + query, nil
-		}
+	u, file, query, ok := r.known(dest, image)
+	if ok {
+		return u, nil
 	}
 	// Not a published page: say why.
-	target, ok := r.b.tree.ByFile(file)
-	if !ok {
+	target, found := r.b.tree.ByFile(file)
+	if !found {
 		return "", fmt.Errorf("no such page: %s", file)
 	}
 	st := r.b.byPage[target]
@@ -323,4 +308,38 @@ func (r linkResolver) Resolve(dest string, image bool) (string, error) {
 		return "", fmt.Errorf("%s is not in the %s build: %s", file, r.b.opts.Audience, why)
 	}
 	return st.view.RelPermalink + query, nil
+}
+
+// known resolves dest as far as linkURLs answers it, which is every link
+// but one to a content file that is not a published page: it returns the
+// URL and true, or else the linked file, the link's query and false.
+func (r linkResolver) known(dest string, image bool) (u, file, query string, ok bool) {
+	raw := dest
+	if i := strings.IndexByte(dest, '?'); i >= 0 {
+		dest, query = dest[:i], dest[i:]
+	}
+	if image {
+		return raw, "", "", true
+	}
+	if strings.IndexByte(dest, '%') >= 0 {
+		if u, err := url.PathUnescape(dest); err == nil {
+			dest = u
+		}
+	}
+	if !strings.HasSuffix(dest, ".md") {
+		return raw, "", "", true
+	}
+	var buf [256]byte
+	if joined, ok := joinClean(buf[:0], r.dir, dest); ok {
+		if u, ok := r.b.linkURLs[string(joined)]; ok {
+			return u + query, "", "", true
+		}
+		file = string(joined)
+	} else {
+		file = path.Join(r.dir, dest)
+		if u, ok := r.b.linkURLs[file]; ok {
+			return u + query, "", "", true
+		}
+	}
+	return "", file, query, false
 }

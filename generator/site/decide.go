@@ -36,6 +36,7 @@ type pageState struct {
 	generated bool                       // made by the build (handbook, showcase, filters), not from a file or folder
 	searchDoc int32                      // 1 + the page's document id in its language's search index; 0: not indexed
 	ownJob    int32                      // 1 + the index of its own job in a streamed build (streamPlan); 0: none
+	early     bool                       // converted by the helper before the runs (early.go)
 	// derivedDescription is true when the view's description is the
 	// body's plain-text summary (the page gives none).
 	derivedDescription bool

@@ -7,8 +7,10 @@ import (
 	"encoding/hex"
 	"flag"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -16,6 +18,7 @@ import (
 	"time"
 
 	"github.com/sineng/sineng/generator/audience"
+	"github.com/sineng/sineng/generator/corpus"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden output trees in testdata/golden")
@@ -47,6 +50,49 @@ func readTree(t *testing.T, dir string) map[string][]byte {
 		t.Fatal(err)
 	}
 	return out
+}
+
+// sameTrees wants the built trees got and want (readTree) to hold the same
+// files with the same bytes; what names got's build in messages.
+func sameTrees(t *testing.T, got, want map[string][]byte, what string) {
+	t.Helper()
+	if len(got) != len(want) {
+		t.Errorf("the %s wrote %d files, the other build %d", what, len(got), len(want))
+	}
+	for rel, w := range want {
+		if g, ok := got[rel]; !ok {
+			t.Errorf("%s: missing from the %s", rel, what)
+		} else if !bytes.Equal(g, w) {
+			t.Errorf("%s: differs in the %s (%d vs %d bytes)", rel, what, len(g), len(w))
+		}
+	}
+}
+
+// forFixtureSites runs f as a subtest for each site whole-build
+// comparisons run on (the fixture sites, the example site and a program
+// site of pages generated pages, made under a scratch folder) and for the
+// public and the team audience, with the options of a build of that site
+// for that audience, drafts and future pages included.
+func forFixtureSites(t *testing.T, pages int, seed uint64, f func(t *testing.T, opts Options)) {
+	t.Helper()
+	gen := filepath.Join(scratchDir(t), "generated")
+	if _, err := corpus.Generate(gen, corpus.Options{Pages: pages, Seed: seed}); err != nil {
+		t.Fatal(err)
+	}
+	sites := map[string]string{
+		"basic":     filepath.Join("testdata", "sites", "basic"),
+		"bilingual": filepath.Join("testdata", "sites", "bilingual"),
+		"program":   filepath.Join("testdata", "sites", "program"),
+		"example":   filepath.Join("..", ".."),
+		"generated": gen,
+	}
+	for _, name := range slices.Sorted(maps.Keys(sites)) {
+		for _, level := range []audience.Level{audience.Public, audience.Team} {
+			t.Run(name+"/"+level.String(), func(t *testing.T) {
+				f(t, Options{Source: sites[name], Audience: level, AudienceSet: true, Drafts: true, Future: true, Now: exampleNow})
+			})
+		}
+	}
 }
 
 // build builds a fixture site into a fresh folder and fails the test on

@@ -36,7 +36,22 @@ type Options struct {
 	// interpret executes templates with html/template only (no compiled
 	// executor): the oracle the tests compare compiled output with.
 	interpret bool
+
+	// early says how many pages the helper converts before the runs
+	// (early.go): as many as it can while the build assembles (the
+	// default), every one it may (the tests, to check that early
+	// conversion changes no output), or none.
+	early earlyMode
 }
+
+// earlyMode is an Options.early setting.
+type earlyMode int
+
+const (
+	earlyWhileIdle earlyMode = iota
+	earlyAll
+	earlyNone
+)
 
 // Result describes a finished build.
 type Result struct {

@@ -1,0 +1,157 @@
+package site
+
+import (
+	"path"
+	"sync"
+	"sync/atomic"
+
+	"github.com/sineng/sineng/generator/markdown"
+)
+
+// The rest of assembly and the planning of the outputs run on one
+// goroutine (≈0.1 s at 10k pages), so one core would wait there but for the
+// page folders the stage makes in the background. A helper goroutine takes
+// that core: it makes the folders, then converts pages one at a time, in
+// tree order, until renderMarkdown stops it just before the runs start;
+// the runs then skip those pages' conversion (pageState.early).
+//
+// A page's conversion reads its body, the published pages' URLs (linkURLs,
+// final once the views are made: neutralLeaderURL runs before each view is
+// made, and no later step changes a file page's URL or drops its view), the
+// Markdown renderer, and writes only the page's own conversion slots (md,
+// text, counts, plain, its kept body). It must not read what assembly is
+// still writing, so the helper leaves to the runs every page whose
+// conversion would: one that may call a shortcode (the templates see views
+// being assembled), one with a link linkURLs cannot answer (explaining why
+// reads the builder's maps), and any page whose conversion reports a
+// problem, which its run then reports as a build without the helper would.
+// The output is the same either way; only where the work runs changes.
+
+// earlyHelper is the goroutine that makes the page folders and converts
+// pages early.
+type earlyHelper struct {
+	stop    atomic.Bool
+	wg      sync.WaitGroup
+	stopped bool         // wait ran (touched by the build's goroutine only)
+	done    []*pageState // pages converted, in order (read after wait)
+}
+
+// startHelper starts the helper goroutine: it makes dirs in the stage, then,
+// when the build streams (see streams), converts the pages with a body until
+// stopEarly.
+func (b *builder) startHelper() {
+	mk, canMake := b.stage.(interface{ MakeDirs(dirs []string) })
+	var dirs []string
+	if canMake {
+		dirs = make([]string, 0, len(b.pages))
+	}
+	var todo []*pageState // a copy: assembly edits b.pages meanwhile
+	convert := b.streams() && b.opts.early != earlyNone
+	for _, st := range b.pages {
+		if st.lang == nil {
+			continue
+		}
+		if canMake {
+			dirs = append(dirs, path.Dir(st.page.OutPath))
+		}
+		if convert && st.page.File != "" && st.view != nil {
+			todo = append(todo, st)
+		}
+	}
+	h := &b.early
+	h.wg.Go(func() {
+		if canMake {
+			mk.MakeDirs(dirs)
+		}
+		var buf []byte
+		for _, st := range todo {
+			if h.stop.Load() {
+				return
+			}
+			if b.convertEarly(st, &buf) {
+				h.done = append(h.done, st)
+			}
+		}
+	})
+}
+
+// stopEarly stops the helper and waits for it; it returns the pages it
+// converted. Only the build's goroutine calls it, and only the first call
+// waits. With Options.early set to earlyAll it lets the helper finish.
+func (b *builder) stopEarly() []*pageState {
+	h := &b.early
+	if h.stopped {
+		return nil
+	}
+	h.stopped = true
+	if b.opts.early != earlyAll {
+		h.stop.Store(true)
+	}
+	h.wg.Wait()
+	return h.done
+}
+
+// streams reports whether the build makes a page's outputs as soon as the
+// page is converted (renderMarkdown): with the theme's templates, outside a
+// Session.
+func (b *builder) streams() bool {
+	return b.layout != nil && b.md != nil && !b.keep && !b.ownTemplates
+}
+
+// convertEarly converts st's body as convertPage does, unless the
+// conversion would read something assembly is still writing or reports a
+// problem (see above); it reports whether it kept the result.
+func (b *builder) convertEarly(st *pageState, buf *[]byte) bool {
+	body, err := b.tree.ReadBody(st.page, buf)
+	if err != nil || markdown.HasShortcode(body) {
+		return false
+	}
+	res, err := b.md.Render(body, markdown.Context{
+		File:       st.page.File,
+		LineOffset: st.page.Matter.BodyLine,
+		Links:      knownLinks{newLinkResolver(b, st)},
+		// No shortcode runner: a body that calls one was left above.
+	})
+	if err != nil {
+		return false
+	}
+	b.keepConverted(st, res)
+	st.page.Body = nil
+	st.early = true
+	return true
+}
+
+// knownLinks resolves the links linkURLs answers and fails on the others,
+// whose explanation is left to the page's run.
+type knownLinks struct{ r linkResolver }
+
+// Resolve implements markdown.LinkResolver.
+func (k knownLinks) Resolve(dest string, image bool) (string, error) {
+	u, _, _, ok := k.r.known(dest, image)
+	if !ok {
+		return "", leftForRun{}
+	}
+	return u, nil
+}
+
+// leftForRun is the error of an early conversion that leaves the page to
+// its run.
+type leftForRun struct{}
+
+func (leftForRun) Error() string { return "left for the page's run" }
+
+// earlyFirst returns order with the pages in early first, in the order of
+// early, then the others in their order.
+func earlyFirst(order, early []*pageState) []*pageState {
+	if len(early) == 0 {
+		return order
+	}
+	out := make([]*pageState, 0, len(order))
+	out = append(out, early...)
+	for _, st := range order {
+		if !st.early {
+			out = append(out, st)
+		}
+	}
+	return out
+}
