@@ -57,10 +57,14 @@ type builder struct {
 	linkURLs map[string]string
 	// early is the helper that makes the page folders and converts pages
 	// while assembly runs on one goroutine (early.go).
-	early   earlyHelper
-	contact map[string]bool // the site's contact e-mails, lower-cased
-	leaks   *leak.Scanner   // nil in the team build: nothing leaves the team
-	pageN   int
+	early earlyHelper
+	// publog makes the publication log while the outputs render;
+	// publogData holds it once publog is done (publog.go).
+	publog     sync.WaitGroup
+	publogData []byte
+	contact    map[string]bool // the site's contact e-mails, lower-cased
+	leaks      *leak.Scanner   // nil in the team build: nothing leaves the team
+	pageN      int
 	// jobs are the output files of the build, kept for a Session's
 	// incremental updates.
 	jobs []job
@@ -98,6 +102,7 @@ func runBuild(ctx context.Context, opts Options, keep bool) (*builder, *Result, 
 	// A build that stops early leaves nothing running.
 	defer b.compiling.Wait()
 	defer b.stopEarly()
+	defer b.publog.Wait()
 	// A step marked stop is the last one run when problems were found: the
 	// steps before it gather as many problems as they can together (a broken
 	// template and a broken front matter are reported in one run).
