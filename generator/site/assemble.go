@@ -75,6 +75,7 @@ func (b *builder) assemble(context.Context) error {
 		byLang[l.Code] = ls
 		b.langs = append(b.langs, ls)
 	}
+	b.startHelper(byLang)
 	// Views first, then links between them.
 	for _, st := range b.pages {
 		ls := byLang[st.page.Lang]
@@ -105,7 +106,7 @@ func (b *builder) assemble(context.Context) error {
 	b.pruneEmptySections()
 	// Every published page with a file has its final URL now.
 	b.linkURLs = b.publishedFileURLs()
-	b.startHelper()
+	b.continueHelper()
 	b.processImages()
 	for _, ls := range b.langs {
 		b.assembleLang(ls)

@@ -6,14 +6,15 @@ import (
 	"sync/atomic"
 
 	"github.com/sineng/sineng/generator/markdown"
+	"github.com/sineng/sineng/generator/program"
 )
 
-// The rest of assembly and the planning of the outputs run on one
-// goroutine (≈0.1 s at 10k pages), so one core would wait there but for the
-// page folders the stage makes in the background. A helper goroutine takes
-// that core: it makes the folders, then converts pages one at a time, in
-// tree order, until renderMarkdown stops it just before the runs start;
-// the runs then skip those pages' conversion (pageState.early).
+// Assembly and the planning of the outputs run on one goroutine (≈0.1 s at
+// 10k pages), so one core would wait there. A helper goroutine takes that
+// core: it makes the page folders, the most of them while the views are
+// made, then converts pages one at a time, in tree order, until
+// renderMarkdown stops it just before the runs start; the runs then skip
+// those pages' conversion (pageState.early).
 //
 // A page's conversion reads its body, the published pages' URLs (linkURLs,
 // final once the views are made: neutralLeaderURL runs before each view is
@@ -32,39 +33,52 @@ import (
 type earlyHelper struct {
 	stop    atomic.Bool
 	wg      sync.WaitGroup
-	stopped bool         // wait ran (touched by the build's goroutine only)
-	done    []*pageState // pages converted, in order (read after wait)
+	next    chan earlyWork // the second part of its work, sent once the views are made
+	sent    bool           // next was sent or closed (touched by the build's goroutine only)
+	stopped bool           // wait ran (touched by the build's goroutine only)
+	done    []*pageState   // pages converted, in order (read after wait)
 }
 
-// startHelper starts the helper goroutine: it makes dirs in the stage, then,
-// when the build streams (see streams), converts the pages with a body until
-// stopEarly.
-func (b *builder) startHelper() {
+// earlyWork is what the helper does once the views are made: make the
+// rest of the page folders, then convert pages.
+type earlyWork struct {
+	dirs []string
+	todo []*pageState
+}
+
+// startHelper starts the helper goroutine before the views are made, when
+// the rest of the decided pages' folders are known: it makes the folders of
+// the published pages with a file but leaders' portfolios (whose folder
+// neutralLeaderURL may move; a folder without a page would publish its
+// name), then waits for continueHelper. byLang holds the configured
+// languages: a page of another one has no view and no output.
+func (b *builder) startHelper(byLang map[string]*langSite) {
 	mk, canMake := b.stage.(interface{ MakeDirs(dirs []string) })
 	var dirs []string
 	if canMake {
 		dirs = make([]string, 0, len(b.pages))
-	}
-	var todo []*pageState // a copy: assembly edits b.pages meanwhile
-	convert := b.streams() && b.opts.early != earlyNone
-	for _, st := range b.pages {
-		if st.lang == nil {
-			continue
-		}
-		if canMake {
+		for _, st := range b.pages {
+			if _, leader := st.item.(*program.Leader); leader || st.page.File == "" || byLang[st.page.Lang] == nil {
+				continue
+			}
 			dirs = append(dirs, path.Dir(st.page.OutPath))
-		}
-		if convert && st.page.File != "" && st.view != nil {
-			todo = append(todo, st)
 		}
 	}
 	h := &b.early
+	h.next = make(chan earlyWork, 1)
 	h.wg.Go(func() {
 		if canMake {
 			mk.MakeDirs(dirs)
 		}
+		w, ok := <-h.next
+		if !ok {
+			return
+		}
+		if canMake {
+			mk.MakeDirs(w.dirs) // the folders made above cost a lookup each
+		}
 		var buf []byte
-		for _, st := range todo {
+		for _, st := range w.todo {
 			if h.stop.Load() {
 				return
 			}
@@ -73,6 +87,35 @@ func (b *builder) startHelper() {
 			}
 		}
 	})
+}
+
+// continueHelper hands the helper the rest of its work once the views are
+// made and the empty sections pruned: the folder of every published page
+// left, and, when the build streams (see streams), the pages with a body to
+// convert until stopEarly.
+func (b *builder) continueHelper() {
+	h := &b.early
+	if h.next == nil || h.sent {
+		return
+	}
+	var w earlyWork
+	if _, canMake := b.stage.(interface{ MakeDirs(dirs []string) }); canMake {
+		w.dirs = make([]string, 0, len(b.pages))
+	}
+	convert := b.streams() && b.opts.early != earlyNone
+	for _, st := range b.pages { // copied: assembly edits b.pages meanwhile
+		if st.lang == nil {
+			continue
+		}
+		if w.dirs != nil {
+			w.dirs = append(w.dirs, path.Dir(st.page.OutPath))
+		}
+		if convert && st.page.File != "" && st.view != nil {
+			w.todo = append(w.todo, st)
+		}
+	}
+	h.sent = true
+	h.next <- w
 }
 
 // stopEarly stops the helper and waits for it; it returns the pages it
@@ -86,6 +129,10 @@ func (b *builder) stopEarly() []*pageState {
 	h.stopped = true
 	if b.opts.early != earlyAll {
 		h.stop.Store(true)
+	}
+	if h.next != nil && !h.sent {
+		h.sent = true
+		close(h.next) // assembly stopped before the views were made
 	}
 	h.wg.Wait()
 	return h.done
