@@ -49,13 +49,17 @@ type config struct {
 	args      []string
 }
 
-// runsFor returns how many runs of each tool a size gets.
+// runsFor returns how many runs of each tool a size gets. Up to 10k pages
+// a run takes seconds, and the same build's time moves by ±8% from one run
+// to the next on a shared machine: nine runs keep a median from resting on
+// two or three of them (five did; the build/floor pairs of one 10k run
+// spanned 1.47–1.69).
 func (c config) runsFor(n int) int {
 	switch {
 	case c.runs > 0:
 		return c.runs
 	case n <= 10000:
-		return 5
+		return 9
 	case n <= 50000:
 		return 3
 	default:
@@ -93,7 +97,7 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	cfg := config{args: args}
 	sizes := fs.String("sizes", "1000,10000,50000", "comma-separated site sizes in pages (1k style allowed); overrides -100k")
 	with100k := fs.Bool("100k", envBool("SINENG_BENCH_100K", true), "add a 100k-page run (env SINENG_BENCH_100K=0 turns it off)")
-	fs.IntVar(&cfg.runs, "runs", 0, "runs per size and tool (default 5 up to 10k, 3 up to 50k, 1 above)")
+	fs.IntVar(&cfg.runs, "runs", 0, "runs per size and tool (default 9 up to 10k, 3 up to 50k, 1 above)")
 	fs.IntVar(&cfg.edits, "edits", 20, "one-page edits timed in sineng serve")
 	fs.BoolVar(&cfg.skipHugo, "skip-hugo", false, "do not run Hugo")
 	fs.BoolVar(&cfg.skipServe, "skip-serve", false, "do not time edits in sineng serve")

@@ -42,7 +42,7 @@ func TestRunsFor(t *testing.T) {
 	tests := []struct {
 		runs, size, want int
 	}{
-		{0, 1000, 5}, {0, 10000, 5}, {0, 50000, 3}, {0, 100000, 1}, {2, 100000, 2},
+		{0, 1000, 9}, {0, 10000, 9}, {0, 50000, 3}, {0, 100000, 1}, {2, 100000, 2},
 	}
 	for _, tt := range tests {
 		if got := (config{runs: tt.runs}).runsFor(tt.size); got != tt.want {
