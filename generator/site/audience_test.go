@@ -89,6 +89,8 @@ func TestPseudonymousLeaderURLHidesTheFolderName(t *testing.T) {
 			"attendees = [\"liu-guoqing\", \"nopseu-name\"]\n+++\nSee [the captain](../leaders/liu-guoqing/index.md).\n",
 	})
 	out, _ := build(t, src, Options{})
+	// A folder made at the name's path and left empty would publish it.
+	checkNoEmptyFolders(t, out, "the public build")
 	tree := readTree(t, out)
 	for rel, data := range tree {
 		for _, secret := range []string{"liu-guoqing", "nopseu-name", "刘国庆", "钱玉珍"} {
@@ -110,6 +112,29 @@ func TestPseudonymousLeaderURLHidesTheFolderName(t *testing.T) {
 	team, _ := build(t, src, Options{Audience: audience.Team, AudienceSet: true})
 	if _, ok := readTree(t, team)["leaders/liu-guoqing/index.html"]; !ok {
 		t.Error("the team build moved the portfolio")
+	}
+}
+
+// checkNoEmptyFolders fails the test for every empty folder in the built
+// tree out; what names the build in messages.
+func checkNoEmptyFolders(t *testing.T, out, what string) {
+	t.Helper()
+	err := filepath.WalkDir(out, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || !d.IsDir() {
+			return err
+		}
+		entries, err := os.ReadDir(p)
+		if err != nil {
+			return err
+		}
+		if len(entries) == 0 {
+			rel, _ := filepath.Rel(out, p)
+			t.Errorf("empty folder %s in %s", rel, what)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
 	}
 }
 
@@ -154,23 +179,7 @@ func TestNoEmptyFoldersInPublicBuild(t *testing.T) {
 		"content/news/n.md":             "+++\ntitle = \"新闻\"\ndate = 2025-05-01\n+++\n公开。\n",
 	})
 	out, _ := build(t, src, Options{})
-	err := filepath.WalkDir(out, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || !d.IsDir() {
-			return err
-		}
-		entries, err := os.ReadDir(p)
-		if err != nil {
-			return err
-		}
-		if len(entries) == 0 {
-			rel, _ := filepath.Rel(out, p)
-			t.Errorf("empty folder %s in the public build", rel)
-		}
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
+	checkNoEmptyFolders(t, out, "the public build")
 	for _, gone := range []string{"cases", "leaders/zhao"} {
 		if _, err := os.Stat(filepath.Join(out, gone)); err == nil {
 			t.Errorf("%s/ exists in the public build", gone)

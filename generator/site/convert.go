@@ -39,8 +39,7 @@ func (b *builder) renderMarkdown(context.Context) error {
 		b.dropMatter()
 	}
 	if err := b.prepareSearch(); err != nil {
-		b.stopEarly()
-		return err
+		return err // runBuild stops the helper
 	}
 	stream := b.streams()
 	var sp *streamPlan
@@ -48,11 +47,12 @@ func (b *builder) renderMarkdown(context.Context) error {
 	if stream {
 		b.runner = newJobRunner(b, b.planJobs())
 		sp = b.planStream(b.runner.jobs)
-		// The pages the helper converted go first: their outputs are
+		// Stop the helper (it finishes the page or batch of folders in
+		// hand). The pages it converted go first: their outputs are
 		// made, and their HTML dropped, in the first runs.
 		pages = earlyFirst(sp.order, b.stopEarly())
 	}
-	b.stopEarly() // a build that does not stream converted none early
+	b.stopEarly() // a build that does not stream: the helper made folders only
 	// Bodies are read into buffers reused from page to page: nothing
 	// conversion keeps refers to the Markdown source.
 	var bufs sync.Pool

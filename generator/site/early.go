@@ -11,10 +11,13 @@ import (
 
 // Assembly and the planning of the outputs run on one goroutine (≈0.1 s at
 // 10k pages), so one core would wait there. A helper goroutine takes that
-// core: it makes the page folders, the most of them while the views are
-// made, then converts pages one at a time, in tree order, until
-// renderMarkdown stops it just before the runs start; the runs then skip
-// those pages' conversion (pageState.early).
+// core: it makes the page folders, most of them while the views are made,
+// then converts pages one at a time, in tree order, until renderMarkdown
+// stops it just before the runs start; the runs then skip those pages'
+// conversion (pageState.early). Stopping waits for at most one page or one
+// batch of folders: the folders not made by then are made by the writes
+// that need them. A CPU profile counts the helper's work in the assemble
+// stage (pprof labels follow the goroutine that started it).
 //
 // A page's conversion reads its body, the published pages' URLs (linkURLs,
 // final once the views are made: neutralLeaderURL runs before each view is
@@ -35,7 +38,7 @@ type earlyHelper struct {
 	wg      sync.WaitGroup
 	next    chan earlyWork // the second part of its work, sent once the views are made
 	sent    bool           // next was sent or closed (touched by the build's goroutine only)
-	stopped bool           // wait ran (touched by the build's goroutine only)
+	stopped bool           // stopEarly ran (touched by the build's goroutine only)
 	done    []*pageState   // pages converted, in order (read after wait)
 }
 
@@ -47,10 +50,10 @@ type earlyWork struct {
 }
 
 // startHelper starts the helper goroutine before the views are made, when
-// the rest of the decided pages' folders are known: it makes the folders of
-// the published pages with a file but leaders' portfolios (whose folder
-// neutralLeaderURL may move; a folder without a page would publish its
-// name), then waits for continueHelper. byLang holds the configured
+// the folders of the decided pages are known but for leaders' portfolios
+// (neutralLeaderURL may move them; a folder without its page would publish
+// its name): it makes the folders of the published pages with a file but
+// those, then waits for continueHelper. byLang holds the configured
 // languages: a page of another one has no view and no output.
 func (b *builder) startHelper(byLang map[string]*langSite) {
 	mk, canMake := b.stage.(interface{ MakeDirs(dirs []string) })
@@ -67,15 +70,16 @@ func (b *builder) startHelper(byLang map[string]*langSite) {
 	h := &b.early
 	h.next = make(chan earlyWork, 1)
 	h.wg.Go(func() {
-		if canMake {
-			mk.MakeDirs(dirs)
+		if canMake && !h.makeDirs(mk, dirs) {
+			return
 		}
 		w, ok := <-h.next
 		if !ok {
 			return
 		}
-		if canMake {
-			mk.MakeDirs(w.dirs) // the folders made above cost a lookup each
+		// The folders made above cost a lookup each.
+		if canMake && !h.makeDirs(mk, w.dirs) {
+			return
 		}
 		var buf []byte
 		for _, st := range w.todo {
@@ -87,6 +91,24 @@ func (b *builder) startHelper(byLang map[string]*langSite) {
 			}
 		}
 	})
+}
+
+// dirBatch is how many folders the helper makes between looks at its stop
+// flag.
+const dirBatch = 256
+
+// makeDirs makes dirs in batches until done or stopped; it reports whether
+// it made them all.
+func (h *earlyHelper) makeDirs(mk interface{ MakeDirs(dirs []string) }, dirs []string) bool {
+	for len(dirs) > 0 {
+		if h.stop.Load() {
+			return false
+		}
+		n := min(dirBatch, len(dirs))
+		mk.MakeDirs(dirs[:n])
+		dirs = dirs[n:]
+	}
+	return true
 }
 
 // continueHelper hands the helper the rest of its work once the views are
@@ -132,7 +154,7 @@ func (b *builder) stopEarly() []*pageState {
 	}
 	if h.next != nil && !h.sent {
 		h.sent = true
-		close(h.next) // assembly stopped before the views were made
+		close(h.next) // assembly ended (it panicked) before the views were made
 	}
 	h.wg.Wait()
 	return h.done

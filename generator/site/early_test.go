@@ -10,7 +10,8 @@ import (
 
 // TestEarlyConversionChangesNoOutput builds sites twice: once with the
 // helper converting every page it may while assembly runs (early.go), once
-// with it converting none, and compares every output byte. Under the race
+// with it converting none, compares every output byte and wants no empty
+// folder in either. Under the race
 // detector (make race) the first build is also the check that the helper
 // reads nothing assembly writes. It checks too that the helper did convert
 // pages, and none that may call a shortcode, and none of a build that does
@@ -46,5 +47,9 @@ func TestEarlyConversionChangesNoOutput(t *testing.T) {
 		opts.early = earlyNone
 		lateOut, _ := build(t, opts.Source, opts)
 		sameTrees(t, readTree(t, earlyOut), readTree(t, lateOut), "build with early conversion")
+		// The helper makes most folders before the views: none may be
+		// left without its page (a leader's moved portfolio, say).
+		checkNoEmptyFolders(t, earlyOut, "the build with early conversion")
+		checkNoEmptyFolders(t, lateOut, "the build without")
 	})
 }

@@ -70,7 +70,7 @@ func sameTrees(t *testing.T, got, want map[string][]byte, what string) {
 
 // forFixtureSites runs f as a subtest for each site whole-build
 // comparisons run on (the fixture sites, the example site and a program
-// site of pages generated pages, made under a scratch folder) and for the
+// site of generated pages, made under a scratch folder) and for the
 // public and the team audience, with the options of a build of that site
 // for that audience, drafts and future pages included.
 func forFixtureSites(t *testing.T, pages int, seed uint64, f func(t *testing.T, opts Options)) {

@@ -70,14 +70,15 @@ func (b *builder) startPublicationLog() {
 	b.publog.Go(func() { b.publogData = b.publicationLog() })
 }
 
-// writePublicationLog writes the log startPublicationLog made beside the
-// output folder, when it changed.
+// writePublicationLog writes the publication log beside the output folder,
+// when it changed: the one startPublicationLog made, or one made now.
 func (b *builder) writePublicationLog() error {
 	b.publog.Wait()
-	if b.publogData == nil {
-		return nil
+	data := b.publogData
+	if data == nil {
+		data = b.publicationLog()
 	}
-	if _, err := output.WriteIfChanged(PublicationLogPath(b.opts.Out), b.publogData); err != nil {
+	if _, err := output.WriteIfChanged(PublicationLogPath(b.opts.Out), data); err != nil {
 		return fmt.Errorf("publication log: %w", err)
 	}
 	return nil
