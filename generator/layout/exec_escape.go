@@ -100,7 +100,10 @@ func (ns *namespace) compile(s *Set, name string) (code *tmplCode, err error) {
 // with the copied trees by name.
 func (ns *namespace) escapingCopy(s *Set, name string) (*template.Template, map[string]*parse.Tree) {
 	index := ns.trees(s)
-	esc := template.New("").Funcs(s.stubs)
+	esc, err := s.stubBase.Clone()
+	if err != nil { // the base is never executed: Clone cannot fail
+		esc = template.New("").Funcs(s.stubs)
+	}
 	trees := map[string]*parse.Tree{}
 	queue := []string{name}
 	seen := map[string]bool{}
