@@ -87,7 +87,10 @@ func (ns *namespace) compile(s *Set, name string) (code *tmplCode, err error) {
 			code, err = nil, unsupported("compiler panic: %v", r)
 		}
 	}()
-	esc, trees := ns.escapingCopy(s, name)
+	esc, trees, err := ns.escapingCopy(s, name)
+	if err != nil {
+		return nil, err
+	}
 	if err := escape(esc, name); err != nil {
 		return nil, err
 	}
@@ -98,11 +101,11 @@ func (ns *namespace) compile(s *Set, name string) (code *tmplCode, err error) {
 // escapingCopy copies the template name and those it calls, as far as they
 // exist, into a new namespace with the Set's stub functions, and returns it
 // with the copied trees by name.
-func (ns *namespace) escapingCopy(s *Set, name string) (*template.Template, map[string]*parse.Tree) {
+func (ns *namespace) escapingCopy(s *Set, name string) (*template.Template, map[string]*parse.Tree, error) {
 	index := ns.trees(s)
-	esc, err := s.stubBase.Clone()
-	if err != nil { // the base is never executed: Clone cannot fail
-		esc = template.New("").Funcs(s.stubs)
+	esc, err := s.stubBase.Clone() // fails only on a base that executed, which this one never does
+	if err != nil {
+		return nil, nil, err
 	}
 	trees := map[string]*parse.Tree{}
 	queue := []string{name}
@@ -125,7 +128,7 @@ func (ns *namespace) escapingCopy(s *Set, name string) (*template.Template, map[
 		trees[n] = tr
 		queue = append(queue, calledTemplates(tr.Root, nil)...)
 	}
-	return esc, trees
+	return esc, trees, nil
 }
 
 // calledTemplates appends the names of the templates n calls to names.

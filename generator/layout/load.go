@@ -63,7 +63,7 @@ func Load(opts Options) (*Set, error) {
 		return nil, errs.Err()
 	}
 
-	s.common = template.New("").Funcs(funcs)
+	s.common = withFuncs // the clones above took copies
 	for _, src := range srcs {
 		switch roleOf(src.rel) {
 		case rolePartial:
@@ -85,8 +85,7 @@ func Load(opts Options) (*Set, error) {
 	if errs.HasErrors() {
 		return nil, errs.Err()
 	}
-	s.stubs = stubFuncs(funcs)
-	s.stubBase = template.New("").Funcs(s.stubs)
+	s.stubBase = template.New("").Funcs(stubFuncs(funcs))
 	s.fileTrees = trees
 	common := newNamespace(s.common, s.commonFiles)
 	for rel := range s.partials {

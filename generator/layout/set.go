@@ -27,8 +27,7 @@ type Set struct {
 	fragments  fragments               // outputs of keyed partial calls
 
 	funcs       template.FuncMap         // every template function, as the templates see them
-	stubs       template.FuncMap         // the same names, doing nothing: for escaping copies
-	stubBase    *template.Template       // an empty template with stubs, cloned for each escaping copy
+	stubBase    *template.Template       // an empty template whose functions have funcs' names and do nothing, cloned for each escaping copy
 	fileTrees   map[string][]*parse.Tree // each file's parse trees as parsed, never executed
 	commonFiles []string                 // the files of common, in the order they were added
 	ownPartial  bool                     // "partial" is the Set's own, not one from Options.Funcs

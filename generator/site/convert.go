@@ -51,8 +51,9 @@ func (b *builder) renderMarkdown(context.Context) error {
 		// hand). The pages it converted go first: their outputs are
 		// made, and their HTML dropped, in the first runs.
 		pages = earlyFirst(sp.order, b.stopEarly())
+	} else {
+		b.stopEarly() // the helper made folders only
 	}
-	b.stopEarly() // a build that does not stream: the helper made folders only
 	// Bodies are read into buffers reused from page to page: nothing
 	// conversion keeps refers to the Markdown source.
 	var bufs sync.Pool
@@ -127,14 +128,15 @@ func (b *builder) convertPage(st *pageState, buf *[]byte) bool {
 // counts, derived summary. It returns the page's problems; the slots are
 // filled either way, as far as conversion got.
 func (b *builder) convert(st *pageState, body []byte) error {
-	res, err := b.md.Render(body, markdown.Context{
-		File:       st.page.File,
-		LineOffset: st.page.Matter.BodyLine,
-		Links:      newLinkResolver(b, st),
-		Shortcodes: b.shortcodes(st),
-	})
+	res, err := b.md.Render(body, bodyContext(st, newLinkResolver(b, st), b.shortcodes(st)))
 	b.keepConverted(st, res)
 	return err
+}
+
+// bodyContext is the Markdown context of st's body: its file and first
+// line for positions, links resolved by links, shortcodes run by sc.
+func bodyContext(st *pageState, links markdown.LinkResolver, sc markdown.ShortcodeFunc) markdown.Context {
+	return markdown.Context{File: st.page.File, LineOffset: st.page.Matter.BodyLine, Links: links, Shortcodes: sc}
 }
 
 // keepConverted puts a page's conversion into its slots, with the word

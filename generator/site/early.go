@@ -34,6 +34,7 @@ import (
 // earlyHelper is the goroutine that makes the page folders and converts
 // pages early.
 type earlyHelper struct {
+	mk      dirMaker // the stage, when it makes folders ahead (nil: it does not)
 	stop    atomic.Bool
 	wg      sync.WaitGroup
 	next    chan earlyWork // the second part of its work, sent once the views are made
@@ -41,6 +42,10 @@ type earlyHelper struct {
 	stopped bool           // stopEarly ran (touched by the build's goroutine only)
 	done    []*pageState   // pages converted, in order (read after wait)
 }
+
+// dirMaker is a stage that makes output folders ahead of the writes
+// (output.Stage).
+type dirMaker interface{ MakeDirs(dirs []string) }
 
 // earlyWork is what the helper does once the views are made: make the
 // rest of the page folders, then convert pages.
@@ -56,9 +61,10 @@ type earlyWork struct {
 // those, then waits for continueHelper. byLang holds the configured
 // languages: a page of another one has no view and no output.
 func (b *builder) startHelper(byLang map[string]*langSite) {
-	mk, canMake := b.stage.(interface{ MakeDirs(dirs []string) })
+	h := &b.early
+	h.mk, _ = b.stage.(dirMaker)
 	var dirs []string
-	if canMake {
+	if h.mk != nil {
 		dirs = make([]string, 0, len(b.pages))
 		for _, st := range b.pages {
 			if _, leader := st.item.(*program.Leader); leader || st.page.File == "" || byLang[st.page.Lang] == nil {
@@ -67,10 +73,9 @@ func (b *builder) startHelper(byLang map[string]*langSite) {
 			dirs = append(dirs, path.Dir(st.page.OutPath))
 		}
 	}
-	h := &b.early
 	h.next = make(chan earlyWork, 1)
 	h.wg.Go(func() {
-		if canMake && !h.makeDirs(mk, dirs) {
+		if !h.makeDirs(dirs) {
 			return
 		}
 		w, ok := <-h.next
@@ -78,7 +83,7 @@ func (b *builder) startHelper(byLang map[string]*langSite) {
 			return
 		}
 		// The folders made above cost a lookup each.
-		if canMake && !h.makeDirs(mk, w.dirs) {
+		if !h.makeDirs(w.dirs) {
 			return
 		}
 		var buf []byte
@@ -97,15 +102,16 @@ func (b *builder) startHelper(byLang map[string]*langSite) {
 // flag.
 const dirBatch = 256
 
-// makeDirs makes dirs in batches until done or stopped; it reports whether
-// it made them all.
-func (h *earlyHelper) makeDirs(mk interface{ MakeDirs(dirs []string) }, dirs []string) bool {
+// makeDirs makes dirs in the stage in batches until done or stopped; it
+// reports whether it made them all (none are asked of a stage that does
+// not make folders ahead).
+func (h *earlyHelper) makeDirs(dirs []string) bool {
 	for len(dirs) > 0 {
 		if h.stop.Load() {
 			return false
 		}
 		n := min(dirBatch, len(dirs))
-		mk.MakeDirs(dirs[:n])
+		h.mk.MakeDirs(dirs[:n])
 		dirs = dirs[n:]
 	}
 	return true
@@ -121,7 +127,7 @@ func (b *builder) continueHelper() {
 		return
 	}
 	var w earlyWork
-	if _, canMake := b.stage.(interface{ MakeDirs(dirs []string) }); canMake {
+	if h.mk != nil {
 		w.dirs = make([]string, 0, len(b.pages))
 	}
 	convert := b.streams() && b.opts.early != earlyNone
@@ -175,12 +181,8 @@ func (b *builder) convertEarly(st *pageState, buf *[]byte) bool {
 	if err != nil || markdown.HasShortcode(body) {
 		return false
 	}
-	res, err := b.md.Render(body, markdown.Context{
-		File:       st.page.File,
-		LineOffset: st.page.Matter.BodyLine,
-		Links:      knownLinks{newLinkResolver(b, st)},
-		// No shortcode runner: a body that calls one was left above.
-	})
+	// No shortcode runner: a body that calls one was left above.
+	res, err := b.md.Render(body, bodyContext(st, knownLinks{newLinkResolver(b, st)}, nil))
 	if err != nil {
 		return false
 	}
