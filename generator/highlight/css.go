@@ -6,7 +6,6 @@ import (
 
 	"github.com/alecthomas/chroma/v2"
 	chromahtml "github.com/alecthomas/chroma/v2/formatters/html"
-	"github.com/alecthomas/chroma/v2/styles"
 )
 
 // darkFallback is the dark style used when the light style names no
@@ -51,14 +50,6 @@ func buildCSS(light *chroma.Style) []byte {
 	}
 	b.WriteString("}\n")
 	return b.Bytes()
-}
-
-// darkStyle returns the dark counterpart of light, or darkFallback.
-func darkStyle(light *chroma.Style) *chroma.Style {
-	if s, ok := styles.Registry[light.Counterpart]; ok && s.Mode() == chroma.Dark {
-		return s
-	}
-	return styles.Registry[darkFallback]
 }
 
 // tokenReset undoes whatever a light token rule may set.

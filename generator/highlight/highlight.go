@@ -22,7 +22,6 @@ import (
 
 	"github.com/alecthomas/chroma/v2"
 	"github.com/alecthomas/chroma/v2/lexers"
-	"github.com/alecthomas/chroma/v2/styles"
 )
 
 // DefaultStyle is the chroma style used when New gets an empty or unknown name.
@@ -68,14 +67,6 @@ func New(style string) *Highlighter {
 	h := &Highlighter{css: buildCSS(s), spans: newSpanTags()}
 	h.scratch.New = func() any { return &formatScratch{} }
 	return h
-}
-
-// lookupStyle returns the registered style called name, or the default one.
-func lookupStyle(name string) *chroma.Style {
-	if s, ok := styles.Registry[strings.ToLower(strings.TrimSpace(name))]; ok {
-		return s
-	}
-	return styles.Registry[DefaultStyle]
 }
 
 // stringWriter is the writer Block writes to: an io.Writer that also
