@@ -4,7 +4,6 @@ import (
 	"cmp"
 	"context"
 	"maps"
-	"mime"
 	"net/url"
 	"path"
 	"slices"
@@ -189,7 +188,7 @@ func (b *builder) newView(st *pageState, site *render.Site) *render.Page {
 			v.Resources = append(v.Resources, render.Resource{
 				Name:         name,
 				RelPermalink: b.relURL(content.EncodePath("/" + dir + "/" + name)),
-				MediaType:    mime.TypeByExtension(path.Ext(name)),
+				MediaType:    mediaType(name),
 			})
 		}
 	}

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"mime"
 	"path/filepath"
 	"runtime"
 	"runtime/pprof"
@@ -173,13 +172,7 @@ func (b *builder) loadTemplatesAndContent(ctx context.Context) error {
 			// The templates compile while the content is read and
 			// while one goroutine decides and assembles, when a core
 			// is free, rather than when the first pages render.
-			b.compiling.Go(func() {
-				// The system's media types load on first use (a few
-				// ms, read from files): assembly's bundle resources
-				// would wait for them on the one goroutine.
-				mime.TypeByExtension(".html")
-				b.layout.Prepare()
-			})
+			b.compiling.Go(b.layout.Prepare)
 		}
 	}()
 	t0 := time.Now()

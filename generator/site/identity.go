@@ -3,9 +3,7 @@ package site
 import (
 	"crypto/sha256"
 	"encoding/hex"
-	"mime"
 	"path"
-	"strings"
 
 	"github.com/sineng/sineng/generator/audience"
 	"github.com/sineng/sineng/generator/content"
@@ -51,10 +49,6 @@ func (b *builder) redactLeader(st *pageState) {
 		v.Resources = kept
 	}
 	v.Params = params
-}
-
-func isImage(name string) bool {
-	return strings.HasPrefix(mime.TypeByExtension(strings.ToLower(path.Ext(name))), "image/")
 }
 
 // neutralLeaderURL moves the portfolio of a leader whose name is not in
