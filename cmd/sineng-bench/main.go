@@ -192,6 +192,7 @@ func benchmarkAll(ctx context.Context, cfg config, stdout, log io.Writer) error 
 	b.bin = filepath.Join(base, "bin", "sineng")
 	fmt.Fprintf(log, "building sineng into %s\n", b.bin)
 	build := exec.CommandContext(ctx, "go", "build", "-o", b.bin, "github.com/sineng/sineng/cmd/sineng")
+	build.Env = append(os.Environ(), "CGO_ENABLED=0") // static, as make build makes it
 	build.Stdout, build.Stderr = log, log
 	if err := build.Run(); err != nil {
 		return fmt.Errorf("build sineng: %w", err)
