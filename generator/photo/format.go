@@ -99,6 +99,8 @@ func unsupportedName(data []byte) string {
 			return "avif"
 		case "qt  ":
 			return "quicktime"
+		case "crx ":
+			return "cr3"
 		}
 		return "iso media (" + printable(data[8:12]) + ")"
 	}

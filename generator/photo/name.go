@@ -7,12 +7,13 @@ import (
 )
 
 // IsImage reports whether name, by its extension (any case), is an image
-// Process handles: .jpg, .jpeg, .png, .gif, .webp, .bmp, .tif or .tiff.
+// Process handles: .jpg, .jpeg, .jfif, .jpe, .png, .gif, .webp, .bmp, .tif
+// or .tiff. Sniff tells the same from a file's bytes.
 // Formats Process refuses, such as .heic and .avif, report false; the caller
 // must not publish those as they are, since they carry the same metadata.
 func IsImage(name string) bool {
 	switch strings.ToLower(path.Ext(name)) {
-	case ".jpg", ".jpeg", ".png", ".gif", ".webp", ".bmp", ".tif", ".tiff":
+	case ".jpg", ".jpeg", ".jfif", ".jpe", ".png", ".gif", ".webp", ".bmp", ".tif", ".tiff":
 		return true
 	}
 	return false
@@ -27,7 +28,7 @@ func variantNames(name string, out format) (stem, ext string) {
 	ext = path.Ext(name)
 	stem = name[:len(name)-len(ext)]
 	switch e := strings.ToLower(ext); {
-	case out == formatJPEG && (e == ".jpg" || e == ".jpeg"):
+	case out == formatJPEG && (e == ".jpg" || e == ".jpeg" || e == ".jfif" || e == ".jpe"):
 	case out == formatPNG && e == ".png":
 	case out == formatJPEG:
 		ext = ".jpg"

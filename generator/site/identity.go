@@ -40,6 +40,7 @@ func (b *builder) redactLeader(st *pageState) {
 	}
 	if !l.HasScope(program.ScopePhoto) {
 		delete(params, "photo")
+		st.hidePictures = true
 		kept := v.Resources[:0]
 		for _, r := range v.Resources {
 			if !isImage(r.Name) {

@@ -2,6 +2,7 @@ package site
 
 import (
 	"fmt"
+	"io"
 	"os"
 	"path"
 	"path/filepath"
@@ -12,82 +13,151 @@ import (
 	"github.com/sineng/sineng/generator/render"
 )
 
-// imageJob is one published bundle image to re-encode.
-type imageJob struct {
+// resourceJob is one file of a published bundle: what it is as a picture,
+// and, for one photo can clean, its re-encoded variants.
+type resourceJob struct {
 	st       *pageState
 	index    int // into st.view.Resources
 	src      string
 	from     string
+	kind     photo.Kind
 	variants []photo.Variant
 	err      error
 }
 
 // refusedImage reports image formats that cannot be re-encoded, so their
-// metadata cannot be removed: they are never published.
+// metadata cannot be removed: they are never published. Camera raw files
+// are among them: the big ones carry EXIF like any photo.
 func refusedImage(name string) bool {
 	switch strings.ToLower(path.Ext(name)) {
-	case ".heic", ".heif", ".avif", ".jxl", ".raw", ".dng", ".cr2", ".nef":
+	case ".heic", ".heif", ".heics", ".hif", ".avif", ".avifs", ".jxl", ".jp2",
+		".raw", ".dng", ".cr2", ".cr3", ".nef", ".nrw", ".arw", ".orf", ".rw2", ".raf", ".pef", ".srw":
 		return true
 	}
 	return false
 }
 
-// processImages re-encodes every image of every published bundle on all
-// cores, before templates run: EXIF, GPS and every other metadata are gone
-// from what is published, EXIF orientation is applied to the pixels, and
-// resized copies make each image's srcset. Views learn the sizes.
+// processImages decides, on all cores and before templates run, how each
+// file of each published bundle is published, by its name and by its
+// bytes (photo.Sniff): a picture photo can clean is re-encoded, whatever
+// its extension ("scan.jfif", a JPEG without one), so EXIF, GPS and every
+// other metadata are gone, EXIF orientation is applied to the pixels and
+// resized copies make its srcset (views learn the sizes); a picture whose
+// metadata cannot be removed (HEIC, AVIF, camera raw…) is an error; a
+// leader's portfolio without photo consent loses every picture, drawings
+// (SVG, ICO) included. The files left in the views are copied as they are
+// (copyResources).
 func (b *builder) processImages() {
-	var jobs []*imageJob
+	var jobs []*resourceJob
 	for _, st := range b.pages {
 		if !st.page.Bundle || st.view == nil {
 			continue
 		}
 		for i, r := range st.view.Resources {
 			rel := st.page.Dir + "/" + r.Name
-			from := "content/" + rel
-			if refusedImage(r.Name) {
-				b.errs.Add(&diag.Error{File: from, Err: fmt.Errorf("image format of %s cannot be cleaned of metadata: convert it to JPEG or PNG", r.Name)})
-				continue
-			}
-			if !photo.IsImage(r.Name) {
-				continue
-			}
-			jobs = append(jobs, &imageJob{st: st, index: i, src: filepath.Join(b.opts.Source, "content", filepath.FromSlash(rel)), from: from})
+			jobs = append(jobs, &resourceJob{st: st, index: i, src: filepath.Join(b.opts.Source, "content", filepath.FromSlash(rel)), from: "content/" + rel})
 		}
 	}
 	if len(jobs) == 0 {
 		return
 	}
 	proc := photo.New(photo.Options{})
-	b.parallel(len(jobs), func(i int) {
-		j := jobs[i]
-		data, err := os.ReadFile(j.src)
+	b.parallel(len(jobs), func(i int) { jobs[i].run(proc) })
+	dropped := map[*pageState]map[int]bool{}
+	drop := func(j *resourceJob) {
+		if dropped[j.st] == nil {
+			dropped[j.st] = map[int]bool{}
+		}
+		dropped[j.st][j.index] = true
+	}
+	for _, j := range jobs {
+		name := j.st.view.Resources[j.index].Name
+		switch {
+		case j.st.hidePictures && j.kind != photo.NotPicture:
+			drop(j)
+		case j.kind == photo.Uncleanable:
+			b.errs.Add(&diag.Error{File: j.from, Err: fmt.Errorf("image format of %s cannot be cleaned of metadata: convert it to JPEG or PNG", name)})
+			drop(j)
+		case j.err != nil:
+			b.errs.Add(&diag.Error{File: j.from, Err: fmt.Errorf("image: %w", j.err)})
+			drop(j)
+		case j.kind == photo.Cleanable:
+			j.publish()
+		}
+	}
+	for st, idx := range dropped {
+		kept := st.view.Resources[:0]
+		for i, r := range st.view.Resources {
+			if !idx[i] {
+				kept = append(kept, r)
+			}
+		}
+		st.view.Resources = kept
+	}
+}
+
+// run finds what the job's file is and re-encodes it when photo can clean
+// it and it is to be published.
+func (j *resourceJob) run(proc *photo.Processor) {
+	name := j.st.view.Resources[j.index].Name
+	switch {
+	case refusedImage(name):
+		j.kind = photo.Uncleanable
+		return
+	case photo.IsImage(name):
+		j.kind = photo.Cleanable
+	default:
+		head, err := readHead(j.src, photo.SniffLen)
 		if err != nil {
 			j.err = err
 			return
 		}
-		j.variants, j.err = proc.Process(path.Base(j.src), data)
-	})
-	for _, j := range jobs {
-		if j.err != nil {
-			b.errs.Add(&diag.Error{File: j.from, Err: fmt.Errorf("image: %w", j.err)})
-			continue
-		}
-		if j.st.images == nil {
-			j.st.images = map[string][]photo.Variant{}
-		}
-		r := &j.st.view.Resources[j.index]
-		j.st.images[r.Name] = j.variants
-		full := j.variants[0]
-		dirURL := strings.TrimSuffix(r.RelPermalink, path.Base(r.RelPermalink))
-		r.Width, r.Height, r.MediaType = full.Width, full.Height, full.MediaType
-		if full.Name != r.Name {
-			r.RelPermalink = dirURL + full.Name
-		}
-		if len(j.variants) > 1 {
-			r.SrcSet = photo.SrcSet(strings.TrimSuffix(dirURL, "/"), j.variants)
+		if j.kind = photo.Sniff(head); j.kind != photo.Cleanable {
+			return
 		}
 	}
+	if j.st.hidePictures {
+		return // not published: nothing to re-encode
+	}
+	data, err := os.ReadFile(j.src)
+	if err != nil {
+		j.err = err
+		return
+	}
+	j.variants, j.err = proc.Process(path.Base(j.src), data)
+}
+
+// publish puts the job's re-encoded variants in its page's view.
+func (j *resourceJob) publish() {
+	if j.st.images == nil {
+		j.st.images = map[string][]photo.Variant{}
+	}
+	r := &j.st.view.Resources[j.index]
+	j.st.images[r.Name] = j.variants
+	full := j.variants[0]
+	dirURL := strings.TrimSuffix(r.RelPermalink, path.Base(r.RelPermalink))
+	r.Width, r.Height, r.MediaType = full.Width, full.Height, full.MediaType
+	if full.Name != r.Name {
+		r.RelPermalink = dirURL + full.Name
+	}
+	if len(j.variants) > 1 {
+		r.SrcSet = photo.SrcSet(strings.TrimSuffix(dirURL, "/"), j.variants)
+	}
+}
+
+// readHead returns up to n leading bytes of the file at path.
+func readHead(path string, n int) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	buf := make([]byte, n)
+	m, err := io.ReadFull(f, buf)
+	if err != nil && err != io.ErrUnexpectedEOF && err != io.EOF {
+		return nil, err
+	}
+	return buf[:m], nil
 }
 
 // writeImages writes the re-encoded images of a published bundle beside

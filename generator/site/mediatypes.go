@@ -7,29 +7,38 @@ import (
 	"github.com/sineng/sineng/generator/photo"
 )
 
-// A bundle resource's media type comes from this table, not from the
-// machine's MIME database (mime.TypeByExtension reads /etc/mime.types and
-// the like): the same site must build the same output everywhere, and
-// whether a file counts as an image decides whether a leader's photo
-// stays out of a portfolio without photo consent (identity.go). Reading
-// the machine's database also cost ≈2 ms at start. An extension missing
-// here has no media type ("").
+// mediaTypes gives a bundle resource its media type by extension, instead
+// of the machine's MIME database (mime.TypeByExtension reads
+// /etc/mime.types and the like): the same site must build the same output
+// everywhere, and whether a file counts as a picture decides whether it
+// stays out of a leader's portfolio without photo consent (identity.go;
+// processImages also reads the file's bytes). Reading the machine's
+// database also cost ≈2 ms at start. An extension missing here has no
+// media type ("").
 var mediaTypes = map[string]string{
 	// images
+	".apng": "image/apng",
 	".avif": "image/avif",
 	".bmp":  "image/bmp",
 	".gif":  "image/gif",
 	".heic": "image/heic",
 	".heif": "image/heif",
+	".hif":  "image/heif",
 	".ico":  "image/vnd.microsoft.icon",
+	".jfif": "image/jpeg",
+	".jp2":  "image/jp2",
+	".jpe":  "image/jpeg",
 	".jpeg": "image/jpeg",
 	".jpg":  "image/jpeg",
 	".jxl":  "image/jxl",
 	".png":  "image/png",
+	".psd":  "image/vnd.adobe.photoshop",
 	".svg":  "image/svg+xml",
+	".svgz": "image/svg+xml",
 	".tif":  "image/tiff",
 	".tiff": "image/tiff",
 	".webp": "image/webp",
+	".xcf":  "image/x-xcf",
 	// text
 	".css":  "text/css; charset=utf-8",
 	".csv":  "text/csv; charset=utf-8",
@@ -52,6 +61,7 @@ var mediaTypes = map[string]string{
 	".ppt":  "application/vnd.ms-powerpoint",
 	".pptx": "application/vnd.openxmlformats-officedocument.presentationml.presentation",
 	".rtf":  "application/rtf",
+	".wasm": "application/wasm",
 	".xls":  "application/vnd.ms-excel",
 	".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 	".zip":  "application/zip",

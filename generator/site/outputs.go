@@ -20,7 +20,6 @@ import (
 	"github.com/sineng/sineng/generator/audience"
 	"github.com/sineng/sineng/generator/content"
 	"github.com/sineng/sineng/generator/diag"
-	"github.com/sineng/sineng/generator/photo"
 	"github.com/sineng/sineng/generator/render"
 )
 
@@ -573,14 +572,16 @@ func (b *builder) copyResources() {
 		}
 		dir := path.Dir(p.OutPath)
 		b.writeImages(st, dir)
-		for _, r := range p.Resources {
-			name := strings.TrimPrefix(r, p.Dir+"/")
-			if photo.IsImage(name) || refusedImage(name) {
-				continue // images are re-encoded by writeImages, or refused
+		// The view holds what may be published (processImages): not the
+		// pictures of a leader without photo consent, nor refused ones.
+		for _, r := range st.view.Resources {
+			if _, ok := st.images[r.Name]; ok {
+				continue // re-encoded, written by writeImages
 			}
-			src := filepath.Join(b.opts.Source, "content", filepath.FromSlash(r))
-			b.scanCopied(path.Join(dir, name), src, "content/"+r)
-			if err := b.stage.CopyFile(path.Join(dir, name), src, "content/"+r); err != nil {
+			rel := p.Dir + "/" + r.Name
+			src := filepath.Join(b.opts.Source, "content", filepath.FromSlash(rel))
+			b.scanCopied(path.Join(dir, r.Name), src, "content/"+rel)
+			if err := b.stage.CopyFile(path.Join(dir, r.Name), src, "content/"+rel); err != nil {
 				b.errs.Add(err)
 			}
 		}
