@@ -66,6 +66,23 @@ func TestStyleTableMatchesChroma(t *testing.T) {
 	}
 }
 
+// TestFallbackStylesInTable checks that the styles New falls back on are
+// in the table, the light default and the dark one.
+func TestFallbackStylesInTable(t *testing.T) {
+	for _, tt := range []struct {
+		key  string
+		mode chroma.Mode
+	}{{DefaultStyle, chroma.Light}, {darkFallback, chroma.Dark}} {
+		d := findStyle(tt.key)
+		if d == nil {
+			t.Fatalf("%s is not in the style table", tt.key)
+		}
+		if m := d.build().Mode(); m != tt.mode {
+			t.Errorf("%s is %v, want %v", tt.key, m, tt.mode)
+		}
+	}
+}
+
 // chromaStyleDefs reads chroma's registry into definitions sorted by key.
 // A style's own entries (not what it inherits or synthesises) are only
 // reachable through its XML form.
@@ -108,7 +125,7 @@ func styleTableSource(t *testing.T, defs []styleDef) []byte {
 	version := "(version not found in go.mod)"
 	if mod, err := os.ReadFile("../../go.mod"); err == nil {
 		for _, line := range strings.Split(string(mod), "\n") {
-			if f := strings.Fields(line); len(f) == 2 && f[0] == "github.com/alecthomas/chroma/v2" {
+			if f := strings.Fields(line); len(f) >= 2 && f[0] == "github.com/alecthomas/chroma/v2" {
 				version = f[1]
 			}
 		}
