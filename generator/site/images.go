@@ -182,17 +182,41 @@ func imageView(r render.Resource, alt string) *render.Image {
 // rather than copied: a photo dropped there loses its metadata too.
 func photoFile(rel string) bool {
 	switch strings.ToLower(path.Ext(rel)) {
-	case ".jpg", ".jpeg", ".png":
+	case ".jpg", ".jpeg", ".jfif", ".jpe", ".png":
 		return true
 	}
 	return false
 }
 
+// staticKind says how publishStatic publishes the file at src: re-encoded
+// (a JPEG or PNG by name, or a picture photo can clean whose name says no
+// picture format, such as one without an extension), refused (a format
+// whose metadata cannot be removed, by name or bytes), or copied.
+func staticKind(rel, src string) (photo.Kind, error) {
+	switch {
+	case photoFile(rel):
+		return photo.Cleanable, nil
+	case refusedImage(rel):
+		return photo.Uncleanable, nil
+	case isImage(rel):
+		// GIF, WebP, SVG…: copied as they are. Re-encoding would change
+		// their format under a name that says otherwise.
+		return photo.NotPicture, nil
+	}
+	head, err := readHead(src, photo.SniffLen)
+	if err != nil {
+		return photo.NotPicture, err
+	}
+	return photo.Sniff(head), nil
+}
+
 // publishStatic publishes the site's static/ folder in one walk: JPEG and
 // PNG files re-encoded at full size under their own names (a photo dropped
-// there loses its metadata too), every other file copied as it is, text
-// files scanned for leaks first. It returns the files it published, by
-// slash path, so the theme's static files do not overwrite them.
+// there loses its metadata too), as is a picture photo can clean that has
+// no picture extension; formats whose metadata cannot be removed are
+// errors; every other file is copied as it is, text files scanned for
+// leaks first. It returns the files it published, by slash path, so the
+// theme's static files do not overwrite them.
 func (b *builder) publishStatic(dir string) map[string]bool {
 	var files []string
 	_ = filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
@@ -211,7 +235,15 @@ func (b *builder) publishStatic(dir string) map[string]bool {
 		rel := files[i]
 		src := filepath.Join(dir, filepath.FromSlash(rel))
 		from := "static/" + rel
-		if !photoFile(rel) {
+		kind, err := staticKind(rel, src)
+		switch {
+		case err != nil:
+			b.errs.Add(&diag.Error{File: from, Err: err})
+			return
+		case kind == photo.Uncleanable:
+			b.errs.Add(&diag.Error{File: from, Err: fmt.Errorf("image format of %s cannot be cleaned of metadata: convert it to JPEG or PNG", path.Base(rel))})
+			return
+		case kind != photo.Cleanable:
 			b.scanCopied(rel, src, from)
 			if err := b.stage.CopyFile(rel, src, from); err != nil {
 				b.errs.Add(err)

@@ -203,3 +203,40 @@ func pngBytes(t *testing.T) []byte {
 	}
 	return buf.Bytes()
 }
+
+// TestStaticPhotosLoseMetadata checks static/: a JPEG is re-encoded under
+// its own name whatever the name says (.jpg, .jfif, none), other files are
+// copied as they are, and a picture whose metadata cannot be removed is an
+// error, known by its name or its bytes.
+func TestStaticPhotosLoseMetadata(t *testing.T) {
+	files := map[string]string{
+		"site.toml":           minimalConfig,
+		"content/_index.md":   "+++\ntitle = \"Home\"\n+++\n",
+		"static/img/a.jpg":    string(jpegWithEXIF(t, 8, 8)),
+		"static/img/b.jfif":   string(jpegWithEXIF(t, 8, 8)),
+		"static/img/c":        string(jpegWithEXIF(t, 8, 8)),
+		"static/css/site.css": "body { color: #333 }\n",
+	}
+	out, _ := build(t, writeFiles(t, files), Options{})
+	tree := readTree(t, out)
+	for _, rel := range []string{"img/a.jpg", "img/b.jfif", "img/c"} {
+		data, ok := tree[rel]
+		switch {
+		case !ok:
+			t.Errorf("%s not published under its own name", rel)
+		case photo.HasMetadata(data) || bytes.Contains(data, []byte(gpsMarker)):
+			t.Errorf("%s published with its metadata", rel)
+		}
+	}
+	if string(tree["css/site.css"]) != files["static/css/site.css"] {
+		t.Errorf("css/site.css not copied as it is: %q", tree["css/site.css"])
+	}
+	files["static/img/d.heic"] = "not really heic"
+	files["static/img/e"] = "\x00\x00\x00\x18ftypheic\x00\x00\x00\x00mif1heic"
+	joined := strings.Join(buildErrors(t, files), "\n")
+	for _, want := range []string{"static/img/d.heic", "static/img/e"} {
+		if !strings.Contains(joined, want) {
+			t.Errorf("no error for %s: %s", want, joined)
+		}
+	}
+}
