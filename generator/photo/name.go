@@ -23,8 +23,13 @@ func IsImage(name string) bool {
 // image written as out use. The extension is kept as written when it
 // already matches out (".JPG", ".jpeg", ".png"), and replaced otherwise
 // (a GIF written as PNG becomes "photo.png"), so a file's name never lies
-// about its content.
+// about its content. A name that claims no picture format ("scan", known
+// as a JPEG by its bytes) is kept whole, so links to it still work, and
+// the resized variants add their width to it ("scan-480w").
 func variantNames(name string, out format) (stem, ext string) {
+	if !IsImage(name) {
+		return name, ""
+	}
 	ext = path.Ext(name)
 	stem = name[:len(name)-len(ext)]
 	switch e := strings.ToLower(ext); {

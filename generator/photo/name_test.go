@@ -6,12 +6,35 @@ func TestIsImage(t *testing.T) {
 	tests := map[string]bool{
 		"photo.jpg": true, "photo.JPEG": true, "a/b/c.png": true, "x.gif": true,
 		"x.webp": true, "scan.tif": true, "scan.TIFF": true, "old.bmp": true,
+		"saved.jfif": true, "old.JPE": true,
 		"phone.heic": false, "x.avif": false, "logo.svg": false, "notes.md": false,
 		"jpg": false, "": false, "photo.jpg.txt": false,
 	}
 	for name, want := range tests {
 		if got := IsImage(name); got != want {
 			t.Errorf("IsImage(%q) = %v, want %v", name, got, want)
+		}
+	}
+}
+
+func TestVariantNames(t *testing.T) {
+	tests := []struct {
+		name      string
+		out       format
+		stem, ext string
+	}{
+		{"photo.jpg", formatJPEG, "photo", ".jpg"},
+		{"photo.JPEG", formatJPEG, "photo", ".JPEG"},
+		{"saved.jfif", formatJPEG, "saved", ".jfif"},
+		{"anim.gif", formatPNG, "anim", ".png"},
+		{"scan.tif", formatJPEG, "scan", ".jpg"},
+		// Names that claim no picture format are kept whole.
+		{"camera", formatJPEG, "camera", ""},
+		{"scan.2024", formatPNG, "scan.2024", ""},
+	}
+	for _, tt := range tests {
+		if stem, ext := variantNames(tt.name, tt.out); stem != tt.stem || ext != tt.ext {
+			t.Errorf("variantNames(%q, %v) = %q, %q; want %q, %q", tt.name, tt.out, stem, ext, tt.stem, tt.ext)
 		}
 	}
 }
