@@ -40,8 +40,76 @@ type benchmark struct {
 	results   []*sizeResult
 }
 
-// runSize generates a site of n pages and measures it.
-func (b *benchmark) runSize(ctx context.Context, n int) (*sizeResult, error) {
+// sizeRun is one size being measured: its site, its results so far and
+// where its builds write.
+type sizeRun struct {
+	site       benchSite
+	siteDir    string
+	res        *sizeResult
+	outS, outH string
+	runs       int
+}
+
+// runSizes measures the sizes in order. The sizes up to the reference
+// size (1k and 10k) are measured together, their runs interleaved round by
+// round, because flatness divides one's per-page time by the other's: on
+// a machine whose speed drifts by a fifth from one stretch of seconds to
+// the next, 1k runs made in their own ten seconds and 10k runs made over
+// the next two minutes compared two different machines (in one full run,
+// Hugo's own 1k per-page time came out 14% above its 10k one while its
+// builds do the same work per page). Larger sizes follow one by one.
+func (b *benchmark) runSizes(ctx context.Context, sizes []int) error {
+	var group []int
+	for _, n := range sizes {
+		if n <= b.ref {
+			group = append(group, n)
+		}
+	}
+	if err := b.runInterleaved(ctx, group); err != nil {
+		return err
+	}
+	for _, n := range sizes {
+		if n > b.ref {
+			if err := b.runInterleaved(ctx, []int{n}); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// runInterleaved generates the sites of sizes and measures them, run i of
+// each size after run i-1 of all of them.
+func (b *benchmark) runInterleaved(ctx context.Context, sizes []int) error {
+	var srs []*sizeRun
+	rounds := 0
+	for _, n := range sizes {
+		sr, err := b.prepareSize(n)
+		if err != nil {
+			return err
+		}
+		srs = append(srs, sr)
+		rounds = max(rounds, sr.runs)
+	}
+	for i := range rounds {
+		for _, sr := range srs {
+			if ctx.Err() != nil {
+				return ctx.Err()
+			}
+			if i < sr.runs {
+				b.round(ctx, sr, i)
+			}
+		}
+	}
+	for _, sr := range srs {
+		b.finishSize(ctx, sr)
+		b.results = append(b.results, sr.res)
+	}
+	return nil
+}
+
+// prepareSize generates the site of n pages.
+func (b *benchmark) prepareSize(n int) (*sizeRun, error) {
 	label := sizeLabel(n)
 	siteDir := filepath.Join(b.base, "site-"+label)
 	start := time.Now()
@@ -51,59 +119,67 @@ func (b *benchmark) runSize(ctx context.Context, n int) (*sizeResult, error) {
 	}
 	fmt.Fprintf(b.log, "%s: generated %d pages in %s s\n", label, len(s.pages), secs(time.Since(start)))
 	res := &sizeResult{size: n, pages: len(s.pages)}
-	outS := filepath.Join(b.base, "out-sineng-"+label)
-	outH := filepath.Join(b.base, "out-hugo-"+label)
-	runs := b.cfg.runsFor(n)
 	if note := b.memoryNote(n, func(r *sizeResult) []runResult { return r.sineng }); note != "" {
 		res.sinengFail = note
 	}
 	if note := b.memoryNote(n, func(r *sizeResult) []runResult { return r.hugo }); note != "" {
 		res.hugoFail = note
 	}
-	for i := range runs {
-		if ctx.Err() != nil {
-			return nil, ctx.Err()
-		}
-		if res.sinengFail == "" {
-			r, files := b.cold(ctx, "sineng", label, i, runs, outS, b.bin, sinengArgs(s.dir, outS))
-			if r.err != nil {
-				res.sinengFail = "sineng failed: " + r.reason
-			} else {
-				res.sineng = append(res.sineng, r)
-				res.sinengFiles = files
-			}
-		}
-		if n == b.ref {
-			// Right after the build it is divided by, so both see the
-			// machine in the same state: a floor timed apart from the
-			// builds moved by a fifth between runs on the same day.
-			b.floorRun(res, s, i, runs)
-		}
-		if b.hugo != "" && res.hugoFail == "" {
-			r, files := b.cold(ctx, "hugo", label, i, runs, outH, b.hugo, hugoArgs(b.hugoSite, s.content, outH, b.hugoCache))
-			if r.err != nil {
-				res.hugoFail = "hugo failed: " + r.reason
-			} else {
-				res.hugo = append(res.hugo, r)
-				res.hugoFiles = files
-			}
+	return &sizeRun{
+		site: s, siteDir: siteDir, res: res, runs: b.cfg.runsFor(n),
+		outS: filepath.Join(b.base, "out-sineng-"+label),
+		outH: filepath.Join(b.base, "out-hugo-"+label),
+	}, nil
+}
+
+// round makes run i of a size: sineng, the floor at the reference size,
+// then Hugo.
+func (b *benchmark) round(ctx context.Context, sr *sizeRun, i int) {
+	res, s, label := sr.res, sr.site, sizeLabel(sr.res.size)
+	if res.sinengFail == "" {
+		r, files := b.cold(ctx, "sineng", label, i, sr.runs, sr.outS, b.bin, sinengArgs(s.dir, sr.outS))
+		if r.err != nil {
+			res.sinengFail = "sineng failed: " + r.reason
+		} else {
+			res.sineng = append(res.sineng, r)
+			res.sinengFiles = files
 		}
 	}
-	if n == b.ref {
+	if res.size == b.ref {
+		// Right after the build it is divided by, so both see the
+		// machine in the same state: a floor timed apart from the
+		// builds moved by a fifth between runs on the same day.
+		b.floorRun(res, s, i, sr.runs)
+	}
+	if b.hugo != "" && res.hugoFail == "" {
+		r, files := b.cold(ctx, "hugo", label, i, sr.runs, sr.outH, b.hugo, hugoArgs(b.hugoSite, s.content, sr.outH, b.hugoCache))
+		if r.err != nil {
+			res.hugoFail = "hugo failed: " + r.reason
+		} else {
+			res.hugo = append(res.hugo, r)
+			res.hugoFiles = files
+		}
+	}
+}
+
+// finishSize makes the reference size's disk and serve measures and
+// removes the size's site and outputs.
+func (b *benchmark) finishSize(ctx context.Context, sr *sizeRun) {
+	res, s, label := sr.res, sr.site, sizeLabel(sr.res.size)
+	if res.size == b.ref {
 		b.runDisk(ctx, res, s)
 		if b.cfg.skipServe {
 			res.serve = &serveResult{note: "skipped (-skip-serve)"}
 		} else {
-			sr := measureServe(ctx, b.bin, s, filepath.Join(b.base, "out-serve-"+label), b.cfg.edits, b.log)
-			res.serve = &sr
+			m := measureServe(ctx, b.bin, s, filepath.Join(b.base, "out-serve-"+label), b.cfg.edits, b.log)
+			res.serve = &m
 		}
 	}
 	if !b.cfg.keep {
-		for _, d := range []string{siteDir, outS, outH, filepath.Join(b.base, "out-floor-"+label), filepath.Join(b.base, "out-serve-"+label)} {
+		for _, d := range []string{sr.siteDir, sr.outS, sr.outH, filepath.Join(b.base, "out-floor-"+label), filepath.Join(b.base, "out-serve-"+label)} {
 			os.RemoveAll(d)
 		}
 	}
-	return res, nil
 }
 
 // cold runs one build into an output folder emptied first, with Hugo's cache
