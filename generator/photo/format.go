@@ -2,6 +2,7 @@ package photo
 
 import (
 	"bytes"
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"image"
@@ -78,12 +79,26 @@ func sniff(data []byte) (format, string) {
 		return formatGIF, ""
 	case len(data) >= 12 && string(data[:4]) == "RIFF" && string(data[8:12]) == "WEBP":
 		return formatWebP, ""
-	case bytes.HasPrefix(data, []byte("BM")) && len(data) >= 14:
+	case isBMP(data):
 		return formatBMP, ""
 	case bytes.HasPrefix(data, []byte("II*\x00")), bytes.HasPrefix(data, []byte("MM\x00*")):
 		return formatTIFF, ""
 	}
 	return formatUnknown, unsupportedName(data)
+}
+
+// isBMP reports a BMP file header: "BM", reserved bytes that are zero and
+// a known DIB header size, so that a text file starting "BMX club…" is no
+// picture.
+func isBMP(data []byte) bool {
+	if len(data) < 18 || !bytes.HasPrefix(data, []byte("BM")) || string(data[6:10]) != "\x00\x00\x00\x00" {
+		return false
+	}
+	switch binary.LittleEndian.Uint32(data[14:18]) {
+	case 12, 40, 52, 56, 64, 108, 124:
+		return true
+	}
+	return false
 }
 
 // unsupportedName names a few well-known formats the package does not
@@ -108,6 +123,21 @@ func unsupportedName(data []byte) string {
 	case bytes.HasPrefix(data, []byte{0xFF, 0x0A}),
 		bytes.HasPrefix(data, []byte("\x00\x00\x00\x0cJXL \r\n\x87\n")):
 		return "jpeg xl"
+	case bytes.HasPrefix(data, []byte("\x00\x00\x00\x0cjP  \r\n\x87\n")),
+		bytes.HasPrefix(data, []byte{0xFF, 0x4F, 0xFF, 0x51}):
+		return "jpeg 2000"
+	case bytes.HasPrefix(data, []byte("8BPS")):
+		return "photoshop"
+	case bytes.HasPrefix(data, []byte("II\xBC")):
+		return "jpeg xr"
+	case bytes.HasPrefix(data, []byte("IIRO")), bytes.HasPrefix(data, []byte("IIRS")), bytes.HasPrefix(data, []byte("MMOR")):
+		return "olympus raw"
+	case bytes.HasPrefix(data, []byte("IIU\x00")):
+		return "panasonic raw"
+	case bytes.HasPrefix(data, []byte("FUJIFILMCCD-RAW")):
+		return "fujifilm raw"
+	case len(data) >= 14 && string(data[6:14]) == "HEAPCCDR":
+		return "canon crw"
 	case bytes.HasPrefix(data, []byte{0, 0, 1, 0}):
 		return "ico"
 	case bytes.HasPrefix(data, []byte("%PDF")):

@@ -12,12 +12,36 @@ const (
 	// its metadata: JPEG, PNG, GIF, WebP, BMP, TIFF.
 	Cleanable
 	// Uncleanable is a picture whose format Process cannot decode, so its
-	// metadata cannot be removed: HEIC, HEIF, AVIF, JPEG XL, Canon CR3.
+	// metadata cannot be removed: HEIC, HEIF, AVIF, JPEG XL, JPEG 2000,
+	// JPEG XR, Photoshop, camera raw files that are no TIFF (Canon CR3 and
+	// CRW, Olympus, Panasonic, Fujifilm; the TIFF-based ones are decoded
+	// as TIFF).
 	Uncleanable
 	// Drawing is a picture without camera metadata, published as it is:
 	// SVG, ICO.
 	Drawing
 )
+
+// uncleanable reports the names unsupportedName gives pictures Process
+// cannot decode.
+func uncleanable(name string) bool {
+	switch name {
+	case "heic", "heif", "avif", "jpeg xl", "cr3", "jpeg 2000", "photoshop", "jpeg xr",
+		"olympus raw", "panasonic raw", "fujifilm raw", "canon crw":
+		return true
+	}
+	return false
+}
+
+// Format returns the name of the picture format Process decodes that head
+// (a file's leading bytes) starts: "jpeg", "png", "gif", "webp", "bmp" or
+// "tiff", or "" for anything else.
+func Format(head []byte) string {
+	if f, _ := sniff(head); f != formatUnknown {
+		return f.String()
+	}
+	return ""
+}
 
 // SniffLen is how many leading bytes Sniff needs at most.
 const SniffLen = 512
@@ -31,7 +55,7 @@ func Sniff(head []byte) Kind {
 	switch {
 	case f != formatUnknown:
 		return Cleanable
-	case name == "heic", name == "heif", name == "avif", name == "jpeg xl", name == "cr3":
+	case uncleanable(name):
 		return Uncleanable
 	case name == "ico":
 		return Drawing

@@ -30,8 +30,10 @@ type resourceJob struct {
 // are among them: the big ones carry EXIF like any photo.
 func refusedImage(name string) bool {
 	switch strings.ToLower(path.Ext(name)) {
-	case ".heic", ".heif", ".heics", ".hif", ".avif", ".avifs", ".jxl", ".jp2",
-		".raw", ".dng", ".cr2", ".cr3", ".nef", ".nrw", ".arw", ".orf", ".rw2", ".raf", ".pef", ".srw":
+	case ".heic", ".heif", ".heics", ".hif", ".avif", ".avifs", ".jxl",
+		".jp2", ".jpf", ".jpx", ".j2k", ".jxr", ".wdp", ".hdp", ".psd", ".psb", ".tga",
+		".raw", ".dng", ".cr2", ".cr3", ".crw", ".nef", ".nrw", ".arw", ".orf", ".rw2", ".raf",
+		".pef", ".srw", ".x3f", ".3fr", ".kdc", ".dcr", ".erf", ".mrw", ".iiq", ".sr2", ".srf":
 		return true
 	}
 	return false
@@ -43,10 +45,10 @@ func refusedImage(name string) bool {
 // its extension ("scan.jfif", a JPEG without one), so EXIF, GPS and every
 // other metadata are gone, EXIF orientation is applied to the pixels and
 // resized copies make its srcset (views learn the sizes); a picture whose
-// metadata cannot be removed (HEIC, AVIF, camera raw…) is an error; a
-// leader's portfolio without photo consent loses every picture, drawings
-// (SVG, ICO) included. The files left in the views are copied as they are
-// (copyResources).
+// metadata cannot be removed (HEIC, AVIF, Photoshop, camera raw…) is an
+// error; a leader's portfolio without photo consent keeps only documents
+// (documentFile) whose bytes are no picture. The files left in the views
+// are copied as they are (copyResources).
 func (b *builder) processImages() {
 	var jobs []*resourceJob
 	for _, st := range b.pages {
@@ -73,7 +75,7 @@ func (b *builder) processImages() {
 	for _, j := range jobs {
 		name := j.st.view.Resources[j.index].Name
 		switch {
-		case j.st.hidePictures && j.kind != photo.NotPicture:
+		case j.st.hidePictures && (j.kind != photo.NotPicture || !documentFile(name)):
 			drop(j)
 		case j.kind == photo.Uncleanable:
 			b.errs.Add(&diag.Error{File: j.from, Err: fmt.Errorf("image format of %s cannot be cleaned of metadata: convert it to JPEG or PNG", name)})
@@ -145,6 +147,19 @@ func (j *resourceJob) publish() {
 	}
 }
 
+// documentFile reports the documents a leader's portfolio without photo
+// consent may still publish from its bundle (when their bytes are no
+// picture either): everything else is left out, a video or a picture in a
+// format nobody here knows included. When unsure, it is not published.
+func documentFile(name string) bool {
+	switch strings.ToLower(path.Ext(name)) {
+	case ".pdf", ".txt", ".md", ".csv", ".json", ".rtf",
+		".doc", ".docx", ".odt", ".ods", ".odp", ".xls", ".xlsx", ".ppt", ".pptx":
+		return true
+	}
+	return false
+}
+
 // readHead returns up to n leading bytes of the file at path.
 func readHead(path string, n int) ([]byte, error) {
 	f, err := os.Open(path)
@@ -176,90 +191,4 @@ func (b *builder) writeImages(st *pageState, dir string) {
 // imageView is a resource as a published picture.
 func imageView(r render.Resource, alt string) *render.Image {
 	return &render.Image{URL: r.RelPermalink, Alt: alt, Width: r.Width, Height: r.Height, SrcSet: r.SrcSet}
-}
-
-// photoFile reports JPEG and PNG files, which static/ publishes re-encoded
-// rather than copied: a photo dropped there loses its metadata too.
-func photoFile(rel string) bool {
-	switch strings.ToLower(path.Ext(rel)) {
-	case ".jpg", ".jpeg", ".jfif", ".jpe", ".png":
-		return true
-	}
-	return false
-}
-
-// staticKind says how publishStatic publishes the file at src: re-encoded
-// (a JPEG or PNG by name, or a picture photo can clean whose name says no
-// picture format, such as one without an extension), refused (a format
-// whose metadata cannot be removed, by name or bytes), or copied.
-func staticKind(rel, src string) (photo.Kind, error) {
-	switch {
-	case photoFile(rel):
-		return photo.Cleanable, nil
-	case refusedImage(rel):
-		return photo.Uncleanable, nil
-	case isImage(rel):
-		// GIF, WebP, SVG…: copied as they are. Re-encoding would change
-		// their format under a name that says otherwise.
-		return photo.NotPicture, nil
-	}
-	head, err := readHead(src, photo.SniffLen)
-	if err != nil {
-		return photo.NotPicture, err
-	}
-	return photo.Sniff(head), nil
-}
-
-// publishStatic publishes the site's static/ folder in one walk: JPEG and
-// PNG files re-encoded at full size under their own names (a photo dropped
-// there loses its metadata too), as is a picture photo can clean that has
-// no picture extension; formats whose metadata cannot be removed are
-// errors; every other file is copied as it is, text files scanned for
-// leaks first. It returns the files it published, by slash path, so the
-// theme's static files do not overwrite them.
-func (b *builder) publishStatic(dir string) map[string]bool {
-	var files []string
-	_ = filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
-		if err == nil && d.Type().IsRegular() {
-			rel, _ := filepath.Rel(dir, p)
-			files = append(files, filepath.ToSlash(rel))
-		}
-		return nil
-	})
-	published := make(map[string]bool, len(files))
-	for _, rel := range files {
-		published[rel] = true
-	}
-	proc := photo.New(photo.Options{Widths: []int{}})
-	b.parallel(len(files), func(i int) {
-		rel := files[i]
-		src := filepath.Join(dir, filepath.FromSlash(rel))
-		from := "static/" + rel
-		kind, err := staticKind(rel, src)
-		switch {
-		case err != nil:
-			b.errs.Add(&diag.Error{File: from, Err: err})
-			return
-		case kind == photo.Uncleanable:
-			b.errs.Add(&diag.Error{File: from, Err: fmt.Errorf("image format of %s cannot be cleaned of metadata: convert it to JPEG or PNG", path.Base(rel))})
-			return
-		case kind != photo.Cleanable:
-			b.scanCopied(rel, src, from)
-			if err := b.stage.CopyFile(rel, src, from); err != nil {
-				b.errs.Add(err)
-			}
-			return
-		}
-		data, err := os.ReadFile(src)
-		if err == nil {
-			var vs []photo.Variant
-			if vs, err = proc.Process(path.Base(rel), data); err == nil {
-				err = b.stage.WriteFile(rel, vs[0].Data, from)
-			}
-		}
-		if err != nil {
-			b.errs.Add(&diag.Error{File: from, Err: fmt.Errorf("image: %w", err)})
-		}
-	})
-	return published
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"image"
 	"image/color"
+	"image/gif"
 	"image/jpeg"
 	"image/png"
 	"io"
@@ -65,8 +66,14 @@ func TestPublishedImagesLoseMetadata(t *testing.T) {
 		"content/leaders/wu/sketch.svg":  `<svg xmlns="http://www.w3.org/2000/svg" width="4" height="4"/>`,
 		"content/leaders/wu/PHOTO2.JPG":  string(jpegWithEXIF(t, 16, 16)),
 		"content/leaders/wu/notes.txt":   "meeting notes, not a picture",
-		"content/news/x/index.md":        "+++\ntitle = \"X\"\n+++\n![](pic.jpg)\n",
-		"content/news/x/pic.jpg":         string(jpegWithEXIF(t, 32, 32)),
+		// Not documents, whatever they are: a video, an SVG whose byte
+		// order mark hides it from the sniffer, a picture in no format
+		// its name says.
+		"content/leaders/wu/clip.mov": "\x00\x00\x00\x14ftypqt  \x00\x00\x00\x00",
+		"content/leaders/wu/svgbom":   "\uFEFF<svg xmlns=\"http://www.w3.org/2000/svg\"/>",
+		"content/leaders/wu/scan.xyz": string(pngBytes(t)),
+		"content/news/x/index.md":     "+++\ntitle = \"X\"\n+++\n![](pic.jpg)\n",
+		"content/news/x/pic.jpg":      string(jpegWithEXIF(t, 32, 32)),
 		// A JPEG published under another name is cleaned all the same.
 		"content/news/x/pic2.jfif": string(jpegWithEXIF(t, 32, 32)),
 		"content/news/x/camera":    string(jpegWithEXIF(t, 32, 32)),
@@ -193,6 +200,27 @@ func TestMediaTypesAreTheProjectsOwn(t *testing.T) {
 	}
 }
 
+// gifBytes is a tiny GIF, with a comment extension (metadata) when
+// commented.
+func gifBytes(t *testing.T, commented bool) []byte {
+	t.Helper()
+	img := image.NewPaletted(image.Rect(0, 0, 2, 2), color.Palette{color.Black, color.White})
+	var buf bytes.Buffer
+	if err := gif.Encode(&buf, img, nil); err != nil {
+		t.Fatal(err)
+	}
+	data := buf.Bytes()
+	if !commented {
+		return data
+	}
+	// Header (6) + logical screen descriptor (7) + global colour table
+	// (2 colours: 6 bytes), then a comment extension before the image.
+	at := 13 + 6
+	comment := append([]byte{0x21, 0xFE, byte(len(gpsMarker))}, gpsMarker...)
+	comment = append(comment, 0)
+	return append(append(append([]byte{}, data[:at]...), comment...), data[at:]...)
+}
+
 // pngBytes is a tiny valid PNG.
 func pngBytes(t *testing.T) []byte {
 	t.Helper()
@@ -231,10 +259,32 @@ func TestStaticPhotosLoseMetadata(t *testing.T) {
 	if string(tree["css/site.css"]) != files["static/css/site.css"] {
 		t.Errorf("css/site.css not copied as it is: %q", tree["css/site.css"])
 	}
+	// A theme of the site's own: its static pictures are cleaned too.
+	files["site.toml"] = minimalConfig + "theme = \"plain\"\n"
+	for _, l := range []string{"index.html", "404.html", "_default/taxonomy.html", "_default/term.html", "_default/list.html", "_default/single.html"} {
+		files["themes/plain/layouts/"+l] = "<!DOCTYPE html><title>{{ .Title }}</title>"
+	}
+	files["themes/plain/static/img/team.jpg"] = string(jpegWithEXIF(t, 8, 8))
+	files["static/img/plain.gif"] = string(gifBytes(t, false))
+	out, _ = build(t, writeFiles(t, files), Options{})
+	tree = readTree(t, out)
+	for _, rel := range []string{"img/team.jpg", "img/plain.gif", "img/a.jpg"} {
+		data, ok := tree[rel]
+		switch {
+		case !ok:
+			t.Errorf("theme build: %s not published", rel)
+		case photo.HasMetadata(data) || bytes.Contains(data, []byte(gpsMarker)):
+			t.Errorf("theme build: %s published with its metadata", rel)
+		}
+	}
+	// GIF and WebP keep their format (links name them): one with
+	// metadata is an error, as are TIFF and formats that cannot be cleaned.
+	files["static/img/commented.gif"] = string(gifBytes(t, true))
+	files["static/img/scan.tif"] = string(encodedImage(t, func(w io.Writer, m image.Image) error { return tiff.Encode(w, m, nil) }))
 	files["static/img/d.heic"] = "not really heic"
 	files["static/img/e"] = "\x00\x00\x00\x18ftypheic\x00\x00\x00\x00mif1heic"
 	joined := strings.Join(buildErrors(t, files), "\n")
-	for _, want := range []string{"static/img/d.heic", "static/img/e"} {
+	for _, want := range []string{"static/img/d.heic", "static/img/e", "static/img/commented.gif", "static/img/scan.tif"} {
 		if !strings.Contains(joined, want) {
 			t.Errorf("no error for %s: %s", want, joined)
 		}

@@ -18,7 +18,6 @@ import (
 	"github.com/sineng/sineng/generator/diag"
 	"github.com/sineng/sineng/generator/highlight"
 	"github.com/sineng/sineng/generator/layout"
-	"github.com/sineng/sineng/generator/leak"
 	"github.com/sineng/sineng/generator/markdown"
 	"github.com/sineng/sineng/generator/render"
 	"github.com/sineng/sineng/themes"
@@ -208,27 +207,7 @@ func (b *builder) copyStatic() {
 	siteStatic := filepath.Join(b.opts.Source, "static")
 	siteFiles := b.publishStatic(siteStatic)
 	if b.theme != nil {
-		_ = fs.WalkDir(b.theme.fs, "static", func(p string, d fs.DirEntry, err error) error {
-			if err != nil || !d.Type().IsRegular() {
-				return nil
-			}
-			rel := strings.TrimPrefix(p, "static/")
-			if siteFiles[rel] {
-				return nil
-			}
-			data, err := fs.ReadFile(b.theme.fs, p)
-			if err != nil {
-				b.errs.Add(fmt.Errorf("theme static %s: %w", p, err))
-				return nil
-			}
-			if leak.Text(p, data) {
-				b.scanLeaks(rel, b.theme.name+"/"+p, data)
-			}
-			if err := b.stage.WriteFile(rel, data, b.theme.name+"/"+p); err != nil {
-				b.errs.Add(err)
-			}
-			return nil
-		})
+		b.publishThemeStatic(siteFiles)
 	}
 	// Loose files in content/ outside page bundles are never published: a
 	// scanned form in cases/ must not reach the site by being there.

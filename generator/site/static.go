@@ -1,0 +1,169 @@
+package site
+
+import (
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"strings"
+
+	"github.com/sineng/sineng/generator/diag"
+	"github.com/sineng/sineng/generator/leak"
+	"github.com/sineng/sineng/generator/photo"
+)
+
+// staticAction is how a file of a static/ folder (the site's or its
+// theme's) is published. Nothing rewrites links to static files, so a
+// file keeps its name: a picture is re-encoded only into its own format.
+type staticAction int
+
+const (
+	copyAsIs    staticAction = iota // no picture with metadata to remove: copied
+	reencode                        // JPEG or PNG: re-encoded under its own name, metadata gone
+	copyIfClean                     // GIF or WebP: copied when it carries no metadata, an error otherwise
+	refuse                          // a picture whose metadata cannot be removed here: an error
+)
+
+// staticActionOf decides by the file's name and its leading bytes.
+func staticActionOf(rel string, head []byte) staticAction {
+	if refusedImage(rel) || photo.Sniff(head) == photo.Uncleanable {
+		return refuse
+	}
+	switch photo.Format(head) {
+	case "jpeg", "png":
+		return reencode
+	case "gif", "webp":
+		return copyIfClean
+	case "tiff":
+		return refuse // its tags hold EXIF and GPS, and browsers do not show it
+	case "bmp":
+		return copyAsIs
+	}
+	if photoFile(rel) {
+		return reencode // named a JPEG or PNG, bytes unknown: Process says what is wrong
+	}
+	return copyAsIs
+}
+
+// photoFile reports names of JPEG and PNG files.
+func photoFile(rel string) bool {
+	switch strings.ToLower(path.Ext(rel)) {
+	case ".jpg", ".jpeg", ".jfif", ".jpe", ".png":
+		return true
+	}
+	return false
+}
+
+// staticProblem is the error of a static file that is not published as
+// it is, or nil.
+func staticProblem(action staticAction, rel string, data []byte) error {
+	switch {
+	case action == refuse:
+		return fmt.Errorf("picture format of %s cannot be cleaned of metadata here: convert it to JPEG or PNG", path.Base(rel))
+	case action == copyIfClean && photo.HasMetadata(data):
+		return fmt.Errorf("%s carries metadata (EXIF, XMP, comments): remove it, or convert the picture to PNG", path.Base(rel))
+	}
+	return nil
+}
+
+// publishStatic publishes the site's static/ folder in one walk, as
+// staticActionOf decides: JPEG and PNG files re-encoded at full size
+// under their own names (a photo dropped there loses its metadata too),
+// GIF and WebP files copied when they carry no metadata, other files
+// copied as they are (text files scanned for leaks first), and pictures
+// whose metadata cannot be removed refused. It returns the files it
+// published, by slash path, so the theme's static files do not overwrite
+// them.
+func (b *builder) publishStatic(dir string) map[string]bool {
+	var files []string
+	_ = filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+		if err == nil && d.Type().IsRegular() {
+			rel, _ := filepath.Rel(dir, p)
+			files = append(files, filepath.ToSlash(rel))
+		}
+		return nil
+	})
+	published := make(map[string]bool, len(files))
+	for _, rel := range files {
+		published[rel] = true
+	}
+	proc := photo.New(photo.Options{Widths: []int{}})
+	b.parallel(len(files), func(i int) {
+		rel := files[i]
+		src := filepath.Join(dir, filepath.FromSlash(rel))
+		from := "static/" + rel
+		head, err := readHead(src, photo.SniffLen)
+		if err != nil {
+			b.errs.Add(&diag.Error{File: from, Err: fmt.Errorf("read: %w", err)})
+			return
+		}
+		action := staticActionOf(rel, head)
+		if action == copyAsIs {
+			b.scanCopied(rel, src, from)
+			if err := b.stage.CopyFile(rel, src, from); err != nil {
+				b.errs.Add(err)
+			}
+			return
+		}
+		data, err := os.ReadFile(src)
+		if err != nil {
+			b.errs.Add(&diag.Error{File: from, Err: fmt.Errorf("read: %w", err)})
+			return
+		}
+		b.writeStaticPicture(proc, action, rel, from, data)
+	})
+	return published
+}
+
+// writeStaticPicture publishes a static file that is a picture, or
+// reports why it cannot be.
+func (b *builder) writeStaticPicture(proc *photo.Processor, action staticAction, rel, from string, data []byte) {
+	if err := staticProblem(action, rel, data); err != nil {
+		b.errs.Add(&diag.Error{File: from, Err: err})
+		return
+	}
+	if action == reencode {
+		vs, err := proc.Process(path.Base(rel), data)
+		if err != nil {
+			b.errs.Add(&diag.Error{File: from, Err: fmt.Errorf("image: %w", err)})
+			return
+		}
+		data = vs[0].Data
+	}
+	if err := b.stage.WriteFile(rel, data, from); err != nil {
+		b.errs.Add(err)
+	}
+}
+
+// publishThemeStatic publishes the theme's static/ files the site's
+// static/ does not replace (siteFiles), as publishStatic does the site's.
+func (b *builder) publishThemeStatic(siteFiles map[string]bool) {
+	proc := photo.New(photo.Options{Widths: []int{}})
+	_ = fs.WalkDir(b.theme.fs, "static", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || !d.Type().IsRegular() {
+			return nil
+		}
+		rel := strings.TrimPrefix(p, "static/")
+		if siteFiles[rel] {
+			return nil
+		}
+		from := b.theme.name + "/" + p
+		data, err := fs.ReadFile(b.theme.fs, p)
+		if err != nil {
+			b.errs.Add(fmt.Errorf("theme static %s: %w", p, err))
+			return nil
+		}
+		if action := staticActionOf(rel, data[:min(len(data), photo.SniffLen)]); action != copyAsIs {
+			b.writeStaticPicture(proc, action, rel, from, data)
+			return nil
+		}
+		if leak.Text(p, data) {
+			b.scanLeaks(rel, from, data)
+		}
+		if err := b.stage.WriteFile(rel, data, from); err != nil {
+			b.errs.Add(err)
+		}
+		return nil
+	})
+}
