@@ -112,6 +112,7 @@ func (b *builder) decide(context.Context) error {
 		}
 		states[i] = st
 	})
+	b.narrowConsents(states)
 	for _, st := range states {
 		b.langStates[st.page.Lang] = append(b.langStates[st.page.Lang], st)
 	}

@@ -12,6 +12,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -289,4 +290,71 @@ func TestStaticPhotosLoseMetadata(t *testing.T) {
 			t.Errorf("no error for %s: %s", want, joined)
 		}
 	}
+}
+
+// TestConsentIsTheNarrowestOfTheTranslations checks that a translation
+// cannot publish what another translation of the same leader or case note
+// withholds: Wu's English page still grants "photo" and "name", the
+// Chinese one took them back; a case note's English translation says
+// publish, the Chinese one does not.
+func TestConsentIsTheNarrowestOfTheTranslations(t *testing.T) {
+	leader := func(title, scope string) string {
+		return "+++\ntitle = \"" + title + "\"\npseudonym = \"Resident W\"\nphoto = \"photo.jpg\"\n[consent]\npublish = true\ndate = 2025-01-01\nscope = [" + scope + "]\n+++\n"
+	}
+	caseNote := func(publish string) string {
+		return "+++\ntitle = \"A story\"\nleader = \"wu\"\nstage = \"activate\"\nworker = \"Zhao\"\n[consent]\npublish = " + publish + "\n[disguise]\nreviewed_by = \"Qian\"\n+++\nThe story of a resident.\n"
+	}
+	files := map[string]string{
+		"site.toml":                      minimalConfig + "defaultLanguage = \"zh\"\n[languages.zh]\nlanguageName = \"中文\"\nweight = 1\n[languages.en]\nlanguageName = \"English\"\nweight = 2\n",
+		"content/leaders/wu/index.md":    leader("吴", `"portfolio"`),
+		"content/leaders/wu/index.en.md": leader("Wu", `"portfolio", "name", "photo"`),
+		"content/leaders/wu/photo.jpg":   string(jpegWithEXIF(t, 16, 16)),
+		"content/cases/story.md":         caseNote("false"),
+		"content/cases/story.en.md":      caseNote("true"),
+	}
+	out, res := build(t, writeFiles(t, files), Options{Audience: audience.Public, AudienceSet: true})
+	tree := readTree(t, out)
+	for rel, data := range tree {
+		if strings.HasSuffix(rel, ".jpg") {
+			t.Errorf("%s published: one translation has no photo in scope", rel)
+		}
+		if strings.Contains(rel, "story") {
+			t.Errorf("%s published: one translation of the case note has no consent", rel)
+		}
+		if strings.HasSuffix(rel, ".html") && strings.Contains(string(data), ">Wu<") {
+			t.Errorf("%s shows the name: one translation has no name in scope", rel)
+		}
+	}
+	warned := 0
+	for _, w := range res.Warnings {
+		if strings.Contains(w.Error(), "differs from its translations'") {
+			warned++
+		}
+	}
+	// A consented, reviewed case note goes to funders: not this one.
+	fundersOut, _ := build(t, writeFiles(t, files), Options{Audience: audience.Funders, AudienceSet: true})
+	for rel := range readTree(t, fundersOut) {
+		if strings.Contains(rel, "story") {
+			t.Errorf("funders build: %s published: one translation of the case note has no consent", rel)
+		}
+	}
+	// One on each file whose consent was narrowed: the English ones.
+	if warned != 2 {
+		t.Errorf("%d consent warnings, want 2: %v", warned, res.Warnings)
+	}
+	// The narrowed English portfolio is still published, under the
+	// pseudonym and without the photo.
+	if page, ok := tree["en/leaders/resident-w/index.html"]; !ok || !strings.Contains(string(page), "Resident W") {
+		t.Errorf("the English portfolio is not published under the pseudonym; files: %v", keys(tree))
+	}
+}
+
+// keys returns a tree's paths, sorted.
+func keys(tree map[string][]byte) []string {
+	var out []string
+	for k := range tree {
+		out = append(out, k)
+	}
+	slices.Sort(out)
+	return out
 }
