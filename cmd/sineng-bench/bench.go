@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"time"
 
 	"github.com/sineng/sineng/bench/floor"
@@ -38,6 +39,7 @@ type benchmark struct {
 	ref       int    // the size the 10k measures use: the one closest to 10k
 	log       io.Writer
 	results   []*sizeResult
+	current   []*sizeResult // the sizes being measured together, smallest first
 }
 
 // sizeRun is one size being measured: its site, its results so far and
@@ -52,7 +54,7 @@ type sizeRun struct {
 
 // runSizes measures the sizes in order. The sizes up to the reference
 // size (1k and 10k) are measured together, their runs interleaved round by
-// round, because flatness divides one's per-page time by the other's: on
+// round, because flatness compares their per-page times (and 50k's): on
 // a machine whose speed drifts by a fifth from one stretch of seconds to
 // the next, 1k runs made in their own ten seconds and 10k runs made over
 // the next two minutes compared two different machines (in one full run,
@@ -91,21 +93,42 @@ func (b *benchmark) runInterleaved(ctx context.Context, sizes []int) error {
 		srs = append(srs, sr)
 		rounds = max(rounds, sr.runs)
 	}
+	b.current = nil
+	for _, sr := range srs {
+		b.current = append(b.current, sr.res)
+	}
 	for i := range rounds {
 		for _, sr := range srs {
 			if ctx.Err() != nil {
 				return ctx.Err()
+			}
+			if i == 0 {
+				// The smaller sizes of the group have run once now:
+				// their peak memory scales to this one.
+				b.noteMemory(sr.res)
 			}
 			if i < sr.runs {
 				b.round(ctx, sr, i)
 			}
 		}
 	}
+	b.current = nil
 	for _, sr := range srs {
 		b.finishSize(ctx, sr)
 		b.results = append(b.results, sr.res)
 	}
 	return nil
+}
+
+// noteMemory marks a tool skipped at res's size when memoryNote says its
+// run could push the machine out of memory.
+func (b *benchmark) noteMemory(res *sizeResult) {
+	if note := b.memoryNote(res.size, func(r *sizeResult) []runResult { return r.sineng }); note != "" && res.sinengFail == "" {
+		res.sinengFail = note
+	}
+	if note := b.memoryNote(res.size, func(r *sizeResult) []runResult { return r.hugo }); note != "" && res.hugoFail == "" {
+		res.hugoFail = note
+	}
 }
 
 // prepareSize generates the site of n pages.
@@ -119,12 +142,6 @@ func (b *benchmark) prepareSize(n int) (*sizeRun, error) {
 	}
 	fmt.Fprintf(b.log, "%s: generated %d pages in %s s\n", label, len(s.pages), secs(time.Since(start)))
 	res := &sizeResult{size: n, pages: len(s.pages)}
-	if note := b.memoryNote(n, func(r *sizeResult) []runResult { return r.sineng }); note != "" {
-		res.sinengFail = note
-	}
-	if note := b.memoryNote(n, func(r *sizeResult) []runResult { return r.hugo }); note != "" {
-		res.hugoFail = note
-	}
 	return &sizeRun{
 		site: s, siteDir: siteDir, res: res, runs: b.cfg.runsFor(n),
 		outS: filepath.Join(b.base, "out-sineng-"+label),
@@ -208,7 +225,7 @@ func (b *benchmark) cold(ctx context.Context, tool, label string, i, runs int, o
 func (b *benchmark) memoryNote(n int, runsOf func(*sizeResult) []runResult) string {
 	avail := memAvailableMB()
 	var need float64
-	for _, r := range b.results {
+	for _, r := range append(slices.Clip(b.results), b.current...) {
 		if peak := peakMB(runsOf(r)); peak > 0 && r.size < n {
 			need = peak * float64(n) / float64(r.size)
 		}

@@ -176,12 +176,14 @@ func readHead(path string, n int) ([]byte, error) {
 }
 
 // writeImages writes the re-encoded images of a published bundle beside
-// its page.
+// its page, in the bundle's subfolder the image is in ("gallery/a.jpg"):
+// where its URL points.
 func (b *builder) writeImages(st *pageState, dir string) {
 	for name, vs := range st.images {
 		from := "content/" + st.page.Dir + "/" + name
+		sub := path.Join(dir, path.Dir(name))
 		for _, v := range vs {
-			if err := b.stage.WriteFile(path.Join(dir, v.Name), v.Data, from); err != nil {
+			if err := b.stage.WriteFile(path.Join(sub, v.Name), v.Data, from); err != nil {
 				b.errs.Add(err)
 			}
 		}

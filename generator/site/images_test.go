@@ -75,6 +75,10 @@ func TestPublishedImagesLoseMetadata(t *testing.T) {
 		"content/leaders/wu/scan.xyz": string(pngBytes(t)),
 		"content/news/x/index.md":     "+++\ntitle = \"X\"\n+++\n![](pic.jpg)\n",
 		"content/news/x/pic.jpg":      string(jpegWithEXIF(t, 32, 32)),
+		// Pictures in a bundle's subfolders are written where their
+		// URLs point, and two of the same name do not overwrite each other.
+		"content/news/x/gallery/a/one.jpg": string(jpegWithEXIF(t, 32, 32)),
+		"content/news/x/gallery/b/one.jpg": string(jpegWithEXIF(t, 24, 24)),
 		// A JPEG published under another name is cleaned all the same.
 		"content/news/x/pic2.jfif": string(jpegWithEXIF(t, 32, 32)),
 		"content/news/x/camera":    string(jpegWithEXIF(t, 32, 32)),
@@ -120,7 +124,7 @@ func TestPublishedImagesLoseMetadata(t *testing.T) {
 	if _, ok := tree[wu[0]+"/index.html"]; !ok {
 		t.Errorf("Wu's portfolio %s/index.html not published", wu[0])
 	}
-	for _, rel := range []string{"news/x/pic2.jfif", "news/x/camera"} {
+	for _, rel := range []string{"news/x/pic2.jfif", "news/x/camera", "news/x/gallery/a/one.jpg", "news/x/gallery/b/one.jpg"} {
 		data, ok := tree[rel]
 		if !ok {
 			t.Errorf("%s not published", rel)
@@ -129,6 +133,12 @@ func TestPublishedImagesLoseMetadata(t *testing.T) {
 		if photo.HasMetadata(data) || bytes.Contains(data, []byte(gpsMarker)) {
 			t.Errorf("%s published with its metadata", rel)
 		}
+	}
+	if a, b := tree["news/x/gallery/a/one.jpg"], tree["news/x/gallery/b/one.jpg"]; bytes.Equal(a, b) {
+		t.Error("gallery/a/one.jpg and gallery/b/one.jpg published with the same bytes")
+	}
+	if _, ok := tree["news/x/one.jpg"]; ok {
+		t.Error("a subfolder's picture written at the bundle's top")
 	}
 	if _, ok := tree["news/x/camera.jpg"]; ok {
 		t.Error("news/x/camera renamed: links to it would break")
@@ -191,10 +201,16 @@ func TestMediaTypesAreTheProjectsOwn(t *testing.T) {
 			t.Errorf("isImage(%q) = true", name)
 		}
 	}
-	if mime.TypeByExtension(".ez") != "" { // the check means something only where the machine knows .ez
-		if got := mediaType("x.ez"); got != "" {
-			t.Errorf("mediaType(x.ez) = %q: read from the machine's database", got)
-		}
+	// An extension the process's MIME database knows (added here, so
+	// the check does not depend on the machine's) has no media type.
+	if err := mime.AddExtensionType(".sinengtest", "image/x-sineng-test"); err != nil {
+		t.Fatal(err)
+	}
+	if got := mediaType("x.sinengtest"); got != "" {
+		t.Errorf("mediaType(x.sinengtest) = %q: read from the MIME database", got)
+	}
+	if isImage("x.sinengtest") {
+		t.Error("isImage(x.sinengtest) = true: read from the MIME database")
 	}
 	if got := mediaType("Report.PDF"); got != "application/pdf" {
 		t.Errorf("mediaType(Report.PDF) = %q", got)
