@@ -33,6 +33,20 @@ func uncleanable(name string) bool {
 	return false
 }
 
+// Describe names the picture format head starts, for messages: "jpeg",
+// "heic", "photoshop", "canon crw"…, or "" when it is no picture format
+// the package knows.
+func Describe(head []byte) string {
+	f, name := sniff(head)
+	switch {
+	case f != formatUnknown:
+		return f.String()
+	case Sniff(head) != NotPicture:
+		return name
+	}
+	return ""
+}
+
 // Format returns the name of the picture format Process decodes that head
 // (a file's leading bytes) starts: "jpeg", "png", "gif", "webp", "bmp" or
 // "tiff", or "" for anything else.

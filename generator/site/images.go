@@ -21,6 +21,7 @@ type resourceJob struct {
 	src      string
 	from     string
 	kind     photo.Kind
+	format   string // the picture format its bytes say, when they were read for it
 	variants []photo.Variant
 	err      error
 }
@@ -78,7 +79,7 @@ func (b *builder) processImages() {
 		case j.st.hidePictures && (j.kind != photo.NotPicture || !documentFile(name)):
 			drop(j)
 		case j.kind == photo.Uncleanable:
-			b.errs.Add(&diag.Error{File: j.from, Err: fmt.Errorf("image format of %s cannot be cleaned of metadata: convert it to JPEG or PNG", name)})
+			b.errs.Add(&diag.Error{File: j.from, Err: uncleanableError(name, j.format)})
 			drop(j)
 		case j.err != nil:
 			b.errs.Add(&diag.Error{File: j.from, Err: fmt.Errorf("image: %w", j.err)})
@@ -114,6 +115,7 @@ func (j *resourceJob) run(proc *photo.Processor) {
 			j.err = err
 			return
 		}
+		j.format = photo.Describe(head)
 		if j.kind = photo.Sniff(head); j.kind != photo.Cleanable {
 			return
 		}
@@ -145,6 +147,15 @@ func (j *resourceJob) publish() {
 	if len(j.variants) > 1 {
 		r.SrcSet = photo.SrcSet(strings.TrimSuffix(dirURL, "/"), j.variants)
 	}
+}
+
+// uncleanableError says that the picture name, in format (by its bytes,
+// or "" when its name said it), cannot be published.
+func uncleanableError(name, format string) error {
+	if format != "" {
+		return fmt.Errorf("%s is a %s picture, whose metadata cannot be removed: convert it to JPEG or PNG", name, strings.ToUpper(format))
+	}
+	return fmt.Errorf("image format of %s cannot be cleaned of metadata: convert it to JPEG or PNG", name)
 }
 
 // documentFile reports the documents a leader's portfolio without photo

@@ -168,7 +168,7 @@ func TestUncleanableImageFormatRefused(t *testing.T) {
 		"content/news/x/clip": "\x00\x00\x00\x18ftypheic\x00\x00\x00\x00mif1heic",
 	})
 	joined := strings.Join(lines, "\n")
-	for _, want := range []string{"content/news/x/pic.heic", "content/news/x/clip"} {
+	for _, want := range []string{"content/news/x/pic.heic", "content/news/x/clip", "clip is a HEIC picture"} {
 		if !strings.Contains(joined, want) {
 			t.Errorf("no error for %s: %v", want, lines)
 		}

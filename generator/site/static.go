@@ -59,8 +59,12 @@ func photoFile(rel string) bool {
 // it is, or nil.
 func staticProblem(action staticAction, rel string, data []byte) error {
 	switch {
+	case action == refuse && refusedImage(rel):
+		return uncleanableError(path.Base(rel), "")
+	case action == refuse && photo.Format(data) == "tiff":
+		return fmt.Errorf("%s is a TIFF picture: its tags keep EXIF and GPS, static files keep their names and browsers do not show TIFF; convert it to JPEG or PNG", path.Base(rel))
 	case action == refuse:
-		return fmt.Errorf("picture format of %s cannot be cleaned of metadata here: convert it to JPEG or PNG", path.Base(rel))
+		return uncleanableError(path.Base(rel), photo.Describe(data))
 	case action == copyIfClean && photo.HasMetadata(data):
 		return fmt.Errorf("%s carries metadata (EXIF, XMP, comments): remove it, or convert the picture to PNG", path.Base(rel))
 	}
