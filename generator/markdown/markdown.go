@@ -69,6 +69,11 @@ type Context struct {
 	LineOffset int           // 1-based line in File where src starts (front matter above it); positions in errors are src line + LineOffset - 1
 	Links      LinkResolver  // may be nil: links are written as they are
 	Shortcodes ShortcodeFunc // may be nil: then any shortcode is an error "unknown shortcode"
+	// NoImages leaves every Markdown image out of the page, with its alt
+	// text (and a paragraph it leaves empty): a leader's portfolio
+	// published without photo consent shows no picture, not even a
+	// broken one.
+	NoImages bool
 }
 
 // Heading is one entry of a page's table of contents.

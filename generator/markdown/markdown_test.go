@@ -503,3 +503,22 @@ func TestMayHaveCode(t *testing.T) {
 		}
 	}
 }
+
+// TestNoImages checks that Context.NoImages takes every image out, with
+// its alt text, and the paragraph an image was alone in, and leaves the
+// rest of the page as it was.
+func TestNoImages(t *testing.T) {
+	src := "Before ![Wu at the council](photo.jpg) after.\n\n![alone](b.png)\n\n- item ![in a list](c.gif)\n\nEnd.\n"
+	res := render(t, src, Context{NoImages: true})
+	checkHTML(t, res.HTML,
+		[]string{"<p>Before  after.</p>", "<li>item </li>", "<p>End.</p>"},
+		[]string{"<img", "Wu at the council", "alone", "in a list", "<p></p>"})
+	if len(res.Images) != 0 {
+		t.Errorf("Images = %v, want none", res.Images)
+	}
+	if strings.Contains(res.Text, "Wu") {
+		t.Errorf("Text keeps an alt text: %q", res.Text)
+	}
+	with := render(t, src, Context{})
+	checkHTML(t, with.HTML, []string{`<img src="photo.jpg" alt="Wu at the council">`, `<img src="b.png" alt="alone">`}, nil)
+}

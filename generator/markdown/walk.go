@@ -32,6 +32,16 @@ func (p *page) prepare(doc ast.Node, body []byte, res *Result, s *scratch) []pag
 		w.walk(c, false)
 	}
 	p.placeMore(doc, w.markers)
+	for _, n := range w.dropped {
+		parent := n.Parent()
+		if parent == nil {
+			continue
+		}
+		parent.RemoveChild(parent, n)
+		if parent.Kind() == ast.KindParagraph && parent.ChildCount() == 0 && parent.Parent() != nil {
+			parent.Parent().RemoveChild(parent.Parent(), parent)
+		}
+	}
 	res.Images = w.images
 	return w.headings
 }
@@ -46,6 +56,7 @@ type preparer struct {
 	headings []pageHeading
 	markers  []ast.Node // summary dividers, in order
 	images   []Image    // the page's Result.Images (res itself, held here, would escape)
+	dropped  []ast.Node // images to take out of the tree after the walk (Context.NoImages)
 }
 
 // walk does prepare's work for n and its children. quiet says that a node
@@ -65,6 +76,11 @@ func (w *preparer) walk(n ast.Node, quiet bool) {
 	case *ast.Link:
 		n.Destination = p.destination(n, n.Destination, body, false)
 	case *ast.Image:
+		if p.ctx.NoImages {
+			w.dropped = append(w.dropped, n)
+			children = false
+			break
+		}
 		n.Destination = p.destination(n, n.Destination, body, true)
 		line, col := p.nodePos(n, body)
 		w.images = append(w.images, Image{

@@ -53,6 +53,11 @@ type Page struct {
 	Terms     map[string][]Link // every taxonomy of the page by plural name ("tags", "skills")
 	Aliases   []string          // old URLs that redirect here
 	Resources []Resource        // files of the page bundle that are published
+	// PicturesHidden is true for a leader's portfolio published without
+	// photo consent: Resources holds no picture and the body no image, and
+	// a template must show none either (the figure shortcode shows
+	// nothing).
+	PicturesHidden bool
 
 	Pages     []*Page // list kinds: the regular pages and subsections, sorted
 	Paginator *Pager  // list kinds: the current page of Pages

@@ -128,15 +128,15 @@ func (b *builder) convertPage(st *pageState, buf *[]byte) bool {
 // counts, derived summary. It returns the page's problems; the slots are
 // filled either way, as far as conversion got.
 func (b *builder) convert(st *pageState, body []byte) error {
-	res, err := b.md.Render(body, bodyContext(st, newLinkResolver(b, st), b.shortcodes(st)))
+	res, err := b.md.Render(body, b.bodyContext(st, newLinkResolver(b, st), b.shortcodes(st)))
 	b.keepConverted(st, res)
 	return err
 }
 
 // bodyContext is the Markdown context of st's body: its file and first
 // line for positions, links resolved by links, shortcodes run by sc.
-func bodyContext(st *pageState, links markdown.LinkResolver, sc markdown.ShortcodeFunc) markdown.Context {
-	return markdown.Context{File: st.page.File, LineOffset: st.page.Matter.BodyLine, Links: links, Shortcodes: sc}
+func (b *builder) bodyContext(st *pageState, links markdown.LinkResolver, sc markdown.ShortcodeFunc) markdown.Context {
+	return markdown.Context{File: st.page.File, LineOffset: st.page.Matter.BodyLine, Links: links, Shortcodes: sc, NoImages: b.hidesPictures(st)}
 }
 
 // keepConverted puts a page's conversion into its slots, with the word
@@ -204,6 +204,7 @@ func (b *builder) shortcodes(st *pageState) markdown.ShortcodeFunc {
 		if sc.Inner != "" && !sc.Markdown {
 			res, err := b.md.Render([]byte(sc.Inner), markdown.Context{
 				File: st.page.File, LineOffset: sc.Line, Links: newLinkResolver(b, st), Shortcodes: b.shortcodes(st),
+				NoImages: b.hidesPictures(st),
 			})
 			if err != nil {
 				return "", err

@@ -182,7 +182,7 @@ func (b *builder) convertEarly(st *pageState, buf *[]byte) bool {
 		return false
 	}
 	// No shortcode runner: a body that calls one was left above.
-	res, err := b.md.Render(body, bodyContext(st, knownLinks{newLinkResolver(b, st)}, nil))
+	res, err := b.md.Render(body, b.bodyContext(st, knownLinks{newLinkResolver(b, st)}, nil))
 	if err != nil {
 		return false
 	}

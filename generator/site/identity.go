@@ -14,6 +14,18 @@ import (
 // does not cover: only the team's own build does.
 func (b *builder) showsNames() bool { return b.opts.Audience == audience.Team }
 
+// hidesPictures reports whether st is a leader's portfolio published
+// without photo consent: no picture of the bundle is published (nor any
+// file but documents, processImages), its body shows no image
+// (markdown.Context.NoImages) and its view says so to the templates
+// (render.Page.PicturesHidden). It reads only the decoded item and the
+// audience, final before conversion starts, so the early helper may call
+// it while the views are being made.
+func (b *builder) hidesPictures(st *pageState) bool {
+	l, ok := st.item.(*program.Leader)
+	return ok && !b.showsNames() && !l.HasScope(program.ScopePhoto)
+}
+
 // redactLeader applies a leader's consent scope to the leader's own view
 // in builds beyond the team: the title becomes the pseudonym when the name
 // is not in scope, testimonials go without "quotes", the photo and every
@@ -38,9 +50,10 @@ func (b *builder) redactLeader(st *pageState) {
 	if !l.HasScope(program.ScopeQuotes) {
 		delete(params, "testimonials")
 	}
-	if !l.HasScope(program.ScopePhoto) {
+	if b.hidesPictures(st) {
 		delete(params, "photo")
 		st.hidePictures = true
+		v.PicturesHidden = true
 		kept := v.Resources[:0]
 		for _, r := range v.Resources {
 			if !isImage(r.Name) {

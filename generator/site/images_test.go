@@ -54,7 +54,8 @@ func TestPublishedImagesLoseMetadata(t *testing.T) {
 		"site.toml":                    minimalConfig,
 		"content/leaders/li/index.md":  leaderFile(`"portfolio", "name", "photo"`),
 		"content/leaders/li/photo.jpg": string(jpegWithEXIF(t, 1000, 600)),
-		"content/leaders/wu/index.md":  strings.Replace(leaderFile(`"portfolio"`), "Li", "Wu", -1),
+		"content/leaders/wu/index.md": strings.Replace(leaderFile(`"portfolio"`), "Li", "Wu", -1) +
+			"{{< figure src=\"portrait.bmp\" alt=\"Wu at home\" caption=\"Wu at home\" >}}\n",
 		"content/leaders/wu/photo.jpg": string(jpegWithEXIF(t, 64, 64)),
 		// Pictures in formats the machine's MIME database may not know
 		// (Go's own table lacks both): consent decides, not the machine.
@@ -121,8 +122,19 @@ func TestPublishedImagesLoseMetadata(t *testing.T) {
 	if len(wu) != 1 {
 		t.Fatalf("Wu's portfolio folder not found once (by its notes): %v", wu)
 	}
-	if _, ok := tree[wu[0]+"/index.html"]; !ok {
+	page, ok := tree[wu[0]+"/index.html"]
+	if !ok {
 		t.Errorf("Wu's portfolio %s/index.html not published", wu[0])
+	}
+	// Nor does the portfolio show a picture, a broken one or its alt
+	// text: the body's image and the figure shortcode are left out.
+	for _, no := range []string{"<img", "<figure", "Wu at the council", "Wu at home"} {
+		if bytes.Contains(page, []byte(no)) {
+			t.Errorf("Wu's portfolio has %q", no)
+		}
+	}
+	if li := tree["leaders/li/index.html"]; !bytes.Contains(li, []byte("<img")) {
+		t.Error("Li's portfolio (photo consent) shows no picture")
 	}
 	for _, rel := range []string{"news/x/pic2.jfif", "news/x/camera", "news/x/gallery/a/one.jpg", "news/x/gallery/b/one.jpg"} {
 		data, ok := tree[rel]
