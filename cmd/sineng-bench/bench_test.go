@@ -1,6 +1,8 @@
 package main
 
 import (
+	"context"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -29,5 +31,42 @@ func TestMemoryNote(t *testing.T) {
 				t.Errorf("memoryNote = %q, want skip %v", note, tt.skip)
 			}
 		})
+	}
+}
+
+// TestSizesInterleaved runs the benchmark's rounds with a stand-in sineng
+// and checks that the sizes up to the reference run round by round (run
+// i of every size before run i+1 of any), with the floor right after the
+// reference size's build, and that the results come in size order.
+func TestSizesInterleaved(t *testing.T) {
+	var log strings.Builder
+	b := &benchmark{
+		cfg:  config{runs: 2, skipServe: true},
+		base: t.TempDir(), log: &log, ref: 40,
+		bin: fakeTool(t, "build"),
+	}
+	if err := b.runSizes(context.Background(), []int{20, 40}); err != nil {
+		t.Fatal(err)
+	}
+	var order []string
+	for _, line := range strings.Split(log.String(), "\n") {
+		if i := strings.Index(line, " run "); i > 0 {
+			order = append(order, line[:strings.Index(line, "/")])
+		}
+	}
+	want := []string{
+		"20: sineng run 1", "40: sineng run 1", "40: floor run 1",
+		"20: sineng run 2", "40: sineng run 2", "40: floor run 2",
+	}
+	if !slices.Equal(order, want) {
+		t.Errorf("run order\n%v\nwant\n%v\nlog:\n%s", order, want, log.String())
+	}
+	if len(b.results) != 2 || b.results[0].size != 20 || b.results[1].size != 40 {
+		t.Fatalf("results %v, want sizes 20 then 40", b.results)
+	}
+	for _, r := range b.results {
+		if len(r.sineng) != 2 || r.sinengFail != "" {
+			t.Errorf("size %d: %d sineng runs, fail %q", r.size, len(r.sineng), r.sinengFail)
+		}
 	}
 }

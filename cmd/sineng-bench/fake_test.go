@@ -18,7 +18,8 @@ import (
 // TestMain lets the test binary stand in for the tools the benchmark runs,
 // chosen by SINENG_BENCH_FAKE: "fail" fails like a build with an error,
 // "noserve" rejects every command line, "serve" and "serve-flat" act as
-// `sineng serve` (pretty URLs, or one .html file per page).
+// `sineng serve` (pretty URLs, or one .html file per page), "build" writes
+// one file into --out as a build that succeeds.
 func TestMain(m *testing.M) {
 	switch mode := os.Getenv("SINENG_BENCH_FAKE"); mode {
 	case "":
@@ -32,6 +33,8 @@ func TestMain(m *testing.M) {
 		os.Exit(2)
 	case "serve", "serve-flat":
 		os.Exit(fakeServe(os.Args[1:], mode == "serve-flat"))
+	case "build":
+		os.Exit(fakeBuild(os.Args[1:]))
 	}
 	os.Exit(3)
 }
@@ -151,4 +154,20 @@ func fakeServe(args []string, flat bool) int {
 			}
 		}
 	}
+}
+
+// fakeBuild is a `sineng build` that writes index.html into its --out.
+func fakeBuild(args []string) int {
+	for i, a := range args {
+		if a == "--out" && i+1 < len(args) {
+			if err := os.MkdirAll(args[i+1], 0o755); err != nil {
+				return 1
+			}
+			if err := os.WriteFile(filepath.Join(args[i+1], "index.html"), []byte("<p>built</p>"), 0o644); err != nil {
+				return 1
+			}
+			return 0
+		}
+	}
+	return 2
 }
