@@ -261,6 +261,21 @@ func pngBytes(t *testing.T) []byte {
 	return buf.Bytes()
 }
 
+// publishedClean checks that every file of rels is in tree, under that
+// name, without metadata.
+func publishedClean(t *testing.T, build string, tree map[string][]byte, rels ...string) {
+	t.Helper()
+	for _, rel := range rels {
+		data, ok := tree[rel]
+		switch {
+		case !ok:
+			t.Errorf("%s: %s not published under its own name", build, rel)
+		case photo.HasMetadata(data) || bytes.Contains(data, []byte(gpsMarker)):
+			t.Errorf("%s: %s published with its metadata", build, rel)
+		}
+	}
+}
+
 // TestStaticPhotosLoseMetadata checks static/: a JPEG is re-encoded under
 // its own name whatever the name says (.jpg, .jfif, none), other files are
 // copied as they are, and a picture whose metadata cannot be removed is an
@@ -276,15 +291,7 @@ func TestStaticPhotosLoseMetadata(t *testing.T) {
 	}
 	out, _ := build(t, writeFiles(t, files), Options{})
 	tree := readTree(t, out)
-	for _, rel := range []string{"img/a.jpg", "img/b.jfif", "img/c"} {
-		data, ok := tree[rel]
-		switch {
-		case !ok:
-			t.Errorf("%s not published under its own name", rel)
-		case photo.HasMetadata(data) || bytes.Contains(data, []byte(gpsMarker)):
-			t.Errorf("%s published with its metadata", rel)
-		}
-	}
+	publishedClean(t, "site build", tree, "img/a.jpg", "img/b.jfif", "img/c")
 	if string(tree["css/site.css"]) != files["static/css/site.css"] {
 		t.Errorf("css/site.css not copied as it is: %q", tree["css/site.css"])
 	}
@@ -297,15 +304,7 @@ func TestStaticPhotosLoseMetadata(t *testing.T) {
 	files["static/img/plain.gif"] = string(gifBytes(t, false))
 	out, _ = build(t, writeFiles(t, files), Options{})
 	tree = readTree(t, out)
-	for _, rel := range []string{"img/team.jpg", "img/plain.gif", "img/a.jpg"} {
-		data, ok := tree[rel]
-		switch {
-		case !ok:
-			t.Errorf("theme build: %s not published", rel)
-		case photo.HasMetadata(data) || bytes.Contains(data, []byte(gpsMarker)):
-			t.Errorf("theme build: %s published with its metadata", rel)
-		}
-	}
+	publishedClean(t, "theme build", tree, "img/team.jpg", "img/plain.gif", "img/a.jpg")
 	// GIF and WebP keep their format (links name them): one with
 	// metadata is an error, as are TIFF and formats that cannot be cleaned.
 	files["static/img/commented.gif"] = string(gifBytes(t, true))
