@@ -33,48 +33,37 @@ func uncleanable(name string) bool {
 	return false
 }
 
-// Describe names the picture format head starts, for messages: "jpeg",
-// "heic", "photoshop", "canon crw"…, or "" when it is no picture format
-// the package knows.
-func Describe(head []byte) string {
-	f, name := sniff(head)
-	switch {
-	case f != formatUnknown:
-		return f.String()
-	case Sniff(head) != NotPicture:
-		return name
-	}
-	return ""
-}
-
-// Format returns the name of the picture format Process decodes that head
-// (a file's leading bytes) starts: "jpeg", "png", "gif", "webp", "bmp" or
-// "tiff", or "" for anything else.
-func Format(head []byte) string {
-	if f, _ := sniff(head); f != formatUnknown {
-		return f.String()
-	}
-	return ""
-}
-
 // SniffLen is how many leading bytes Sniff needs at most.
 const SniffLen = 512
 
-// Sniff tells what kind of picture head, the leading bytes of a file (up
-// to SniffLen; fewer if the file is shorter), starts. It reads the bytes,
+// Identity is what a file is as a picture, found from its leading bytes.
+type Identity struct {
+	Kind Kind
+	// Format is the format Process decodes ("jpeg", "png", "gif", "webp",
+	// "bmp", "tiff"), or "" for any other bytes.
+	Format string
+	// Name names the picture format for messages: Format, or one Process
+	// cannot decode ("heic", "photoshop", "canon crw"…), or "" for no
+	// picture.
+	Name string
+}
+
+// Identify tells what head, the leading bytes of a file (up to SniffLen;
+// fewer if the file is shorter), is as a picture. It reads the bytes,
 // never the name: a JPEG saved as "scan.jfif" or without an extension is
 // Cleanable all the same.
-func Sniff(head []byte) Kind {
+func Identify(head []byte) Identity {
 	f, name := sniff(head)
 	switch {
 	case f != formatUnknown:
-		return Cleanable
+		return Identity{Kind: Cleanable, Format: f.String(), Name: f.String()}
 	case uncleanable(name):
-		return Uncleanable
-	case name == "ico":
-		return Drawing
-	case name == "svg" && bytes.Contains(head, []byte("<svg")):
-		return Drawing // not some other XML
+		return Identity{Kind: Uncleanable, Name: name}
+	case name == "ico", name == "svg" && bytes.Contains(head, []byte("<svg")): // not some other XML
+		return Identity{Kind: Drawing, Name: name}
 	}
-	return NotPicture
+	return Identity{}
 }
+
+// Sniff is Identify's Kind.
+func Sniff(head []byte) Kind { return Identify(head).Kind }

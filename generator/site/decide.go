@@ -37,10 +37,6 @@ type pageState struct {
 	searchDoc int32                      // 1 + the page's document id in its language's search index; 0: not indexed
 	ownJob    int32                      // 1 + the index of its own job in a streamed build (streamPlan); 0: none
 	early     bool                       // converted by the helper before the runs (early.go)
-	// hidePictures is true for a leader's portfolio published without
-	// photo consent: no picture of its bundle is published, whatever its
-	// name (redactLeader) or its bytes (processImages) say.
-	hidePictures bool
 	// derivedDescription is true when the view's description is the
 	// body's plain-text summary (the page gives none).
 	derivedDescription bool

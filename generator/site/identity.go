@@ -20,7 +20,8 @@ func (b *builder) showsNames() bool { return b.opts.Audience == audience.Team }
 // (markdown.Context.NoImages) and its view says so to the templates
 // (render.Page.PicturesHidden). It reads only the decoded item and the
 // audience, final before conversion starts, so the early helper may call
-// it while the views are being made.
+// it while the views are being made, and every stage asks it rather than
+// keeping the answer.
 func (b *builder) hidesPictures(st *pageState) bool {
 	l, ok := st.item.(*program.Leader)
 	return ok && !b.showsNames() && !l.HasScope(program.ScopePhoto)
@@ -52,7 +53,6 @@ func (b *builder) redactLeader(st *pageState) {
 	}
 	if b.hidesPictures(st) {
 		delete(params, "photo")
-		st.hidePictures = true
 		v.PicturesHidden = true
 		kept := v.Resources[:0]
 		for _, r := range v.Resources {

@@ -20,8 +20,9 @@ type resourceJob struct {
 	index    int // into st.view.Resources
 	src      string
 	from     string
-	kind     photo.Kind
-	format   string // the picture format its bytes say, when they were read for it
+	hidden   bool           // the page is a portfolio without photo consent (hidesPictures)
+	id       photo.Identity // what the file is as a picture, by its name or else its bytes
+	drop     bool           // left out of the view: hidden, or refused
 	variants []photo.Variant
 	err      error
 }
@@ -42,7 +43,7 @@ func refusedImage(name string) bool {
 
 // processImages decides, on all cores and before templates run, how each
 // file of each published bundle is published, by its name and by its
-// bytes (photo.Sniff): a picture photo can clean is re-encoded, whatever
+// bytes (photo.Identify): a picture photo can clean is re-encoded, whatever
 // its extension ("scan.jfif", a JPEG without one), so EXIF, GPS and every
 // other metadata are gone, EXIF orientation is applied to the pixels and
 // resized copies make its srcset (views learn the sizes); a picture whose
@@ -56,9 +57,10 @@ func (b *builder) processImages() {
 		if !st.page.Bundle || st.view == nil {
 			continue
 		}
+		hidden := b.hidesPictures(st)
 		for i, r := range st.view.Resources {
 			rel := st.page.Dir + "/" + r.Name
-			jobs = append(jobs, &resourceJob{st: st, index: i, src: filepath.Join(b.opts.Source, "content", filepath.FromSlash(rel)), from: "content/" + rel})
+			jobs = append(jobs, &resourceJob{st: st, index: i, hidden: hidden, src: filepath.Join(b.opts.Source, "content", filepath.FromSlash(rel)), from: "content/" + rel})
 		}
 	}
 	if len(jobs) == 0 {
@@ -66,33 +68,30 @@ func (b *builder) processImages() {
 	}
 	proc := photo.New(photo.Options{})
 	b.parallel(len(jobs), func(i int) { jobs[i].run(proc) })
-	dropped := map[*pageState]map[int]bool{}
-	drop := func(j *resourceJob) {
-		if dropped[j.st] == nil {
-			dropped[j.st] = map[int]bool{}
-		}
-		dropped[j.st][j.index] = true
-	}
 	for _, j := range jobs {
 		name := j.st.view.Resources[j.index].Name
 		switch {
-		case j.st.hidePictures && (j.kind != photo.NotPicture || !documentFile(name)):
-			drop(j)
-		case j.kind == photo.Uncleanable:
-			b.errs.Add(&diag.Error{File: j.from, Err: uncleanableError(name, j.format)})
-			drop(j)
+		case j.hidden && (j.id.Kind != photo.NotPicture || !documentFile(name)):
+			j.drop = true
+		case j.id.Kind == photo.Uncleanable:
+			b.errs.Add(&diag.Error{File: j.from, Err: uncleanableError(name, j.id.Name)})
+			j.drop = true
 		case j.err != nil:
 			b.errs.Add(&diag.Error{File: j.from, Err: fmt.Errorf("image: %w", j.err)})
-			drop(j)
-		case j.kind == photo.Cleanable:
+			j.drop = true
+		case j.id.Kind == photo.Cleanable:
 			j.publish()
 		}
 	}
-	for st, idx := range dropped {
+	// Each view keeps the files not dropped, in order. A page's jobs are
+	// consecutive and in its resources' order, so kept never overtakes
+	// the resource being read.
+	for i := 0; i < len(jobs); {
+		st := jobs[i].st
 		kept := st.view.Resources[:0]
-		for i, r := range st.view.Resources {
-			if !idx[i] {
-				kept = append(kept, r)
+		for ; i < len(jobs) && jobs[i].st == st; i++ {
+			if !jobs[i].drop {
+				kept = append(kept, st.view.Resources[jobs[i].index])
 			}
 		}
 		st.view.Resources = kept
@@ -105,22 +104,23 @@ func (j *resourceJob) run(proc *photo.Processor) {
 	name := j.st.view.Resources[j.index].Name
 	switch {
 	case refusedImage(name):
-		j.kind = photo.Uncleanable
+		j.id.Kind = photo.Uncleanable
 		return
 	case photo.IsImage(name):
-		j.kind = photo.Cleanable
+		j.id.Kind = photo.Cleanable
+	case j.hidden && !documentFile(name):
+		return // left out whatever its bytes say
 	default:
 		head, err := readHead(j.src, photo.SniffLen)
 		if err != nil {
 			j.err = err
 			return
 		}
-		j.format = photo.Describe(head)
-		if j.kind = photo.Sniff(head); j.kind != photo.Cleanable {
+		if j.id = photo.Identify(head); j.id.Kind != photo.Cleanable {
 			return
 		}
 	}
-	if j.st.hidePictures {
+	if j.hidden {
 		return // not published: nothing to re-encode
 	}
 	data, err := os.ReadFile(j.src)

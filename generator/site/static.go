@@ -25,12 +25,13 @@ const (
 	refuse                          // a picture whose metadata cannot be removed here: an error
 )
 
-// staticActionOf decides by the file's name and its leading bytes.
-func staticActionOf(rel string, head []byte) staticAction {
-	if refusedImage(rel) || photo.Sniff(head) == photo.Uncleanable {
+// staticActionOf decides by the file's name and what its leading bytes
+// are.
+func staticActionOf(rel string, id photo.Identity) staticAction {
+	if refusedImage(rel) || id.Kind == photo.Uncleanable {
 		return refuse
 	}
-	switch photo.Format(head) {
+	switch id.Format {
 	case "jpeg", "png":
 		return reencode
 	case "gif", "webp":
@@ -57,14 +58,14 @@ func photoFile(rel string) bool {
 
 // staticProblem is the error of a static file that is not published as
 // it is, or nil.
-func staticProblem(action staticAction, rel string, data []byte) error {
+func staticProblem(action staticAction, rel string, id photo.Identity, data []byte) error {
 	switch {
 	case action == refuse && refusedImage(rel):
 		return uncleanableError(path.Base(rel), "")
-	case action == refuse && photo.Format(data) == "tiff":
+	case action == refuse && id.Format == "tiff":
 		return fmt.Errorf("%s is a TIFF picture: its tags keep EXIF and GPS, static files keep their names and browsers do not show TIFF; convert it to JPEG or PNG", path.Base(rel))
 	case action == refuse:
-		return uncleanableError(path.Base(rel), photo.Describe(data))
+		return uncleanableError(path.Base(rel), id.Name)
 	case action == copyIfClean && photo.HasMetadata(data):
 		return fmt.Errorf("%s carries metadata (EXIF, XMP, comments): remove it, or convert the picture to PNG", path.Base(rel))
 	}
@@ -102,7 +103,8 @@ func (b *builder) publishStatic(dir string) map[string]bool {
 			b.errs.Add(&diag.Error{File: from, Err: fmt.Errorf("read: %w", err)})
 			return
 		}
-		action := staticActionOf(rel, head)
+		id := photo.Identify(head)
+		action := staticActionOf(rel, id)
 		if action == copyAsIs {
 			b.scanCopied(rel, src, from)
 			if err := b.stage.CopyFile(rel, src, from); err != nil {
@@ -115,15 +117,15 @@ func (b *builder) publishStatic(dir string) map[string]bool {
 			b.errs.Add(&diag.Error{File: from, Err: fmt.Errorf("read: %w", err)})
 			return
 		}
-		b.writeStaticPicture(proc, action, rel, from, data)
+		b.writeStaticPicture(proc, action, id, rel, from, data)
 	})
 	return published
 }
 
 // writeStaticPicture publishes a static file that is a picture, or
 // reports why it cannot be.
-func (b *builder) writeStaticPicture(proc *photo.Processor, action staticAction, rel, from string, data []byte) {
-	if err := staticProblem(action, rel, data); err != nil {
+func (b *builder) writeStaticPicture(proc *photo.Processor, action staticAction, id photo.Identity, rel, from string, data []byte) {
+	if err := staticProblem(action, rel, id, data); err != nil {
 		b.errs.Add(&diag.Error{File: from, Err: err})
 		return
 	}
@@ -158,8 +160,9 @@ func (b *builder) publishThemeStatic(siteFiles map[string]bool) {
 			b.errs.Add(fmt.Errorf("theme static %s: %w", p, err))
 			return nil
 		}
-		if action := staticActionOf(rel, data[:min(len(data), photo.SniffLen)]); action != copyAsIs {
-			b.writeStaticPicture(proc, action, rel, from, data)
+		id := photo.Identify(data[:min(len(data), photo.SniffLen)])
+		if action := staticActionOf(rel, id); action != copyAsIs {
+			b.writeStaticPicture(proc, action, id, rel, from, data)
 			return nil
 		}
 		if leak.Text(p, data) {
