@@ -3,6 +3,7 @@ package layout
 import (
 	"fmt"
 	"html/template"
+	"runtime"
 	"slices"
 	"sort"
 	"strings"
@@ -10,6 +11,7 @@ import (
 
 	"github.com/sineng/sineng/generator/diag"
 	"github.com/sineng/sineng/generator/htmlesc"
+	"github.com/sineng/sineng/internal/parallel"
 )
 
 // Load reads the template files of the site and the theme, parses each one
@@ -50,16 +52,9 @@ func Load(opts Options) (*Set, error) {
 	// functions: Funcs checks every function by reflection, a clone
 	// copies the checked ones (≈25 µs less a file, or a namespace).
 	withFuncs := template.New("").Funcs(funcs)
-	trees := make(map[string][]*parse.Tree, len(srcs))
-	for _, src := range srcs {
-		t, err := parseWith(withFuncs, src)
-		if err != nil {
-			errs.Add(parseError(err, src, s.files))
-			continue
-		}
-		trees[src.rel] = fileTrees(t, src.rel)
-	}
-	if errs.HasErrors() {
+	trees, err := parseAll(withFuncs, srcs, s.files)
+	if err != nil {
+		errs.Add(err)
 		return nil, errs.Err()
 	}
 
@@ -105,6 +100,34 @@ func Load(opts Options) (*Set, error) {
 		return nil, errs.Err()
 	}
 	return s, nil
+}
+
+// parseAll parses every source, each in its own clone of base, on all
+// cores: the files do not see each other until they are composed, and
+// parsing the built-in theme's 83 files one after another was ≈11 ms on
+// the critical path of every build. Problems come back as one
+// *diag.Errors, sorted by position.
+func parseAll(base *template.Template, srcs []source, files map[string]string) (map[string][]*parse.Tree, error) {
+	parsed := make([][]*parse.Tree, len(srcs))
+	failed := make([]error, len(srcs))
+	parallel.For(len(srcs), runtime.GOMAXPROCS(0), func(i int) {
+		t, err := parseWith(base, srcs[i])
+		if err != nil {
+			failed[i] = err
+			return
+		}
+		parsed[i] = fileTrees(t, srcs[i].rel)
+	})
+	var errs diag.List
+	trees := make(map[string][]*parse.Tree, len(srcs))
+	for i, src := range srcs {
+		if failed[i] != nil {
+			errs.Add(parseError(failed[i], src, files))
+			continue
+		}
+		trees[src.rel] = parsed[i]
+	}
+	return trees, errs.Err()
 }
 
 // parseWith parses src in a clone of base, as a template named after the
