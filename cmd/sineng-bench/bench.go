@@ -52,18 +52,19 @@ type sizeRun struct {
 	runs       int
 }
 
-// runSizes measures the sizes in order. The sizes up to the reference
-// size (1k and 10k) are measured together, their runs interleaved round by
-// round, because flatness compares their per-page times (and 50k's): on
-// a machine whose speed drifts by a fifth from one stretch of seconds to
-// the next, 1k runs made in their own ten seconds and 10k runs made over
-// the next two minutes compared two different machines (in one full run,
-// Hugo's own 1k per-page time came out 14% above its 10k one while its
-// builds do the same work per page). Larger sizes follow one by one.
+// runSizes measures the sizes in order. The sizes whose per-page times
+// flatness compares (up to flatnessMaxPages: 1k, 10k and 50k) are
+// measured together, their runs interleaved round by round: on a machine
+// whose speed drifts by a fifth from one stretch of seconds to the next,
+// 1k runs made in their own ten seconds and 10k runs made over the next
+// two minutes compared two different machines (in one full run, Hugo's
+// own 1k per-page time came out 14% above its 10k one while its builds do
+// the same work per page), and so did 50k runs made in the last minutes.
+// Larger sizes follow one by one.
 func (b *benchmark) runSizes(ctx context.Context, sizes []int) error {
 	var group []int
 	for _, n := range sizes {
-		if n <= b.ref {
+		if n <= flatnessMaxPages {
 			group = append(group, n)
 		}
 	}
@@ -71,7 +72,7 @@ func (b *benchmark) runSizes(ctx context.Context, sizes []int) error {
 		return err
 	}
 	for _, n := range sizes {
-		if n > b.ref {
+		if n > flatnessMaxPages {
 			if err := b.runInterleaved(ctx, []int{n}); err != nil {
 				return err
 			}
@@ -80,8 +81,10 @@ func (b *benchmark) runSizes(ctx context.Context, sizes []int) error {
 	return nil
 }
 
-// runInterleaved generates the sites of sizes and measures them, run i of
-// each size after run i-1 of all of them.
+// runInterleaved generates the sites of sizes and measures them round by
+// round. A size with fewer runs than there are rounds (50k: 3 of 9) has
+// them spread evenly over the rounds, in the middle of their shares, so
+// that they sample the same minutes as the others.
 func (b *benchmark) runInterleaved(ctx context.Context, sizes []int) error {
 	var srs []*sizeRun
 	rounds := 0
@@ -97,19 +100,23 @@ func (b *benchmark) runInterleaved(ctx context.Context, sizes []int) error {
 	for _, sr := range srs {
 		b.current = append(b.current, sr.res)
 	}
+	next := make([]int, len(srs)) // each size's next run
 	for i := range rounds {
-		for _, sr := range srs {
+		for k, sr := range srs {
 			if ctx.Err() != nil {
 				return ctx.Err()
 			}
-			if i == 0 {
+			j := next[k]
+			if j >= sr.runs || runRound(j, sr.runs, rounds) != i {
+				continue
+			}
+			if j == 0 {
 				// The smaller sizes of the group have run once now:
 				// their peak memory scales to this one.
 				b.noteMemory(sr.res)
 			}
-			if i < sr.runs {
-				b.round(ctx, sr, i)
-			}
+			b.round(ctx, sr, j)
+			next[k]++
 		}
 	}
 	b.current = nil
@@ -118,6 +125,13 @@ func (b *benchmark) runInterleaved(ctx context.Context, sizes []int) error {
 		b.results = append(b.results, sr.res)
 	}
 	return nil
+}
+
+// runRound returns the round (of rounds) in which run j of runs is made:
+// the middle of the run's even share of the rounds, so 3 runs of 9 rounds
+// fall in rounds 1, 4 and 7, and 9 runs in every round.
+func runRound(j, runs, rounds int) int {
+	return (2*j + 1) * rounds / (2 * runs)
 }
 
 // noteMemory marks a tool skipped at res's size when memoryNote says its

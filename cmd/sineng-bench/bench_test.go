@@ -35,9 +35,10 @@ func TestMemoryNote(t *testing.T) {
 }
 
 // TestSizesInterleaved runs the benchmark's rounds with a stand-in sineng
-// and checks that the sizes up to the reference run round by round (run
-// i of every size before run i+1 of any), with the floor right after the
-// reference size's build, and that the results come in size order.
+// and checks that the sizes flatness compares, below and above the
+// reference, run round by round (run i of every size before run i+1 of
+// any), with the floor right after the reference size's build, and that
+// the results come in size order.
 func TestSizesInterleaved(t *testing.T) {
 	var log strings.Builder
 	b := &benchmark{
@@ -45,7 +46,7 @@ func TestSizesInterleaved(t *testing.T) {
 		base: t.TempDir(), log: &log, ref: 40,
 		bin: fakeTool(t, "build"),
 	}
-	if err := b.runSizes(context.Background(), []int{20, 40}); err != nil {
+	if err := b.runSizes(context.Background(), []int{20, 40, 60}); err != nil {
 		t.Fatal(err)
 	}
 	var order []string
@@ -55,18 +56,43 @@ func TestSizesInterleaved(t *testing.T) {
 		}
 	}
 	want := []string{
-		"20: sineng run 1", "40: sineng run 1", "40: floor run 1",
-		"20: sineng run 2", "40: sineng run 2", "40: floor run 2",
+		"20: sineng run 1", "40: sineng run 1", "40: floor run 1", "60: sineng run 1",
+		"20: sineng run 2", "40: sineng run 2", "40: floor run 2", "60: sineng run 2",
 	}
 	if !slices.Equal(order, want) {
 		t.Errorf("run order\n%v\nwant\n%v\nlog:\n%s", order, want, log.String())
 	}
-	if len(b.results) != 2 || b.results[0].size != 20 || b.results[1].size != 40 {
-		t.Fatalf("results %v, want sizes 20 then 40", b.results)
+	if len(b.results) != 3 || b.results[0].size != 20 || b.results[1].size != 40 || b.results[2].size != 60 {
+		t.Fatalf("results %v, want sizes 20, 40 and 60", b.results)
 	}
 	for _, r := range b.results {
 		if len(r.sineng) != 2 || r.sinengFail != "" {
 			t.Errorf("size %d: %d sineng runs, fail %q", r.size, len(r.sineng), r.sinengFail)
+		}
+	}
+}
+
+// TestRunRound checks how a size's runs spread over the rounds: evenly,
+// each in the middle of its share, every round used when runs and
+// rounds agree.
+func TestRunRound(t *testing.T) {
+	tests := []struct {
+		runs, rounds int
+		want         []int
+	}{
+		{3, 9, []int{1, 4, 7}},
+		{9, 9, []int{0, 1, 2, 3, 4, 5, 6, 7, 8}},
+		{1, 9, []int{4}},
+		{2, 3, []int{0, 2}},
+		{1, 1, []int{0}},
+	}
+	for _, tt := range tests {
+		var got []int
+		for j := range tt.runs {
+			got = append(got, runRound(j, tt.runs, tt.rounds))
+		}
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("runRound of %d runs in %d rounds: %v, want %v", tt.runs, tt.rounds, got, tt.want)
 		}
 	}
 }

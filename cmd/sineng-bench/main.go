@@ -11,14 +11,13 @@
 // alternates cold full builds of sineng (--audience team --future --drafts)
 // and Hugo (the layouts and config in bench/hugo, --buildDrafts
 // --buildFuture), each into an emptied output folder, recording wall time
-// and peak resident memory. The sizes up to the one closest to 10k pages
-// are measured together, their runs interleaved round by round, so that
-// their per-page times (flatness compares them with 50k's, whose runs last
-// seconds each and follow) see the machine over the same minutes.
-// At the size closest to 10k pages it also times
-// the floor (bench/floor) after each sineng build, one sineng build with its
-// output on a real disk,
-// and one-page edits in `sineng serve`. Hugo comes from the Debian package,
+// and peak resident memory. The sizes flatness compares (up to 50k pages)
+// are measured together, their runs interleaved round by round (50k's
+// three spread over the nine rounds of the others), so that their per-page
+// times see the machine over the same minutes. At the size closest to 10k
+// pages it also times the floor (bench/floor) after each sineng build, one
+// sineng build with its output on a real disk, and one-page edits in
+// `sineng serve`. Hugo comes from the Debian package,
 // installed with apt-get when missing and running as root.
 //
 // Exit codes: 0 done (even when a tool failed: the table says so), 1 the
@@ -274,7 +273,7 @@ const method = `
 ## Method
 
 - Sites come from generator/corpus (seed 1) and live on /dev/shm, as do all outputs, so that disk stalls do not count; the disk row is one sineng build with its output in a disk-backed temp folder.
-- Cold build: the output folder (and Hugo's cache folder) is deleted before each run. sineng runs ` + "`sineng build --audience team --future --drafts`" + `; Hugo runs with the config and layouts of bench/hugo and ` + "`--buildDrafts --buildFuture`" + `, reading the same content folder. Runs alternate sineng, Hugo, sineng, Hugo; the table gives medians. The sizes up to 10k are measured together, round by round (run i of 1k, then run i of 10k, then run i+1 of 1k…), so that their per-page times come from the same minutes: this machine's speed drifts by a fifth from one stretch of seconds to the next, and a size measured in its own ten seconds sampled one stretch. 50k (runs of seconds each) and 100k follow, one size at a time.
+- Cold build: the output folder (and Hugo's cache folder) is deleted before each run. sineng runs ` + "`sineng build --audience team --future --drafts`" + `; Hugo runs with the config and layouts of bench/hugo and ` + "`--buildDrafts --buildFuture`" + `, reading the same content folder. Runs alternate sineng, Hugo, sineng, Hugo; the table gives medians. The sizes flatness compares (1k, 10k, 50k) are measured together, round by round (run i of 1k, then run i of 10k, then run i+1 of 1k…, with 50k's three runs in rounds 2, 5 and 8 of the nine), so that their per-page times come from the same minutes: this machine's speed drifts by a fifth from one stretch of seconds to the next, and a size measured in its own stretch sampled one state of the machine. 100k follows alone.
 - Peak RSS is the child's rusage maxrss (KiB, shown as MB of 10⁶ bytes), the highest over the runs.
 - Floor (bench/floor): read every Markdown file, skip its front matter, convert it with goldmark and the extensions sineng uses (GFM, footnotes, definition lists, CJK, attributes) but none of its custom renderers (no highlighting, no link resolution, no shortcodes), write one HTML file per page, on GOMAXPROCS workers, in process. Each floor run follows a sineng run of the same site, so a build and the floor it is divided by see the machine in the same state; build/floor divides the medians.
 - Serve: ` + "`sineng serve`" + ` runs on the 10k site; each edit appends a unique word to one page. "written" is the time until that page's output HTML holds the word (stat, and read when changed, every 50 µs); "reload" is the time until the next event on /__sineng/events. Times start just before the write; a warm-up edit is not counted; 300 ms pass between edits.
