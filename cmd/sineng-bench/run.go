@@ -21,8 +21,10 @@ type runResult struct {
 }
 
 // runCmd runs name with args to completion and measures its wall time and
-// peak resident memory (the child's rusage, KiB on Linux).
+// peak resident memory (the child's rusage, KiB on Linux; resetPeakRSS
+// keeps the benchmark's own out of it).
 func runCmd(ctx context.Context, name string, args ...string) runResult {
+	resetPeakRSS()
 	cmd := exec.CommandContext(ctx, name, args...)
 	var out bytes.Buffer
 	cmd.Stdout = &out

@@ -2,6 +2,8 @@ package main
 
 import (
 	"context"
+	"os/exec"
+	"runtime"
 	"strings"
 	"testing"
 )
@@ -36,5 +38,31 @@ func TestRunCmd(t *testing.T) {
 	}
 	if r.maxRSS <= 0 || r.wall <= 0 {
 		t.Errorf("maxRSS %d KiB, wall %v; want both positive", r.maxRSS, r.wall)
+	}
+}
+
+// TestChildPeakIsItsOwn checks that a child's peak memory does not carry
+// the benchmark's: after the test process has touched 256 MiB and let it
+// go, a run of true(1) must report a few megabytes, not 256.
+func TestChildPeakIsItsOwn(t *testing.T) {
+	if runtime.GOOS != "linux" {
+		t.Skip("the inherited high-water mark is Linux's")
+	}
+	tru, err := exec.LookPath("true")
+	if err != nil {
+		t.Skip("no true(1)")
+	}
+	big := make([]byte, 256<<20)
+	for i := 0; i < len(big); i += 4096 {
+		big[i] = 1
+	}
+	runtime.KeepAlive(big)
+	big = nil
+	r := runCmd(context.Background(), tru)
+	if r.err != nil {
+		t.Fatal(r.err)
+	}
+	if r.maxRSS > 64<<10 {
+		t.Errorf("true(1) peaked at %d MiB: the benchmark's own memory leaked into the child's measure", r.maxRSS>>10)
 	}
 }

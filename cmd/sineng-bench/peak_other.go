@@ -1,0 +1,6 @@
+//go:build !linux
+
+package main
+
+// resetPeakRSS does nothing where a child's peak memory is its own.
+func resetPeakRSS() {}
