@@ -2,6 +2,7 @@ package layout
 
 import (
 	"errors"
+	"fmt"
 	"html/template"
 	"strings"
 	"testing"
@@ -259,6 +260,27 @@ func TestMarkdownifyStubAndOverride(t *testing.T) {
 	got, err := render(t, Options{SiteLayouts: site, Funcs: funcs}, "home", map[string]string{"Text": "*x*"})
 	if err != nil || got != "<em>x</em>" {
 		t.Errorf("supplied markdownify = %q, %v", got, err)
+	}
+}
+
+// TestParseErrorsCountedPastTheCap checks that every broken template
+// counts, also past the hundred a build lists: 105 broken partials give
+// the first 100 in order and "... and 5 more".
+func TestParseErrorsCountedPastTheCap(t *testing.T) {
+	files := map[string]string{"_default/list.html": "fine"}
+	for i := range 105 {
+		files[fmt.Sprintf("partials/p%03d.html", i)] = "{{ if }}"
+	}
+	_, err := Load(Options{SiteLayouts: mapFS(files)})
+	var all *diag.Errors
+	if !errors.As(err, &all) {
+		t.Fatalf("Load error %T %v, want *diag.Errors", err, err)
+	}
+	if len(all.List) != diag.DefaultCap || all.More != 5 {
+		t.Fatalf("%d errors listed and %d more, want %d and 5", len(all.List), all.More, diag.DefaultCap)
+	}
+	if got := all.List[0].Error(); !strings.HasPrefix(got, "layouts/partials/p000.html:1:") {
+		t.Errorf("first error %q, want the first file's", got)
 	}
 }
 
