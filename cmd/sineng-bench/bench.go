@@ -111,8 +111,8 @@ func (b *benchmark) runInterleaved(ctx context.Context, sizes []int) error {
 				continue
 			}
 			if j == 0 {
-				// The smaller sizes of the group have run once now:
-				// their peak memory scales to this one.
+				// The smaller sizes of the group have run at least
+				// once now: their peak memory scales to this one.
 				b.noteMemory(sr.res)
 			}
 			b.round(ctx, sr, j)

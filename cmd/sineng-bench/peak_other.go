@@ -3,4 +3,4 @@
 package main
 
 // resetPeakRSS does nothing where a child's peak memory is its own.
-func resetPeakRSS() {}
+func resetPeakRSS() error { return nil }

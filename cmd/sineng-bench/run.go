@@ -24,7 +24,7 @@ type runResult struct {
 // peak resident memory (the child's rusage, KiB on Linux; resetPeakRSS
 // keeps the benchmark's own out of it).
 func runCmd(ctx context.Context, name string, args ...string) runResult {
-	resetPeakRSS()
+	_ = resetPeakRSS() // the benchmark says once, at start, when it cannot
 	cmd := exec.CommandContext(ctx, name, args...)
 	var out bytes.Buffer
 	cmd.Stdout = &out
