@@ -7,6 +7,7 @@ import (
 	"html/template"
 	"net/url"
 	"path"
+	"slices"
 	"strings"
 	"sync"
 
@@ -283,12 +284,13 @@ func plainNames(p string) bool {
 // URLs of the pages they name.
 type linkResolver struct {
 	b   *builder
-	dir string // the folder of the linking page's file, which its links are relative to
+	st  *pageState // the linking page
+	dir string     // the folder of the linking page's file, which its links are relative to
 }
 
 // newLinkResolver returns the link resolver of st's body.
 func newLinkResolver(b *builder, st *pageState) linkResolver {
-	return linkResolver{b: b, dir: path.Dir(st.page.File)}
+	return linkResolver{b: b, st: st, dir: path.Dir(st.page.File)}
 }
 
 // Resolve implements markdown.LinkResolver.
@@ -322,6 +324,9 @@ func (r linkResolver) known(dest string, image bool) (u, file, query string, ok 
 		dest, query = dest[:i], dest[i:]
 	}
 	if image {
+		if u, ok := r.renamedPicture(dest); ok {
+			return u + query, "", "", true
+		}
 		return raw, "", "", true
 	}
 	if strings.IndexByte(dest, '%') >= 0 {
@@ -345,4 +350,51 @@ func (r linkResolver) known(dest string, image bool) (u, file, query string, ok 
 		}
 	}
 	return "", file, query, false
+}
+
+// renamedPicture returns where a Markdown image of the page's own bundle
+// points once published, when publishing re-encoded the picture under
+// another name (pic.gif, pic.bmp, pic.tif, pic.webp → pic.png; a PNG
+// saved as photo.jpg → photo.png): the link keeps its folder and takes
+// the new file name. It reads what processImages decided, so only a
+// page's run may call it, never an early conversion (knownLinks).
+func (r linkResolver) renamedPicture(dest string) (string, bool) {
+	name, ok := r.bundleFile(dest)
+	if !ok {
+		return "", false
+	}
+	vs := r.st.images[name]
+	if len(vs) == 0 || vs[0].Name == path.Base(name) {
+		return "", false
+	}
+	folder := dest[:strings.LastIndexByte(dest, '/')+1]
+	return folder + (&url.URL{Path: vs[0].Name}).EscapedPath(), true
+}
+
+// bundleFile returns the bundle-relative name of the file of the page's
+// own bundle that dest, a link without its query, names by a relative
+// path ("pic.gif", "./gallery/a.gif", "my%20pic.gif"); false for any
+// other link.
+func (r linkResolver) bundleFile(dest string) (string, bool) {
+	if r.st == nil || !r.st.page.Bundle || dest == "" || dest[0] == '/' || dest[0] == '#' {
+		return "", false
+	}
+	if colon := strings.IndexByte(dest, ':'); colon >= 0 {
+		if slash := strings.IndexByte(dest, '/'); slash < 0 || colon < slash {
+			return "", false // a scheme: https:, data:, mailto:
+		}
+	}
+	if strings.IndexByte(dest, '%') >= 0 {
+		u, err := url.PathUnescape(dest)
+		if err != nil {
+			return "", false
+		}
+		dest = u
+	}
+	name := path.Clean(dest)
+	if name == "." || name == ".." || strings.HasPrefix(name, "../") {
+		return "", false
+	}
+	_, found := slices.BinarySearch(r.st.page.Resources, r.st.page.Dir+"/"+name)
+	return name, found
 }

@@ -2,6 +2,7 @@ package site
 
 import (
 	"path"
+	"strings"
 	"sync"
 	"sync/atomic"
 
@@ -196,8 +197,16 @@ func (b *builder) convertEarly(st *pageState, buf *[]byte) bool {
 // whose explanation is left to the page's run.
 type knownLinks struct{ r linkResolver }
 
-// Resolve implements markdown.LinkResolver.
+// Resolve implements markdown.LinkResolver. An image of the page's own
+// bundle is left to the run: whether publishing renames it is decided
+// while the early conversions run (processImages).
 func (k knownLinks) Resolve(dest string, image bool) (string, error) {
+	if image {
+		plain, _, _ := strings.Cut(dest, "?")
+		if _, ok := k.r.bundleFile(plain); ok {
+			return "", leftForRun{}
+		}
+	}
 	u, _, _, ok := k.r.known(dest, image)
 	if !ok {
 		return "", leftForRun{}

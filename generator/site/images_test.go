@@ -385,3 +385,41 @@ func keys(tree map[string][]byte) []string {
 	slices.Sort(out)
 	return out
 }
+
+// TestRenamedPicturesKeepTheirLinks checks that a Markdown image of a
+// bundle still shows its picture when publishing re-encoded it under
+// another name (a GIF, a BMP, a PNG saved as .jpg → .png), in the
+// bundle's top folder and a subfolder, with a query and an escaped
+// space, as a figure shortcode does; links that name no picture of the
+// bundle stay as written.
+func TestRenamedPicturesKeepTheirLinks(t *testing.T) {
+	body := "![A](pic.gif) ![B](./gallery/scan.bmp?v=2) ![C](not%20a%20jpeg.jpg) ![D](photo.jpg)\n\n" +
+		"![E](https://example.org/x.gif) ![F](/img/y.gif) ![G](missing.gif) ![H](../other/pic.gif)\n\n" +
+		"{{< figure src=\"gallery/scan.bmp\" alt=\"I\" >}}\n"
+	out, _ := build(t, writeFiles(t, map[string]string{
+		"site.toml":                       minimalConfig,
+		"content/news/y/index.md":         "+++\ntitle = \"Y\"\n+++\n" + body,
+		"content/news/y/pic.gif":          string(gifBytes(t, false)),
+		"content/news/y/gallery/scan.bmp": string(encodedImage(t, bmp.Encode)),
+		"content/news/y/not a jpeg.jpg":   string(pngBytes(t)),
+		"content/news/y/photo.jpg":        string(jpegWithEXIF(t, 16, 16)),
+		"content/news/other/index.md":     "+++\ntitle = \"Other\"\n+++\nx\n",
+		"content/news/other/pic.gif":      string(gifBytes(t, false)),
+	}), Options{})
+	tree := readTree(t, out)
+	page := string(tree["news/y/index.html"])
+	if !strings.Contains(page, "gallery/scan.png") || strings.Contains(page, "scan.bmp") {
+		t.Error("the figure shortcode does not show the re-encoded gallery/scan.png")
+	}
+	for _, want := range []string{`src="pic.png"`, `src="./gallery/scan.png?v=2"`, `src="not%20a%20jpeg.png"`, `src="photo.jpg"`,
+		`src="https://example.org/x.gif"`, `src="/img/y.gif"`, `src="missing.gif"`, `src="../other/pic.gif"`} {
+		if !strings.Contains(page, want) {
+			t.Errorf("news/y/index.html lacks %s", want)
+		}
+	}
+	for _, rel := range []string{"news/y/pic.png", "news/y/gallery/scan.png", "news/y/not a jpeg.png", "news/y/photo.jpg"} {
+		if _, ok := tree[rel]; !ok {
+			t.Errorf("%s not published", rel)
+		}
+	}
+}
