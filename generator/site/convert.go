@@ -357,7 +357,8 @@ func (r linkResolver) known(dest string, image bool) (u, file, query string, ok 
 // another name (pic.gif, pic.bmp, pic.tif, pic.webp → pic.png; a PNG
 // saved as photo.jpg → photo.png): the link keeps its folder and takes
 // the new file name. It reads what processImages decided, so only a
-// page's run may call it, never an early conversion (knownLinks).
+// page's run may call it: an early conversion (knownLinks) answers image
+// links itself.
 func (r linkResolver) renamedPicture(dest string) (string, bool) {
 	name, ok := r.bundleFile(dest)
 	if !ok {
@@ -367,16 +368,25 @@ func (r linkResolver) renamedPicture(dest string) (string, bool) {
 	if len(vs) == 0 || vs[0].Name == path.Base(name) {
 		return "", false
 	}
-	folder := dest[:strings.LastIndexByte(dest, '/')+1]
-	return folder + (&url.URL{Path: vs[0].Name}).EscapedPath(), true
+	cut := strings.LastIndexByte(dest, '/') + 1
+	// The link's last segment must be the file's name, so that only that
+	// segment changes: not "gallery%2Fpic.gif" or "pic.gif/.".
+	if last, err := url.PathUnescape(dest[cut:]); err != nil || last != path.Base(name) {
+		return "", false
+	}
+	file := (&url.URL{Path: vs[0].Name}).EscapedPath()
+	if cut == 0 && strings.IndexByte(file, ':') >= 0 {
+		file = "./" + file // not a scheme: "a:b.png" would be one
+	}
+	return dest[:cut] + file, true
 }
 
 // bundleFile returns the bundle-relative name of the file of the page's
-// own bundle that dest, a link without its query, names by a relative
-// path ("pic.gif", "./gallery/a.gif", "my%20pic.gif"); false for any
-// other link.
+// own bundle that dest, a link without its query or fragment, names by a
+// relative path ("pic.gif", "./gallery/a.gif", "my%20pic.gif"); false for
+// any other link.
 func (r linkResolver) bundleFile(dest string) (string, bool) {
-	if r.st == nil || !r.st.page.Bundle || dest == "" || dest[0] == '/' || dest[0] == '#' {
+	if r.st == nil || !r.st.page.Bundle || dest == "" || dest[0] == '/' {
 		return "", false
 	}
 	if colon := strings.IndexByte(dest, ':'); colon >= 0 {

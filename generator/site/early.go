@@ -28,7 +28,9 @@ import (
 // still writing, so the helper leaves to the runs every page whose
 // conversion would: one that may call a shortcode (the templates see views
 // being assembled), one with a link linkURLs cannot answer (explaining why
-// reads the builder's maps), and any page whose conversion reports a
+// reads the builder's maps), one with an image of its own bundle (whether
+// publishing renames the picture is decided meanwhile, by processImages),
+// and any page whose conversion reports a
 // problem, which its run then reports as a build without the helper would.
 // The output is the same either way; only where the work runs changes.
 
@@ -199,13 +201,15 @@ type knownLinks struct{ r linkResolver }
 
 // Resolve implements markdown.LinkResolver. An image of the page's own
 // bundle is left to the run: whether publishing renames it is decided
-// while the early conversions run (processImages).
+// while the early conversions run (processImages); any other image link
+// stays as written, as in the run.
 func (k knownLinks) Resolve(dest string, image bool) (string, error) {
 	if image {
 		plain, _, _ := strings.Cut(dest, "?")
 		if _, ok := k.r.bundleFile(plain); ok {
 			return "", leftForRun{}
 		}
+		return dest, nil
 	}
 	u, _, _, ok := k.r.known(dest, image)
 	if !ok {
