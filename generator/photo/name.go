@@ -8,7 +8,7 @@ import (
 
 // IsImage reports whether name, by its extension (any case), is an image
 // Process handles: .jpg, .jpeg, .jfif, .jpe, .png, .gif, .webp, .bmp, .tif
-// or .tiff. Sniff tells the same from a file's bytes.
+// or .tiff. Identify tells the same from a file's bytes.
 // Formats Process refuses, such as .heic and .avif, report false; the caller
 // must not publish those as they are, since they carry the same metadata.
 func IsImage(name string) bool {

@@ -33,7 +33,7 @@ func uncleanable(name string) bool {
 	return false
 }
 
-// SniffLen is how many leading bytes Sniff needs at most.
+// SniffLen is how many leading bytes Identify needs at most.
 const SniffLen = 512
 
 // Identity is what a file is as a picture, found from its leading bytes.
@@ -64,6 +64,3 @@ func Identify(head []byte) Identity {
 	}
 	return Identity{}
 }
-
-// Sniff is Identify's Kind.
-func Sniff(head []byte) Kind { return Identify(head).Kind }

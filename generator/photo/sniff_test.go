@@ -37,8 +37,8 @@ func TestSniff(t *testing.T) {
 		{"empty", "", NotPicture},
 	}
 	for _, tt := range tests {
-		if got := Sniff([]byte(tt.head)); got != tt.want {
-			t.Errorf("%s: Sniff = %v, want %v", tt.name, got, tt.want)
+		if got := Identify([]byte(tt.head)).Kind; got != tt.want {
+			t.Errorf("%s: Identify(…).Kind = %v, want %v", tt.name, got, tt.want)
 		}
 	}
 }

@@ -382,17 +382,13 @@ func (r linkResolver) renamedPicture(dest string) (string, bool) {
 }
 
 // bundleFile returns the bundle-relative name of the file of the page's
-// own bundle that dest, a link without its query or fragment, names by a
-// relative path ("pic.gif", "./gallery/a.gif", "my%20pic.gif"); false for
-// any other link.
+// own bundle that dest names ("pic.gif", "./gallery/a.gif",
+// "my%20pic.gif"); false for any other link. dest is what Resolve gets:
+// relative (the markdown package leaves out schemes and links starting
+// with '/', '#' or '?'), without its fragment, and here without its query.
 func (r linkResolver) bundleFile(dest string) (string, bool) {
-	if r.st == nil || !r.st.page.Bundle || dest == "" || dest[0] == '/' {
+	if !r.st.page.Bundle {
 		return "", false
-	}
-	if colon := strings.IndexByte(dest, ':'); colon >= 0 {
-		if slash := strings.IndexByte(dest, '/'); slash < 0 || colon < slash {
-			return "", false // a scheme: https:, data:, mailto:
-		}
 	}
 	if strings.IndexByte(dest, '%') >= 0 {
 		u, err := url.PathUnescape(dest)
