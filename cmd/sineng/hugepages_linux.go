@@ -6,6 +6,8 @@ import (
 	"runtime/debug"
 	"strings"
 	"syscall"
+	"time"
+	"unsafe"
 )
 
 // A build's heap grows to a few hundred megabytes within a second, and on a
@@ -35,26 +37,59 @@ const thpEnabledFile = "/sys/kernel/mm/transparent_hugepage/enabled"
 // peak RSS unchanged (229–250 MB); 1k pages 176 → 164 ms; 10 pages 49 →
 // 43 ms.
 //
+// A huge page pays off only when faulting one in costs about what zeroing
+// 2 MiB does. A virtual machine whose balloon reports free memory to its
+// host (virtio free page reporting, in blocks of 2 MiB and up) breaks that:
+// a huge page made of reported memory faults 512 times on the host. On the
+// bench's machine a huge page's first touch took ≈0.2 ms when the memory
+// was recently freed and ≈10 ms after a dozen idle seconds (256 MiB: 34 ms
+// against 1.0 s), while 4 KiB pages cost ≈0.65 ms a MiB either way; 10k
+// builds ran 2.2–2.5 s warm and 2.7–3.0 s cold on huge pages, 2.5–2.8 s
+// either way on small ones, and in a full bench five of nine 10k builds
+// were cold. So reserveHugeHeap touches the first huge pages of its block
+// and times them (hugePagesCheap): one slower than hugePageBudget, and the
+// block is advised back to small pages before the heap uses it. The pages
+// touched are the heap's own first pages, which a build faults in anyway.
+// 10k corpus, paired runs: with 15 idle seconds before each, 3.02 → 2.68 s
+// (6 rounds, ratio 0.88) and 5.68 → 5.05 s of CPU (a one-page probe:
+// 2.91 → 2.37 s, but see hugeProbes); back to back, where the probes keep
+// huge pages, ratio 1.01 (8 rounds); a 10-page site, 20 rounds: 0.93. 10k
+// corpus, paired runs: with 12 idle seconds before each, 2.91 → 2.37 s
+// (6 rounds, ratio 0.85) and 5.55 → 4.51 s of CPU; back to back, where
+// the probe keeps huge pages, 2.34 → 2.35 s (10 rounds, ratio 0.99).
+//
 // It does nothing when huge pages are on for every mapping already
 // ("always") or off ("never"), or when GODEBUG=disablethp=1 asks the
 // runtime to keep its heap off them. Only the one-shot commands call it: a
 // long-running server returns memory to the kernel page by page, which
 // splits huge pages and lets the kernel's collapsing of them grow its
 // resident size over time.
-func reserveHugeHeap() {
+//
+// It returns what it did with the block (hugeKept, hugeDear) or hugeNone.
+func reserveHugeHeap() hugeOutcome {
 	if !hugePagesByAdvice() {
-		return
+		return hugeNone
 	}
 	// The collector is off while the block is allocated, or the block
 	// alone would start a cycle that finds it live: one collection, the
 	// one that frees it, is enough.
 	gcPercent := debug.SetGCPercent(-1)
-	advised := adviseHugeBlock(hugeHeapReserve)
+	got := adviseHugeBlock(hugeHeapReserve)
 	debug.SetGCPercent(gcPercent)
-	if advised {
+	if got != hugeNone {
 		runtime.GC() // frees the block: nothing refers to it any more
 	}
+	return got
 }
+
+// hugeOutcome is what reserveHugeHeap did.
+type hugeOutcome int
+
+const (
+	hugeNone hugeOutcome = iota // nothing: huge pages are not by advice, or the advice failed
+	hugeKept                    // the reserve is on huge pages
+	hugeDear                    // its first huge page was dear: the reserve is on small pages
+)
 
 // hugePagesByAdvice reports whether the kernel gives transparent huge
 // pages to the mappings that ask for them only ("madvise") and the runtime
@@ -69,11 +104,64 @@ func hugePagesByAdvice() bool {
 }
 
 // adviseHugeBlock allocates a block of n bytes and asks for huge pages for
-// it; it reports whether the kernel took the advice. A failed block is left
-// to the first collection.
-func adviseHugeBlock(n int) bool {
+// it, then takes the advice back when its first huge page shows them dear
+// (hugePagesCheap). A block whose advice failed is left to the first
+// collection.
+func adviseHugeBlock(n int) hugeOutcome {
 	block := make([]byte, n)
-	return syscall.Madvise(block, syscall.MADV_HUGEPAGE) == nil
+	if syscall.Madvise(block, syscall.MADV_HUGEPAGE) != nil {
+		return hugeNone
+	}
+	if hugePagesCheap(block, hugePageBudget) {
+		return hugeKept
+	}
+	// Small pages, as the runtime maps its heap without advice. Should
+	// the kernel refuse, the block stays on huge pages, as before.
+	if syscall.Madvise(block, syscall.MADV_NOHUGEPAGE) != nil {
+		return hugeKept
+	}
+	return hugeDear
+}
+
+// hugePageSize is the size of a transparent huge page on amd64 and arm64
+// with 4 KiB base pages.
+const hugePageSize = 2 << 20
+
+// hugePageBudget is the longest first touch of a huge page that still pays
+// off: 512 small pages cost ≈0.3 ms on bare metal and ≈1.3 ms on the
+// bench's virtual machine, a huge page ≈0.1–0.3 ms when its memory is at
+// hand and ≈10 ms when the host must fault it in.
+const hugePageBudget = time.Millisecond
+
+// hugeProbes is how many huge pages hugePagesCheap touches at most. The
+// kernel hands out free memory that the host still holds before memory it
+// has reported, so the first page can be quick while the rest are dear:
+// one probe alone was fooled by a machine idle for 20 s (first page 0.2 ms,
+// the next 62 MiB 2.8 ms a MiB). Touching more costs nothing when they are
+// cheap, as they are the heap's first pages, which the build uses anyway.
+const hugeProbes = 8
+
+// hugePagesCheap writes one byte into each of the first whole huge pages
+// of block (at most hugeProbes), which must be advised for huge pages and
+// never touched, and reports whether each first touch took at most
+// budget; it stops at the first that did not. A block too small to hold a
+// whole huge page is reported cheap: there is nothing to measure.
+func hugePagesCheap(block []byte, budget time.Duration) bool {
+	off := hugePageOffset(uintptr(unsafe.Pointer(unsafe.SliceData(block))))
+	for n := 0; n < hugeProbes && off+hugePageSize <= len(block); n++ {
+		start := time.Now()
+		block[off] = 1
+		if time.Since(start) > budget {
+			return false
+		}
+		off += hugePageSize
+	}
+	return true
+}
+
+// hugePageOffset returns how far past addr the next huge page boundary is.
+func hugePageOffset(addr uintptr) int {
+	return int((hugePageSize - addr%hugePageSize) % hugePageSize)
 }
 
 // thpMode returns the selected mode of a transparent_hugepage/enabled file,

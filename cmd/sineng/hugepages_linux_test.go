@@ -6,7 +6,9 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"syscall"
 	"testing"
+	"time"
 )
 
 func TestTHPMode(t *testing.T) {
@@ -26,29 +28,68 @@ func TestTHPMode(t *testing.T) {
 
 // TestReserveHugeHeap checks that the reserve is heap the build can use,
 // not memory it holds: after the call the live heap is far below the
-// block's size. Where the kernel's mode is "madvise", the mappings marked for
-// huge pages (VmFlags hg in smaps) must then span at least the reserve.
+// block's size. Where the kernel's mode is "madvise", the mappings marked
+// for huge pages (VmFlags hg in smaps) must then span at least the reserve,
+// or, when its first huge page was dear, those marked for small pages (nh).
 func TestReserveHugeHeap(t *testing.T) {
-	reserveHugeHeap()
+	got := reserveHugeHeap()
 	runtime.GC()
 	if live := readMetric(metricLive); live >= hugeHeapReserve/2 {
 		t.Fatalf("live heap after reserveHugeHeap is %d MiB, want far below the %d MiB reserve", live>>20, hugeHeapReserve>>20)
 	}
 	if !hugePagesByAdvice() {
+		if got != hugeNone {
+			t.Errorf("reserveHugeHeap = %d without madvise mode, want hugeNone", got)
+		}
 		t.Skip("transparent huge pages are not in madvise mode here")
 	}
 	smaps, err := os.ReadFile("/proc/self/smaps")
 	if err != nil {
 		t.Skip("no /proc/self/smaps")
 	}
-	if got := hugeAdvised(string(smaps)); got < hugeHeapReserve {
-		t.Errorf("mappings marked for huge pages span %d MiB, want at least the %d MiB reserve", got>>20, hugeHeapReserve>>20)
+	flag := map[hugeOutcome]string{hugeKept: "hg", hugeDear: "nh"}[got]
+	if flag == "" {
+		t.Fatalf("reserveHugeHeap = %d in madvise mode, want hugeKept or hugeDear", got)
+	}
+	t.Logf("reserve on %s pages (VmFlags %s)", map[string]string{"hg": "huge", "nh": "small"}[flag], flag)
+	if span := vmFlagged(string(smaps), flag); span < hugeHeapReserve {
+		t.Errorf("mappings with VmFlags %s span %d MiB, want at least the %d MiB reserve", flag, span>>20, hugeHeapReserve>>20)
 	}
 }
 
-// hugeAdvised returns the bytes of the mappings in an smaps listing whose
-// VmFlags hold hg (MADV_HUGEPAGE).
-func hugeAdvised(smaps string) uint64 {
+// TestHugePagesCheap checks the probe's decision on fresh memory: a first
+// touch always takes some time, so a zero budget finds the page dear and an
+// hour's finds it cheap; a block holding no whole huge page is cheap, since
+// there is nothing to measure.
+func TestHugePagesCheap(t *testing.T) {
+	mem, err := syscall.Mmap(-1, 0, 4*hugePageSize, syscall.PROT_READ|syscall.PROT_WRITE, syscall.MAP_ANON|syscall.MAP_PRIVATE)
+	if err != nil {
+		t.Skipf("mmap: %v", err)
+	}
+	defer syscall.Munmap(mem)
+	half := len(mem) / 2 // 4 MiB: each half holds a whole huge page, untouched
+	if hugePagesCheap(mem[:half], 0) {
+		t.Error("a zero budget found a first touch cheap")
+	}
+	if !hugePagesCheap(mem[half:], time.Hour) {
+		t.Error("an hour's budget found a first touch dear")
+	}
+	if !hugePagesCheap(mem[1:hugePageSize], 0) {
+		t.Error("a block without a whole huge page was measured")
+	}
+}
+
+func TestHugePageOffset(t *testing.T) {
+	for addr, want := range map[uintptr]int{0: 0, 1: hugePageSize - 1, hugePageSize: 0, 3*hugePageSize + 5: hugePageSize - 5} {
+		if got := hugePageOffset(addr); got != want {
+			t.Errorf("hugePageOffset(%#x) = %d, want %d", addr, got, want)
+		}
+	}
+}
+
+// vmFlagged returns the bytes of the mappings in an smaps listing whose
+// VmFlags hold flag (hg: MADV_HUGEPAGE, nh: MADV_NOHUGEPAGE).
+func vmFlagged(smaps, flag string) uint64 {
 	var total, size uint64
 	for _, line := range strings.Split(smaps, "\n") {
 		f := strings.Fields(line)
@@ -61,7 +102,7 @@ func hugeAdvised(smaps string) uint64 {
 			if err1 == nil && err2 == nil && b > a {
 				size = b - a
 			}
-		case len(f) > 0 && f[0] == "VmFlags:" && slices.Contains(f[1:], "hg"):
+		case len(f) > 0 && f[0] == "VmFlags:" && slices.Contains(f[1:], flag):
 			total += size
 		}
 	}
