@@ -57,22 +57,24 @@ func TestReserveHugeHeap(t *testing.T) {
 	}
 }
 
-// TestHugePagesCheap checks the probe's decision on fresh memory: a first
-// touch always takes some time, so a zero budget finds the page dear and an
-// hour's finds it cheap; a block holding no whole huge page is cheap, since
-// there is nothing to measure.
+// TestHugePagesCheap checks the probe's decision on fresh memory advised
+// for huge pages: a first touch always takes some time, so a zero budget
+// finds the pages dear and an hour's finds them cheap; a block holding no
+// whole huge page is cheap, since there is nothing to measure.
 func TestHugePagesCheap(t *testing.T) {
-	mem, err := syscall.Mmap(-1, 0, 4*hugePageSize, syscall.PROT_READ|syscall.PROT_WRITE, syscall.MAP_ANON|syscall.MAP_PRIVATE)
+	// Each half holds at least hugeDearPages whole huge pages, untouched.
+	half := (hugeDearPages + 1) * hugePageSize
+	mem, err := syscall.Mmap(-1, 0, 2*half, syscall.PROT_READ|syscall.PROT_WRITE, syscall.MAP_ANON|syscall.MAP_PRIVATE)
 	if err != nil {
 		t.Skipf("mmap: %v", err)
 	}
 	defer syscall.Munmap(mem)
-	half := len(mem) / 2 // 4 MiB: each half holds a whole huge page, untouched
+	_ = syscall.Madvise(mem, syscall.MADV_HUGEPAGE) // as the reserve is; small pages where refused
 	if hugePagesCheap(mem[:half], 0) {
-		t.Error("a zero budget found a first touch cheap")
+		t.Error("a zero budget found first touches cheap")
 	}
 	if !hugePagesCheap(mem[half:], time.Hour) {
-		t.Error("an hour's budget found a first touch dear")
+		t.Error("an hour's budget found first touches dear")
 	}
 	if !hugePagesCheap(mem[1:hugePageSize], 0) {
 		t.Error("a block without a whole huge page was measured")
@@ -80,7 +82,7 @@ func TestHugePagesCheap(t *testing.T) {
 }
 
 func TestHugePageOffset(t *testing.T) {
-	for addr, want := range map[uintptr]int{0: 0, 1: hugePageSize - 1, hugePageSize: 0, 3*hugePageSize + 5: hugePageSize - 5} {
+	for addr, want := range map[uintptr]int{0: 0, 1: hugePageSize - 1, hugePageSize - 1: 1, hugePageSize: 0, 3*hugePageSize + 5: hugePageSize - 5} {
 		if got := hugePageOffset(addr); got != want {
 			t.Errorf("hugePageOffset(%#x) = %d, want %d", addr, got, want)
 		}
