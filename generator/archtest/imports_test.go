@@ -38,6 +38,7 @@ var forbidden = map[string][]string{
 	"internal/rawfile":      {"generator/", "internal/stablesort", "internal/parallel"},
 	"internal/stablesort":   {"generator/", "internal/rawfile", "internal/parallel"},
 	"internal/parallel":     {"generator/", "internal/rawfile", "internal/stablesort"},
+	"internal/jsonenc":      {"generator/", "internal/rawfile", "internal/stablesort", "internal/parallel"},
 }
 
 func TestImportRules(t *testing.T) {

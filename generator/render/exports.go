@@ -7,7 +7,8 @@ import (
 	"math"
 	"strconv"
 	"strings"
-	"unicode/utf8"
+
+	"github.com/sineng/sineng/internal/jsonenc"
 )
 
 // ProjectRecord is one project in the machine-readable showcase exports.
@@ -126,7 +127,7 @@ func (w *jsonWriter) project(r *ProjectRecord) {
 	w.key(in, "leaders")
 	w.array(r.Leaders == nil, len(r.Leaders), "\n      ]", func(i int) {
 		w.b = append(w.b, "\n        "...)
-		w.b = appendJSONString(w.b, r.Leaders[i])
+		w.b = jsonenc.AppendString(w.b, r.Leaders[i])
 	})
 	w.b = append(w.b, ',')
 	w.key(in, "beneficiaries")
@@ -191,7 +192,7 @@ func (w *jsonWriter) str(indent, name, s string, omitEmpty bool) {
 		return
 	}
 	w.key(indent, name)
-	w.b = appendJSONString(w.b, s)
+	w.b = jsonenc.AppendString(w.b, s)
 	w.b = append(w.b, ',')
 }
 
@@ -209,78 +210,8 @@ func (w *jsonWriter) num(indent, name string, f *float64) {
 		w.b = append(w.b, "null,"...)
 		return
 	}
-	w.b = appendJSONFloat(w.b, *f)
+	w.b = jsonenc.AppendFloat(w.b, *f)
 	w.b = append(w.b, ',')
-}
-
-// appendJSONFloat appends f as encoding/json writes a float64: like %g but
-// with the exponent only below 1e-6 and from 1e21, and not padded.
-func appendJSONFloat(b []byte, f float64) []byte {
-	format := byte('f')
-	if abs := math.Abs(f); abs != 0 && (abs < 1e-6 || abs >= 1e21) {
-		format = 'e'
-	}
-	b = strconv.AppendFloat(b, f, format, -1, 64)
-	if n := len(b); format == 'e' && n >= 4 && b[n-4] == 'e' && b[n-3] == '-' && b[n-2] == '0' {
-		b[n-2] = b[n-1] // e-09 → e-9
-		b = b[:n-1]
-	}
-	return b
-}
-
-// appendJSONString appends s quoted as encoding/json quotes a string
-// without HTML escaping: quote and backslash escaped, the control
-// characters as \b, \f, \n, \r, \t or \u00XX, invalid UTF-8 as \ufffd,
-// U+2028 and U+2029 as \u2028 and \u2029.
-func appendJSONString(b []byte, s string) []byte {
-	const hex = "0123456789abcdef"
-	b = append(b, '"')
-	start := 0
-	for i := 0; i < len(s); {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			if c >= 0x20 && c != '"' && c != '\\' {
-				i++
-				continue
-			}
-			b = append(b, s[start:i]...)
-			switch c {
-			case '"', '\\':
-				b = append(b, '\\', c)
-			case '\b':
-				b = append(b, '\\', 'b')
-			case '\f':
-				b = append(b, '\\', 'f')
-			case '\n':
-				b = append(b, '\\', 'n')
-			case '\r':
-				b = append(b, '\\', 'r')
-			case '\t':
-				b = append(b, '\\', 't')
-			default:
-				b = append(b, '\\', 'u', '0', '0', hex[c>>4], hex[c&0xF])
-			}
-			i++
-			start = i
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		switch {
-		case r == utf8.RuneError && size == 1:
-			b = append(b, s[start:i]...)
-			b = append(b, `\ufffd`...)
-		case r == '\u2028' || r == '\u2029':
-			b = append(b, s[start:i]...)
-			b = append(b, '\\', 'u', '2', '0', '2', hex[r&0xF])
-		default:
-			i += size
-			continue
-		}
-		i += size
-		start = i
-	}
-	b = append(b, s[start:]...)
-	return append(b, '"')
 }
 
 // ProjectsCSV encodes the records as CSV with a header row; leaders are

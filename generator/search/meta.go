@@ -2,7 +2,8 @@ package search
 
 import (
 	"strconv"
-	"unicode/utf8"
+
+	"github.com/sineng/sineng/internal/jsonenc"
 )
 
 // formatVersion is meta.json's "v"; it changes when the file layout does.
@@ -82,16 +83,16 @@ func (m *metaTable) setRow(i int, d *Document, length int) {
 func appendRow(dst []byte, d *Document, length, summaryLen int) ([]byte, uint32) {
 	start := len(dst)
 	dst = append(dst, '[')
-	dst = appendMetaString(dst, d.URL)
+	dst = jsonenc.AppendString(dst, d.URL)
 	dst = append(dst, ',')
-	dst = appendMetaString(dst, d.Title)
+	dst = jsonenc.AppendString(dst, d.Title)
 	dst = append(dst, ',')
 	split := uint32(len(dst) - start)
 	dst = append(dst, ',')
 	dst = strconv.AppendInt(dst, int64(length), 10)
 	if s := summary(d.Text, summaryLen); s != "" {
 		dst = append(dst, ',')
-		dst = appendMetaString(dst, s)
+		dst = jsonenc.AppendString(dst, s)
 	}
 	return append(dst, ']'), split
 }
@@ -141,14 +142,14 @@ func (m *metaTable) encode(head metaHead) []byte {
 		if k > 0 {
 			b = append(b, ',')
 		}
-		b = appendMetaString(b, name)
+		b = jsonenc.AppendString(b, name)
 	}
 	b = append(b, `],"spill":{`...)
 	for k, s := range head.spill {
 		if k > 0 {
 			b = append(b, ',')
 		}
-		b = appendMetaString(b, string(s.token))
+		b = jsonenc.AppendString(b, string(s.token))
 		b = append(b, ':')
 		b = strconv.AppendInt(b, int64(s.file), 10)
 	}
@@ -157,7 +158,7 @@ func (m *metaTable) encode(head metaHead) []byte {
 		if k > 0 {
 			b = append(b, ',')
 		}
-		b = appendMetaString(b, m.names[id])
+		b = jsonenc.AppendString(b, m.names[id])
 	}
 	b = append(b, `],"docs":[`...)
 	for i, row := range m.rows {
@@ -179,51 +180,4 @@ func appendHex8(b []byte, h uint32) []byte {
 		b = append(b, hex[h>>shift&0xF])
 	}
 	return b
-}
-
-// appendMetaString appends s as a JSON string written the way
-// encoding/json writes it with HTML escaping off, as meta.json has always
-// been: '"', '\\' and the control characters escaped (\b, \f, \n, \r and
-// \t by name, the others as \u00XX), each byte that is not part of valid
-// UTF-8 as \ufffd, and U+2028 and U+2029 as \u2028 and \u2029, which
-// JavaScript source may not hold. A test holds it to encoding/json.
-func appendMetaString(b []byte, s string) []byte {
-	const hex = "0123456789abcdef"
-	b = append(b, '"')
-	for i := 0; i < len(s); {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			i++
-			switch {
-			case c >= 0x20 && c != '"' && c != '\\':
-				b = append(b, c)
-			case c == '"' || c == '\\':
-				b = append(b, '\\', c)
-			case c == '\b':
-				b = append(b, '\\', 'b')
-			case c == '\f':
-				b = append(b, '\\', 'f')
-			case c == '\n':
-				b = append(b, '\\', 'n')
-			case c == '\r':
-				b = append(b, '\\', 'r')
-			case c == '\t':
-				b = append(b, '\\', 't')
-			default:
-				b = append(b, '\\', 'u', '0', '0', hex[c>>4], hex[c&0xF])
-			}
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		switch {
-		case r == utf8.RuneError && size == 1:
-			b = append(b, `\ufffd`...)
-		case r == '\u2028' || r == '\u2029':
-			b = append(b, '\\', 'u', '2', '0', '2', hex[r&0xF])
-		default:
-			b = append(b, s[i:i+size]...)
-		}
-		i += size
-	}
-	return append(b, '"')
 }

@@ -6,8 +6,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"hash/crc32"
-	"math/rand/v2"
-	"strings"
 	"testing"
 )
 
@@ -76,37 +74,6 @@ func TestMetaEncoding(t *testing.T) {
 		}
 		if want := wantBuild(shards...); head.Build != want {
 			t.Errorf("%+v: build %s, want %s", opts, head.Build, want)
-		}
-	}
-}
-
-// TestAppendMetaString holds appendMetaString to encoding/json on every
-// ASCII byte, bytes that are not UTF-8, the separators JavaScript rejects
-// and random strings of them.
-func TestAppendMetaString(t *testing.T) {
-	in := []string{"", "plain", "电梯 Straße", "\u2028\u2029", "<a href=\"x\">&amp;</a>", "\xff\xfe", "\xe4\xb8", "\xed\xa0\x80", "😀"}
-	for c := range 256 {
-		in = append(in, string([]byte{byte(c)}), "x"+string([]byte{byte(c)})+"y")
-	}
-	r := rand.New(rand.NewPCG(1, 2))
-	pieces := []string{"a", "\\", "\"", "\x00", "\x1f", "\u2028", "\u2029", "\xe2\x80", "电", "\xc3", "é", "\t", "<", "\x7f", "𠀀"}
-	for range 2000 {
-		var b strings.Builder
-		for range r.IntN(12) {
-			b.WriteString(pieces[r.IntN(len(pieces))])
-		}
-		in = append(in, b.String())
-	}
-	for _, s := range in {
-		var buf bytes.Buffer
-		enc := json.NewEncoder(&buf)
-		enc.SetEscapeHTML(false)
-		if err := enc.Encode(s); err != nil {
-			t.Fatal(err)
-		}
-		want := strings.TrimSuffix(buf.String(), "\n")
-		if got := string(appendMetaString(nil, s)); got != want {
-			t.Errorf("appendMetaString(%q) = %s, want %s", s, got, want)
 		}
 	}
 }
