@@ -12,10 +12,11 @@ import (
 )
 
 // AppendString appends s as a JSON string written the way encoding/json
-// writes it with HTML escaping off: '"', '\\' and the control characters escaped (\b, \f, \n, \r and
-// \t by name, the others as \u00XX), each byte that is not part of valid
-// UTF-8 as \ufffd, and U+2028 and U+2029 as \u2028 and \u2029, which
-// JavaScript source may not hold. A test holds it to encoding/json.
+// writes it with HTML escaping off: '"', '\\' and the control characters
+// escaped (\b, \f, \n, \r and \t by name, the others as \u00XX), each byte
+// that is not part of valid UTF-8 as \ufffd, and U+2028 and U+2029 as
+// \u2028 and \u2029, which JavaScript source may not hold. A test holds it
+// to encoding/json.
 func AppendString(b []byte, s string) []byte {
 	const hex = "0123456789abcdef"
 	b = append(b, '"')
