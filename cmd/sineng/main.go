@@ -18,6 +18,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime"
 )
 
 // version is the release of this binary; set with -ldflags "-X main.version=…".
@@ -31,6 +32,9 @@ const (
 )
 
 func main() {
+	if !keepMemProfile(os.Args[1:], os.Getenv("GODEBUG")) {
+		runtime.MemProfileRate = 0 // profile.go
+	}
 	// The reserve comes first: its block and collection are over when the
 	// pacer reads the live heap. A one-shot command's heap may grow to the
 	// budget before it collects (gc.go); a server's collects from heapFloor.

@@ -200,3 +200,27 @@ func TestNewSiteBuilds(t *testing.T) {
 		t.Error("new site into a non-empty folder must fail")
 	}
 }
+
+func TestKeepMemProfile(t *testing.T) {
+	tests := []struct {
+		args    []string
+		godebug string
+		want    bool
+	}{
+		{nil, "", false},
+		{[]string{"build", "--source", "site"}, "", false},
+		{[]string{"build", "--memprofile", "heap.prof"}, "", true},
+		{[]string{"build", "-memprofile=heap.prof"}, "", true},
+		{[]string{"build", "--memprofile=heap.prof", "--verbose"}, "", true},
+		{[]string{"build", "--memprofiles"}, "", false},
+		{[]string{"build", "--out", "memprofile"}, "", false},
+		{[]string{"build", "--", "--memprofile"}, "", false},
+		{[]string{"serve"}, "madvdontneed=1,memprofilerate=1", true},
+		{[]string{"serve"}, "disablethp=1", false},
+	}
+	for _, tt := range tests {
+		if got := keepMemProfile(tt.args, tt.godebug); got != tt.want {
+			t.Errorf("keepMemProfile(%q, %q) = %v, want %v", tt.args, tt.godebug, got, tt.want)
+		}
+	}
+}
