@@ -8,6 +8,7 @@ import (
 	"reflect"
 	"sync"
 	"sync/atomic"
+	"text/template/parse"
 
 	"github.com/sineng/sineng/generator/htmlesc"
 )
@@ -29,6 +30,7 @@ type entry struct {
 	once      sync.Once
 	tried     atomic.Bool              // prepare has run
 	code      atomic.Pointer[tmplCode] // nil until compiled, and for good when not supported
+	trees     map[string]*parse.Tree   // the escaped trees code was compiled from, set with code
 	why       atomic.Pointer[string]   // why the entry stays on html/template
 	fallbacks atomic.Int64             // compiled executions html/template ran again
 }
@@ -38,15 +40,26 @@ type entry struct {
 func (e *entry) prepare(s *Set) *tmplCode {
 	e.once.Do(func() {
 		defer e.tried.Store(true)
-		code, err := e.ns.compile(s, e.name)
+		code, trees, err := e.ns.compile(s, e.name)
 		if err != nil {
 			why := err.Error()
 			e.why.Store(&why)
 			return
 		}
+		e.trees = trees
 		e.code.Store(code)
 	})
 	return e.code.Load()
+}
+
+// compiled returns the entry's code and the escaped trees it was compiled
+// from, compiling it first, or nil when it stays on html/template.
+func (e *entry) compiled(s *Set) (*tmplCode, map[string]*parse.Tree) {
+	if s.interpret {
+		return nil, nil
+	}
+	code := e.prepare(s) // e.trees is set before prepare's Once returns
+	return code, e.trees
 }
 
 // run executes the entry with data into w. On an error, what was written

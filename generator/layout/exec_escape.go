@@ -34,6 +34,9 @@ type namespace struct {
 
 	indexOnce sync.Once
 	index     *ttemplate.Template // the files' trees as parsed, by the names tmpl gives them
+
+	reachMu sync.Mutex
+	reach   map[string]map[string]bool // reaches' answers: the templates each calls, by its name
 }
 
 // newNamespace returns the namespace of files; t is its html/template
@@ -80,28 +83,35 @@ func (ns *namespace) trees(s *Set) *ttemplate.Template {
 	return ns.index
 }
 
-// compile escapes and compiles the entry name.
-func (ns *namespace) compile(s *Set, name string) (code *tmplCode, err error) {
+// compile escapes and compiles the entry name, and returns its code and
+// the escaped trees it was compiled from. A page template's entry shares
+// the code of the partials it calls where it can (exec_share.go).
+func (ns *namespace) compile(s *Set, name string) (code *tmplCode, trees map[string]*parse.Tree, err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			code, err = nil, unsupported("compiler panic: %v", r)
+			code, trees, err = nil, nil, unsupported("compiler panic: %v", r)
 		}
 	}()
-	esc, trees, err := ns.escapingCopy(s, name)
+	if code, trees, _ := ns.compileSharing(s, name); code != nil {
+		return code, trees, nil
+	}
+	esc, trees, err := ns.escapingCopy(s, name, nil)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	if err := escape(esc, name); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	c := &compiler{set: s, trees: trees, pending: map[string]*tmplCode{}}
-	return c.template(name)
+	code, err = c.template(name)
+	return code, trees, err
 }
 
 // escapingCopy copies the template name and those it calls, as far as they
 // exist, into a new namespace with the Set's stub functions, and returns it
-// with the copied trees by name.
-func (ns *namespace) escapingCopy(s *Set, name string) (*template.Template, map[string]*parse.Tree, error) {
+// with the copied trees by name. A template stub reports is added with an
+// empty body and without the templates it calls (exec_share.go).
+func (ns *namespace) escapingCopy(s *Set, name string, stub func(string) bool) (*template.Template, map[string]*parse.Tree, error) {
 	index := ns.trees(s)
 	esc, err := s.stubBase.Clone() // fails only on a base that executed, which this one never does
 	if err != nil {
@@ -117,6 +127,10 @@ func (ns *namespace) escapingCopy(s *Set, name string) (*template.Template, map[
 			continue
 		}
 		seen[n] = true
+		if stub != nil && n != name && stub(n) {
+			_, _ = esc.AddParseTree(n, emptyTree(n)) // a failure shows when escaping
+			continue
+		}
 		x := index.Lookup(n)
 		if x == nil || x.Tree == nil {
 			continue // html/template reports it when escaping

@@ -82,6 +82,7 @@ func Load(opts Options) (*Set, error) {
 	s.stubBase = template.New("").Funcs(stubFuncs(funcs))
 	s.fileTrees = trees
 	common := newNamespace(s.common, s.commonFiles)
+	s.shared = common
 	for rel := range s.partials {
 		s.entries[rel] = &entry{ns: common, name: rel}
 	}

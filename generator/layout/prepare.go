@@ -5,13 +5,12 @@ package layout
 // execution. A build calls it on a goroutine of its own while it reads its
 // content: compiling the theme's page templates is ≈10 ms of CPU, a tenth
 // of a small site's build, and a page rendered first would otherwise wait
-// for it with the other workers. Partials and shortcodes compile on first
-// use: most of the theme's partials are only ever placed with {{ template }}
-// inside the page templates, which compile them as part of themselves, and
-// their own entries never run (a build of the generated sites runs 33 of 82
-// entries; compiling the other 49 took ≈5–9 ms). An entry that stays on
-// html/template is tried once, as on first use. Prepare is safe to call
-// alongside executions and more than once.
+// for it with the other workers. A partial a page template places with
+// {{ template }} compiles with it, once, and the page templates share its
+// code (exec_share.go); the other partials and the shortcodes compile on
+// first use (a build of the generated sites runs 33 of 82 entries). An
+// entry that stays on html/template is tried once, as on first use.
+// Prepare is safe to call alongside executions and more than once.
 func (s *Set) Prepare() {
 	if s.interpret {
 		return

@@ -24,6 +24,7 @@ type Set struct {
 	composed   map[string]*composition // page template name → its compositions
 	common     *template.Template      // partials and shortcodes; what partial and Shortcode execute
 	entries    map[string]*entry       // partials and shortcodes of common, by name
+	shared     *namespace              // the namespace of common, the entries' own
 	fragments  fragments               // outputs of keyed partial calls
 
 	funcs       template.FuncMap         // every template function, as the templates see them
