@@ -30,7 +30,7 @@ type entry struct {
 	once      sync.Once
 	tried     atomic.Bool              // prepare has run
 	code      atomic.Pointer[tmplCode] // nil until compiled, and for good when not supported
-	trees     map[string]*parse.Tree   // the escaped trees code was compiled from, set with code
+	trees     map[string]*parse.Tree   // a partial's or shortcode's: the escaped trees code runs, set with code
 	why       atomic.Pointer[string]   // why the entry stays on html/template
 	fallbacks atomic.Int64             // compiled executions html/template ran again
 }
@@ -46,7 +46,9 @@ func (e *entry) prepare(s *Set) *tmplCode {
 			e.why.Store(&why)
 			return
 		}
-		e.trees = trees
+		if e.ns == s.shared {
+			e.trees = trees // for the entries that share its code
+		}
 		e.code.Store(code)
 	})
 	return e.code.Load()

@@ -84,20 +84,27 @@ func (ns *namespace) trees(s *Set) *ttemplate.Template {
 }
 
 // compile escapes and compiles the entry name, and returns its code and
-// the escaped trees it was compiled from. A page template's entry shares
-// the code of the partials it calls where it can (exec_share.go).
+// the escaped trees it was compiled from. An entry shares the code of the
+// partials it calls where it can (exec_share.go).
 func (ns *namespace) compile(s *Set, name string) (code *tmplCode, trees map[string]*parse.Tree, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			code, trees, err = nil, nil, unsupported("compiler panic: %v", r)
 		}
 	}()
-	if code, trees, _ := ns.compileSharing(s, name); code != nil {
-		return code, trees, nil
-	}
-	esc, trees, err := ns.escapingCopy(s, name, nil)
+	sh := ns.newSharing(s, name)
+	esc, trees, err := ns.escapingCopy(s, name, sh.stub)
 	if err != nil {
 		return nil, nil, err
+	}
+	if len(sh.names()) > 0 {
+		if code, trees := sh.compile(esc, trees); code != nil {
+			return code, trees, nil
+		}
+		// Whole, as before sharing.
+		if esc, trees, err = ns.escapingCopy(s, name, nil); err != nil {
+			return nil, nil, err
+		}
 	}
 	if err := escape(esc, name); err != nil {
 		return nil, nil, err

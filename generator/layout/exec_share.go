@@ -1,6 +1,7 @@
 package layout
 
 import (
+	"html/template"
 	"slices"
 	"strings"
 	ttemplate "text/template"
@@ -14,81 +15,115 @@ import (
 // copied, escaped and compiled were the partials', each done again for
 // each of the 21 page templates.
 //
-// A partial called in the default (HTML text) context escapes the same
-// wherever it is called from, as long as the templates it calls are the
-// same: html/template itself names the escaped template for any text
-// context by the bare name and escapes it once per namespace. So when an
-// entry calls a partial whose own entry compiled (the partial's
-// templates, escaped and compiled on their own, starting and ending in
-// text), and every template of that entry resolves in the caller's
-// namespace to the very tree it resolves to among the partials (no
-// baseof.html or page file redefines it), compileSharing escapes the
-// caller with an empty stand-in for the partial: an empty template called
-// in text context leaves the context as it found it, as the partial does,
-// so the caller's own templates escape exactly as before. The caller's
-// code then calls the partial's compiled entry. If html/template escaped a
-// stand-in in any other context (it then derives a copy named
-// "partial$htmltemplate_…"), or anything else fails, the caller is
-// escaped and compiled whole, as before.
+// A partial called in HTML text escapes the same wherever it is called
+// from, as long as the templates it calls are the same. This rests on
+// three things html/template does (Go 1.26), not on its API: it names the
+// escaped template for a call in any text context by the bare name
+// (context.mangle) and escapes it once per namespace; every text context
+// is the zero context (a tag, comment or special element left behind
+// returns to it); and an entry escapes only if it ends in text
+// (escapeTemplate). So when an entry calls a partial whose own entry
+// compiled, and every template that entry's code runs resolves in the
+// caller's namespace to the very tree it resolves to among the partials
+// (no baseof.html or page file redefines it, however deep), the caller is
+// escaped with an empty stand-in for the partial: an empty template called
+// in text leaves the zero context as the partial does, so the caller's own
+// templates escape exactly as before, and its code calls the partial's
+// compiled entry. A partial called outside HTML text (in an attribute, a
+// script, a title…) has html/template escape a copy named for the context
+// ("partial$htmltemplate_…") and point the call at it; the caller then
+// shares nothing and is copied whole, as before sharing (and as before,
+// the compiler, which runs no such copies, leaves it on html/template).
 //
 // Partials share with each other the same way, except that a partial
-// never waits for the code of one that calls it back (namespace.reaches):
-// each compilation waits only for entries that cannot wait for it, so two
-// compilations never wait for each other. The built-in theme's templates
-// and their first compilation (BenchmarkLoadPrepare): 138k → 96k
-// allocations, 8.7 → 7.4 MB, ≈29 → ≈23 ms (paired runs, this machine).
+// never waits for the code of one that reaches it back, directly or
+// through others (namespace.reaches): each compilation waits only for
+// entries that cannot wait for it, so no two compilations wait for each
+// other. The built-in theme's templates and their first compilation
+// (BenchmarkLoadPrepare): 138k → 96k allocations, 8.7 → 7.4 MB, ≈29 →
+// ≈23 ms (paired runs, this machine).
 
 // derivedMark separates a template's name from the context html/template
 // escaped a derived copy of it for.
 const derivedMark = "$htmltemplate_"
 
-// compileSharing escapes and compiles the entry name with the compiled
-// entries of the partials it shares, and returns its code, the escaped
-// trees the code runs (its own and the shared entries') and the names of
-// the partials it shares, or nil code when it shares none or cannot.
-func (ns *namespace) compileSharing(s *Set, name string) (*tmplCode, map[string]*parse.Tree, []string) {
-	index := ns.trees(s)
-	type sharedEntry struct {
-		code  *tmplCode
-		trees map[string]*parse.Tree
-	}
-	shared := map[string]*sharedEntry{} // by template name; nil: not shared
-	stub := func(n string) bool {
-		se, decided := shared[n]
-		if !decided {
-			// Among the partials, the entry name waits for n's code:
-			// n must not call name, or two compilations could wait
-			// for each other.
-			if e := s.entries[n]; e != nil && e.ns == s.shared && (ns != s.shared || !ns.reaches(s, n, name)) {
-				if code, trees := e.compiled(s); code != nil && sameTrees(index, e.ns.trees(s), trees) {
-					se = &sharedEntry{code: code, trees: trees}
-				}
+// sharing is one entry's sharing of the partials it calls: which of them
+// it shares, decided as its escaping copy is made (stub).
+type sharing struct {
+	s      *Set
+	ns     *namespace
+	name   string              // the entry
+	index  *ttemplate.Template // ns's parse trees
+	shared map[string]*sharedEntry
+}
+
+// sharedEntry is the compiled entry of a shared partial and the escaped
+// trees its code runs.
+type sharedEntry struct {
+	code  *tmplCode
+	trees map[string]*parse.Tree
+}
+
+// newSharing returns the sharing of the entry name of ns, nothing shared yet.
+func (ns *namespace) newSharing(s *Set, name string) *sharing {
+	return &sharing{s: s, ns: ns, name: name, index: ns.trees(s), shared: map[string]*sharedEntry{}}
+}
+
+// stub reports whether the entry shares the partial n's code, deciding it
+// the first time: n's entry compiled and every template its code runs
+// resolves here to the same parse tree as among the partials. Among the
+// partials themselves, the entry waits for n's code, so n must not reach
+// the entry, directly or through others: then no two compilations can
+// wait for each other.
+func (sh *sharing) stub(n string) bool {
+	se, decided := sh.shared[n]
+	if !decided {
+		e := sh.s.entries[n] // a partial's or a shortcode's, among the partials
+		if e != nil && (sh.ns != sh.s.shared || !sh.ns.reaches(sh.s, n, sh.name)) {
+			if code, trees := e.compiled(sh.s); code != nil && sameTrees(sh.index, e.ns.trees(sh.s), trees) {
+				se = &sharedEntry{code: code, trees: trees}
 			}
-			shared[n] = se
 		}
-		return se != nil
+		sh.shared[n] = se
 	}
-	esc, own, err := ns.escapingCopy(s, name, stub)
-	if err != nil {
-		return nil, nil, nil
-	}
+	return se != nil
+}
+
+// names returns the partials the entry shares, sorted.
+func (sh *sharing) names() []string {
 	var names []string
-	for n, se := range shared {
+	for n, se := range sh.shared {
 		if se != nil {
 			names = append(names, n)
 		}
 	}
-	if len(names) == 0 || escape(esc, name) != nil {
-		return nil, nil, nil
+	slices.Sort(names)
+	return names
+}
+
+// compile escapes esc, the entry's escaping copy with a stand-in for each
+// shared partial, and compiles own, its escaped trees, with the shared
+// partials' code. It returns the code and the escaped trees the code runs
+// (the entry's own and the shared entries'), or nil when a stand-in was
+// escaped outside HTML text or anything else fails: the entry must then
+// be copied whole.
+func (sh *sharing) compile(esc *template.Template, own map[string]*parse.Tree) (*tmplCode, map[string]*parse.Tree) {
+	if escape(esc, sh.name) != nil {
+		return nil, nil
 	}
-	for _, t := range esc.Templates() {
-		if base, _, derived := strings.Cut(t.Name(), derivedMark); derived && shared[base] != nil {
-			return nil, nil, nil // a stand-in was called outside text
+	// html/template escapes a template called outside HTML text in a
+	// copy named for the context, and points the call at it: a call to
+	// such a copy of a stand-in would run an empty template.
+	for _, tr := range own {
+		for _, callee := range calledTemplates(tr.Root, nil) {
+			if base, _, derived := strings.Cut(callee, derivedMark); derived && sh.shared[base] != nil {
+				return nil, nil
+			}
 		}
 	}
 	trees := map[string]*parse.Tree{}
-	c := &compiler{set: s, trees: trees, pending: map[string]*tmplCode{}}
-	for n, se := range shared {
+	c := &compiler{set: sh.s, trees: trees, pending: map[string]*tmplCode{}}
+	for n, se := range sh.shared {
 		if se == nil {
 			continue
 		}
@@ -97,17 +132,14 @@ func (ns *namespace) compileSharing(s *Set, name string) (*tmplCode, map[string]
 		}
 		c.pending[n] = se.code
 	}
-	for tn, tr := range own {
-		if shared[tn] == nil {
-			trees[tn] = tr // the page's own escaped trees, not the stand-ins
-		}
+	for tn, tr := range own { // never a stand-in: escapingCopy leaves them out
+		trees[tn] = tr
 	}
-	code, err := c.template(name)
+	code, err := c.template(sh.name)
 	if err != nil {
-		return nil, nil, nil
+		return nil, nil
 	}
-	slices.Sort(names)
-	return code, trees, names
+	return code, trees
 }
 
 // sameTrees reports whether every template of trees resolves in index to
