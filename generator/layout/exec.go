@@ -55,11 +55,9 @@ func (e *entry) prepare(s *Set) *tmplCode {
 }
 
 // compiled returns the entry's code and the escaped trees it was compiled
-// from, compiling it first, or nil when it stays on html/template.
+// from, compiling it first, or nil when it stays on html/template. Only
+// compilations call it, so never in a Set that interprets.
 func (e *entry) compiled(s *Set) (*tmplCode, map[string]*parse.Tree) {
-	if s.interpret {
-		return nil, nil
-	}
 	code := e.prepare(s) // e.trees is set before prepare's Once returns
 	return code, e.trees
 }

@@ -125,7 +125,30 @@ func (ns *namespace) escapingCopy(s *Set, name string, stub func(string) bool) (
 		return nil, nil, err
 	}
 	trees := map[string]*parse.Tree{}
-	queue := []string{name}
+	walkCalls(index, name, func(n string, tree *parse.Tree) *parse.Tree {
+		if stub != nil && n != name && stub(n) {
+			_, _ = esc.AddParseTree(n, emptyTree(n)) // a failure shows when escaping
+			return nil
+		}
+		if tree == nil {
+			return nil // html/template reports it when escaping
+		}
+		tr := tree.Copy()
+		if _, err := esc.AddParseTree(n, tr); err != nil {
+			return nil
+		}
+		trees[n] = tr
+		return tr
+	})
+	return esc, trees, nil
+}
+
+// walkCalls visits the template from and every template it calls,
+// directly or through others, once each, breadth first. visit gets each
+// name and its parse tree in index (nil when index has none) and returns
+// the tree whose calls to follow, or nil to follow none.
+func walkCalls(index *ttemplate.Template, from string, visit func(name string, tree *parse.Tree) *parse.Tree) {
+	queue := []string{from}
 	seen := map[string]bool{}
 	for len(queue) > 0 {
 		n := queue[0]
@@ -134,22 +157,14 @@ func (ns *namespace) escapingCopy(s *Set, name string, stub func(string) bool) (
 			continue
 		}
 		seen[n] = true
-		if stub != nil && n != name && stub(n) {
-			_, _ = esc.AddParseTree(n, emptyTree(n)) // a failure shows when escaping
-			continue
+		var tree *parse.Tree
+		if x := index.Lookup(n); x != nil {
+			tree = x.Tree
 		}
-		x := index.Lookup(n)
-		if x == nil || x.Tree == nil {
-			continue // html/template reports it when escaping
+		if follow := visit(n, tree); follow != nil {
+			queue = append(queue, calledTemplates(follow.Root, nil)...)
 		}
-		tr := x.Tree.Copy()
-		if _, err := esc.AddParseTree(n, tr); err != nil {
-			continue
-		}
-		trees[n] = tr
-		queue = append(queue, calledTemplates(tr.Root, nil)...)
 	}
-	return esc, trees, nil
 }
 
 // calledTemplates appends the names of the templates n calls to names.

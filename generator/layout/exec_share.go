@@ -160,31 +160,22 @@ func emptyTree(name string) *parse.Tree {
 }
 
 // reaches reports whether the template from calls the template to,
-// directly or through others, in the namespace's parse trees.
+// directly or through others, in the namespace's parse trees (or is to:
+// a template never shares its own code).
 func (ns *namespace) reaches(s *Set, from, to string) bool {
 	ns.reachMu.Lock()
 	defer ns.reachMu.Unlock()
 	if ns.reach == nil {
 		ns.reach = map[string]map[string]bool{}
 	}
-	seen := ns.reach[from]
-	if seen == nil {
-		index := ns.trees(s)
-		seen = map[string]bool{}
-		queue := []string{from}
-		for len(queue) > 0 {
-			n := queue[0]
-			queue = queue[1:]
-			if x := index.Lookup(n); x != nil && x.Tree != nil {
-				for _, callee := range calledTemplates(x.Tree.Root, nil) {
-					if !seen[callee] {
-						seen[callee] = true
-						queue = append(queue, callee)
-					}
-				}
-			}
-		}
-		ns.reach[from] = seen
+	called := ns.reach[from]
+	if called == nil {
+		called = map[string]bool{}
+		walkCalls(ns.trees(s), from, func(n string, tree *parse.Tree) *parse.Tree {
+			called[n] = true
+			return tree
+		})
+		ns.reach[from] = called
 	}
-	return seen[to]
+	return called[to]
 }
