@@ -97,7 +97,7 @@ func (ns *namespace) compile(s *Set, name string) (code *tmplCode, trees map[str
 	if err != nil {
 		return nil, nil, err
 	}
-	if len(sh.names()) > 0 {
+	if sh.sharesAny() {
 		if code, trees := sh.compile(esc, trees); code != nil {
 			return code, trees, nil
 		}

@@ -2,7 +2,6 @@ package layout
 
 import (
 	"html/template"
-	"slices"
 	"strings"
 	ttemplate "text/template"
 	"text/template/parse"
@@ -89,16 +88,14 @@ func (sh *sharing) stub(n string) bool {
 	return se != nil
 }
 
-// names returns the partials the entry shares, sorted.
-func (sh *sharing) names() []string {
-	var names []string
-	for n, se := range sh.shared {
+// sharesAny reports whether the entry shares any partial's code.
+func (sh *sharing) sharesAny() bool {
+	for _, se := range sh.shared {
 		if se != nil {
-			names = append(names, n)
+			return true
 		}
 	}
-	slices.Sort(names)
-	return names
+	return false
 }
 
 // compile escapes esc, the entry's escaping copy with a stand-in for each

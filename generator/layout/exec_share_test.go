@@ -109,13 +109,20 @@ func TestPageTemplatesSharePartials(t *testing.T) {
 func sharedBy(s *Set, ns *namespace, name string) []string {
 	sh := ns.newSharing(s, name)
 	esc, own, err := ns.escapingCopy(s, name, sh.stub)
-	if err != nil || len(sh.names()) == 0 {
+	if err != nil || !sh.sharesAny() {
 		return nil
 	}
 	if code, _ := sh.compile(esc, own); code == nil {
 		return nil
 	}
-	return sh.names()
+	var names []string
+	for n, se := range sh.shared {
+		if se != nil {
+			names = append(names, n)
+		}
+	}
+	slices.Sort(names)
+	return names
 }
 
 // checkShares checks which partials the entries of shareSite share, and
