@@ -74,10 +74,11 @@ type Tree struct {
 	// page has too (so byPath holds the later one); ByFile finds every
 	// other page through byPath.
 	shadowed map[string]*Page
-	names    fileNames    // how File names map to byPath keys
-	source   string       // the site folder, which File paths are relative to
-	root     string       // the content folder, source and ContentDir joined
-	seed     maphash.Seed // of the file checksums kept for Body
+	names    fileNames     // how File names map to byPath keys
+	source   string        // the site folder, which File paths are relative to
+	root     string        // the content folder, source and ContentDir joined
+	calls    rawfile.Calls // how the content folder's files are read
+	seed     maphash.Seed  // of the file checksums kept for Body
 }
 
 // pathKey finds a page by language and Path.
@@ -129,7 +130,8 @@ func Load(ctx context.Context, opts Options, errs *diag.List) (*Tree, error) {
 	root := filepath.Join(opts.Source, opts.ContentDir)
 	names := newFileNames(opts)
 	seed := maphash.MakeSeed()
-	r := reader{prefix: names.prefix, opts: opts, seed: seed, jobs: make(chan job, walkAhead)}
+	calls := rawfile.For(root)
+	r := reader{prefix: names.prefix, opts: opts, seed: seed, calls: calls, jobs: make(chan job, walkAhead)}
 	r.keep.Store(opts.KeptBodies)
 	others, resources, err := walk(root, names, func(f file) bool {
 		if ctx.Err() != nil {
@@ -146,7 +148,7 @@ func Load(ctx context.Context, opts Options, errs *diag.List) (*Tree, error) {
 		return nil, err
 	}
 
-	t := &Tree{Pages: make([]*Page, 0, r.found), Homes: map[string]*Page{}, Files: others, byPath: make(map[pathKey]*Page, r.found), source: opts.Source, root: root, seed: seed, names: names}
+	t := &Tree{Pages: make([]*Page, 0, r.found), Homes: map[string]*Page{}, Files: others, byPath: make(map[pathKey]*Page, r.found), source: opts.Source, root: root, calls: calls, seed: seed, names: names}
 	var terms termSets
 	sections := map[pathKey]bool{} // the top-level folders holding a page, by language
 	var last pathKey               // the one added last: the walk reads a folder's pages together
@@ -204,7 +206,7 @@ func (r *reader) readPage(f file, dec *frontmatter.Decoder, buf *[]byte, errs *[
 	if opts.LazyBodies {
 		into = *buf
 	}
-	src, err := rawfile.ReadFile(f.full, into)
+	src, err := r.calls.ReadFile(f.full, into)
 	if opts.LazyBodies && cap(src) > cap(*buf) {
 		*buf = src
 	}
@@ -285,9 +287,9 @@ func (t *Tree) ReadBody(p *Page, buf *[]byte) ([]byte, error) {
 	var src []byte
 	var err error
 	if size := p.span.size(); size > 0 {
-		src, err = rawfile.ReadFileSized(name, int64(size), *buf) // no fstat: Load saw the size
+		src, err = t.calls.ReadFileSized(name, int64(size), *buf) // no fstat: Load saw the size
 	} else {
-		src, err = rawfile.ReadFile(name, *buf)
+		src, err = t.calls.ReadFile(name, *buf)
 	}
 	if cap(src) > cap(*buf) {
 		*buf = src[:0]

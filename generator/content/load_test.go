@@ -14,7 +14,12 @@ import (
 // writeSite writes files (slash paths → text) under a temp folder.
 func writeSite(t *testing.T, files map[string]string) string {
 	t.Helper()
-	dir := t.TempDir()
+	return writeSiteIn(t, t.TempDir(), files)
+}
+
+// writeSiteIn writes files into dir and returns dir.
+func writeSiteIn(t *testing.T, dir string, files map[string]string) string {
+	t.Helper()
 	for p, s := range files {
 		full := filepath.Join(dir, filepath.FromSlash(p))
 		if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {

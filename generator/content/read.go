@@ -6,6 +6,7 @@ import (
 	"sync/atomic"
 
 	"github.com/sineng/sineng/generator/frontmatter"
+	"github.com/sineng/sineng/internal/rawfile"
 )
 
 // reader reads the files the walk finds while it goes on walking: each
@@ -16,6 +17,7 @@ type reader struct {
 	prefix string // what a page's File adds to its content-relative path (fileNames.prefix)
 	opts   Options
 	seed   maphash.Seed
+	calls  rawfile.Calls // how the files are read
 	jobs   chan job
 	keep   atomic.Int64 // bytes of bodies that may still be kept (Options.KeptBodies)
 

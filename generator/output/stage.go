@@ -11,6 +11,7 @@ import (
 	"sync/atomic"
 
 	"github.com/sineng/sineng/generator/diag"
+	"github.com/sineng/sineng/internal/rawfile"
 )
 
 // Options configures Open. The zero value works and skips the source checks.
@@ -47,10 +48,12 @@ const (
 // are safe for concurrent use by many goroutines; Commit and Abort wait
 // for writes in flight and end the Stage.
 type Stage struct {
-	out    string // the output folder: absolute, symlinks resolved
-	dir    string // the stage folder beside out
-	prev   string // out when it was a folder at Open, else ""
-	rename func(oldpath, newpath string) error
+	out       string // the output folder: absolute, symlinks resolved
+	dir       string // the stage folder beside out
+	prev      string // out when it was a folder at Open, else ""
+	rename    func(oldpath, newpath string) error
+	calls     rawfile.Calls // how files in dir are made and read
+	prevCalls rawfile.Calls // how files in prev are read
 
 	mu    sync.RWMutex // writers hold it shared; Commit and Abort exclusively
 	state stageState   // guarded by mu
@@ -131,7 +134,11 @@ func Open(out string, opts Options) (*Stage, error) {
 		_ = os.Remove(dir)
 		return nil, fmt.Errorf("output: open %s: create stage: %w", abs, err)
 	}
-	return &Stage{out: abs, dir: dir, prev: prev, rename: os.Rename}, nil
+	s := &Stage{out: abs, dir: dir, prev: prev, rename: os.Rename, calls: rawfile.For(dir)}
+	if prev != "" {
+		s.prevCalls = rawfile.For(prev)
+	}
+	return s, nil
 }
 
 // Out returns the output folder the Stage will replace: absolute, with

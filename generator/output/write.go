@@ -10,8 +10,6 @@ import (
 	"sort"
 	"strings"
 	"syscall"
-
-	"github.com/sineng/sineng/internal/rawfile"
 )
 
 // WriteFile writes data as the output file rel, a slash path inside the
@@ -34,7 +32,7 @@ func (s *Stage) WriteFile(rel string, data []byte, from string) error {
 		s.nUnchanged.Add(1)
 		return nil
 	}
-	if err := rawfile.WriteNew(dst, data); err != nil {
+	if err := s.calls.WriteNew(dst, data); err != nil {
 		return fail("write", clean, from, s.explain(clean, err))
 	}
 	s.nWritten.Add(1)
@@ -175,7 +173,7 @@ func (s *Stage) mkdir(dir string) error {
 		return err
 	}
 	p := filepath.Join(s.dir, filepath.FromSlash(dir))
-	if err := os.Mkdir(p, 0o755); err != nil {
+	if err := s.calls.Mkdir(p, 0o755); err != nil {
 		if info, serr := os.Lstat(p); serr != nil || !info.IsDir() {
 			return err
 		}
@@ -221,7 +219,7 @@ func (s *Stage) linkUnchanged(clean, dst string, size int64, equal func(prev io.
 	if err != nil || !info.Mode().IsRegular() || info.Size() != size {
 		return false
 	}
-	f, err := rawfile.Open(p)
+	f, err := s.prevCalls.Open(p)
 	if err != nil {
 		return false
 	}

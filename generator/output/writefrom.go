@@ -46,7 +46,7 @@ func (s *Stage) WriteFrom(rel, from string, write func(w io.Writer) error, check
 	}
 	var data []byte // the finished file, when check needed it read back
 	if check != nil {
-		if data, err = rawfile.ReadFile(dst, nil); err != nil {
+		if data, err = s.calls.ReadFile(dst, nil); err != nil {
 			return fail("write", clean, from, err)
 		}
 		check(data)
@@ -70,7 +70,7 @@ func (e writerError) Error() string { return e.err.Error() }
 // writeStreamed creates the file name, which must not exist, with mode
 // 0644 and fills it from write. It returns the bytes written.
 func (s *Stage) writeStreamed(name string, write func(w io.Writer) error) (int64, error) {
-	f, err := rawfile.Create(name)
+	f, err := s.calls.Create(name)
 	if err != nil {
 		return 0, err
 	}
@@ -153,7 +153,7 @@ func (s *Stage) replaceUnchanged(clean, dst string, size int64, data []byte) boo
 		if data != nil {
 			return s.equalBytes(prev, data)
 		}
-		f, err := rawfile.Open(dst)
+		f, err := s.calls.Open(dst)
 		if err != nil {
 			return false
 		}

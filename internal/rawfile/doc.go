@@ -7,4 +7,8 @@
 // page. A build opens every content file twice and writes every output file
 // once, so the hot paths of generator/content and generator/output go
 // through this package. Elsewhere the functions fall back to package os.
+//
+// Every function is a method of Calls, which For picks for a tree: on a
+// file system held in memory (tmpfs, ramfs) the calls keep the thread's
+// processor instead of announcing that they may block (see Calls).
 package rawfile

@@ -11,7 +11,9 @@ import (
 	"testing"
 )
 
-func TestReadFile(t *testing.T) {
+func TestReadFile(t *testing.T) { forEachCalls(t, testReadFile) }
+
+func testReadFile(t *testing.T, c Calls) {
 	dir := t.TempDir()
 	big := bytes.Repeat([]byte("四能 leader notes\n"), 5000)
 	tests := []struct {
@@ -31,7 +33,7 @@ func TestReadFile(t *testing.T) {
 			if err := os.WriteFile(p, tt.data, 0o644); err != nil {
 				t.Fatal(err)
 			}
-			got, err := ReadFile(p, tt.buf)
+			got, err := c.ReadFile(p, tt.buf)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -45,9 +47,11 @@ func TestReadFile(t *testing.T) {
 	}
 }
 
-func TestReadFileMissingAndSymlink(t *testing.T) {
+func TestReadFileMissingAndSymlink(t *testing.T) { forEachCalls(t, testReadFileMissingAndSymlink) }
+
+func testReadFileMissingAndSymlink(t *testing.T, c Calls) {
 	dir := t.TempDir()
-	_, err := ReadFile(filepath.Join(dir, "nope"), nil)
+	_, err := c.ReadFile(filepath.Join(dir, "nope"), nil)
 	var pe *fs.PathError
 	if !errors.As(err, &pe) || !errors.Is(err, fs.ErrNotExist) {
 		t.Fatalf("missing file: got %v, want a not-exist *fs.PathError", err)
@@ -63,25 +67,27 @@ func TestReadFileMissingAndSymlink(t *testing.T) {
 	if err := os.Symlink(target, link); err != nil {
 		t.Fatal(err)
 	}
-	if got, err := ReadFile(link, nil); err == nil {
+	if got, err := c.ReadFile(link, nil); err == nil {
 		t.Fatalf("a symlink was followed: read %q", got)
 	}
 }
 
-func TestWriteNewAndRewind(t *testing.T) {
+func TestWriteNewAndRewind(t *testing.T) { forEachCalls(t, testWriteNewAndRewind) }
+
+func testWriteNewAndRewind(t *testing.T, c Calls) {
 	dir := t.TempDir()
 	p := filepath.Join(dir, "page.html")
-	if err := WriteNew(p, []byte("<p>one</p>")); err != nil {
+	if err := c.WriteNew(p, []byte("<p>one</p>")); err != nil {
 		t.Fatal(err)
 	}
-	if err := WriteNew(p, []byte("two")); !errors.Is(err, fs.ErrExist) {
+	if err := c.WriteNew(p, []byte("two")); !errors.Is(err, fs.ErrExist) {
 		t.Fatalf("writing over an existing file: got %v, want fs.ErrExist", err)
 	}
 	if got, _ := os.ReadFile(p); string(got) != "<p>one</p>" {
 		t.Fatalf("file holds %q after a refused write", got)
 	}
 	q := filepath.Join(dir, "streamed.html")
-	f, err := Create(q)
+	f, err := c.Create(q)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -97,7 +103,7 @@ func TestWriteNewAndRewind(t *testing.T) {
 	if err := f.Close(); err != nil {
 		t.Fatal(err)
 	}
-	r, err := Open(q)
+	r, err := c.Open(q)
 	if err != nil {
 		t.Fatal(err)
 	}

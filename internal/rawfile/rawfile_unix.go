@@ -5,36 +5,74 @@ package rawfile
 import (
 	"io"
 	"io/fs"
+	"os"
 	"syscall"
 )
 
-// File is an open file descriptor used with bare system calls.
-type File int
+// File is an open file descriptor used with bare system calls, made the
+// way the Calls that opened it say.
+type File struct {
+	fd     int
+	direct bool
+}
 
 // Open opens name for reading. It does not follow a symlink in the last
 // component, so a symlink swapped in after an Lstat is not read.
-func Open(name string) (File, error) {
-	fd, err := open(name, syscall.O_RDONLY|syscall.O_CLOEXEC|syscall.O_NOFOLLOW, 0)
-	if err != nil {
-		return -1, &fs.PathError{Op: "open", Path: name, Err: err}
-	}
-	return File(fd), nil
+func (c Calls) Open(name string) (File, error) {
+	return c.open(name, "open", syscall.O_RDONLY|syscall.O_CLOEXEC|syscall.O_NOFOLLOW, 0)
 }
 
 // Create creates the file name, which must not exist, for writing, with
 // mode 0644 less the umask.
-func Create(name string) (File, error) {
-	fd, err := open(name, syscall.O_WRONLY|syscall.O_CREAT|syscall.O_EXCL|syscall.O_CLOEXEC, 0o644)
-	if err != nil {
-		return -1, &fs.PathError{Op: "open", Path: name, Err: err}
+func (c Calls) Create(name string) (File, error) {
+	return c.open(name, "open", syscall.O_WRONLY|syscall.O_CREAT|syscall.O_EXCL|syscall.O_CLOEXEC, 0o644)
+}
+
+// open calls open, retrying when a signal interrupts it.
+func (c Calls) open(name, op string, flags int, perm uint32) (File, error) {
+	for {
+		var fd int
+		var err error
+		if c == Direct {
+			fd, err = directOpen(name, flags, perm)
+		} else {
+			fd, err = syscall.Open(name, flags, perm)
+		}
+		switch {
+		case err == nil:
+			return File{fd: fd, direct: c == Direct}, nil
+		case err != syscall.EINTR:
+			return File{fd: -1}, &fs.PathError{Op: op, Path: name, Err: err}
+		}
 	}
-	return File(fd), nil
+}
+
+// Mkdir creates the folder name with mode perm less the umask.
+func (c Calls) Mkdir(name string, perm fs.FileMode) error {
+	if c != Direct {
+		return os.Mkdir(name, perm)
+	}
+	for {
+		err := directMkdir(name, uint32(perm.Perm()))
+		switch {
+		case err == nil:
+			return nil
+		case err != syscall.EINTR:
+			return &fs.PathError{Op: "mkdir", Path: name, Err: err}
+		}
+	}
 }
 
 // Read reads up to len(p) bytes, returning io.EOF at the end of the file.
 func (f File) Read(p []byte) (int, error) {
 	for {
-		n, err := syscall.Read(int(f), p)
+		var n int
+		var err error
+		if f.direct {
+			n, err = directRead(f.fd, p)
+		} else {
+			n, err = syscall.Read(f.fd, p)
+		}
 		switch {
 		case err == syscall.EINTR:
 			continue
@@ -51,7 +89,13 @@ func (f File) Read(p []byte) (int, error) {
 func (f File) Write(p []byte) (int, error) {
 	done := 0
 	for done < len(p) {
-		n, err := syscall.Write(int(f), p[done:])
+		var n int
+		var err error
+		if f.direct {
+			n, err = directWrite(f.fd, p[done:])
+		} else {
+			n, err = syscall.Write(f.fd, p[done:])
+		}
 		if err == syscall.EINTR {
 			continue
 		}
@@ -65,31 +109,32 @@ func (f File) Write(p []byte) (int, error) {
 
 // Rewind empties the file and moves its offset back to the start.
 func (f File) Rewind() error {
-	if err := syscall.Ftruncate(int(f), 0); err != nil {
+	if err := syscall.Ftruncate(f.fd, 0); err != nil {
 		return err
 	}
-	_, err := syscall.Seek(int(f), 0, io.SeekStart)
+	_, err := syscall.Seek(f.fd, 0, io.SeekStart)
 	return err
 }
 
 // Close closes the descriptor.
-func (f File) Close() error { return syscall.Close(int(f)) }
+func (f File) Close() error {
+	if f.direct {
+		return directClose(f.fd)
+	}
+	return syscall.Close(f.fd)
+}
 
 // size returns the file's size as fstat reports it.
 func (f File) size() (int64, error) {
 	var st syscall.Stat_t
-	if err := syscall.Fstat(int(f), &st); err != nil {
+	var err error
+	if f.direct {
+		err = directFstat(f.fd, &st)
+	} else {
+		err = syscall.Fstat(f.fd, &st)
+	}
+	if err != nil {
 		return 0, err
 	}
 	return st.Size, nil
-}
-
-// open calls open, retrying when a signal interrupts it.
-func open(name string, flags int, perm uint32) (int, error) {
-	for {
-		fd, err := syscall.Open(name, flags, perm)
-		if err != syscall.EINTR {
-			return fd, err
-		}
-	}
 }

@@ -60,7 +60,9 @@ func TestReadAllStopsAtTheSizeOnlyWhenItIsTrue(t *testing.T) {
 	}
 }
 
-func TestReadFileMatchesOSReadFile(t *testing.T) {
+func TestReadFileMatchesOSReadFile(t *testing.T) { forEachCalls(t, testReadFileMatchesOSReadFile) }
+
+func testReadFileMatchesOSReadFile(t *testing.T, c Calls) {
 	dir := t.TempDir()
 	files := []string{
 		writeTemp(t, dir, "page.md", "+++\ntitle = \"a\"\n+++\n"+strings.Repeat("正文 body\n", 300)),
@@ -71,7 +73,7 @@ func TestReadFileMatchesOSReadFile(t *testing.T) {
 	}
 	buf := make([]byte, 0, 16)
 	for _, name := range files {
-		got, err := ReadFile(name, buf)
+		got, err := c.ReadFile(name, buf)
 		if err != nil {
 			t.Fatal(err)
 		}

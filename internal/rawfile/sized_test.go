@@ -10,6 +10,10 @@ import (
 )
 
 func TestReadFileSizedReadsTheWholeFileWhateverTheSize(t *testing.T) {
+	forEachCalls(t, testReadFileSizedReadsTheWholeFileWhateverTheSize)
+}
+
+func testReadFileSizedReadsTheWholeFileWhateverTheSize(t *testing.T, c Calls) {
 	dir := t.TempDir()
 	small := []byte("+++\ntitle = \"四能\"\n+++\nbody\n")
 	big := bytes.Repeat([]byte("社区 leader notes\n"), 5000)
@@ -34,7 +38,7 @@ func TestReadFileSizedReadsTheWholeFileWhateverTheSize(t *testing.T) {
 			if err := os.WriteFile(p, tt.data, 0o644); err != nil {
 				t.Fatal(err)
 			}
-			got, err := ReadFileSized(p, tt.size, tt.buf)
+			got, err := c.ReadFileSized(p, tt.size, tt.buf)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -43,7 +47,7 @@ func TestReadFileSizedReadsTheWholeFileWhateverTheSize(t *testing.T) {
 			}
 		})
 	}
-	_, err := ReadFileSized(filepath.Join(dir, "nope"), 10, nil)
+	_, err := c.ReadFileSized(filepath.Join(dir, "nope"), 10, nil)
 	if !errors.Is(err, fs.ErrNotExist) {
 		t.Errorf("missing file: got %v, want a not-exist error", err)
 	}

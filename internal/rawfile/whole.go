@@ -10,8 +10,8 @@ import (
 // and returns the bytes read; they share buf's memory when they fit. Like
 // Open it does not follow a symlink in the last component where the
 // platform has bare system calls.
-func ReadFile(name string, buf []byte) ([]byte, error) {
-	return readFile(name, -1, buf)
+func (c Calls) ReadFile(name string, buf []byte) ([]byte, error) {
+	return c.readFile(name, -1, buf)
 }
 
 // ReadFileSized is ReadFile for a file expected to be size bytes long,
@@ -20,14 +20,14 @@ func ReadFile(name string, buf []byte) ([]byte, error) {
 // to its end (a file that grows while reads come short may be cut at
 // size bytes), so a caller that knows the file's checksum can tell it
 // changed.
-func ReadFileSized(name string, size int64, buf []byte) ([]byte, error) {
-	return readFile(name, max(size, 0), buf)
+func (c Calls) ReadFileSized(name string, size int64, buf []byte) ([]byte, error) {
+	return c.readFile(name, max(size, 0), buf)
 }
 
 // readFile reads the file name whole, given its size, or asking for it
 // when size is negative.
-func readFile(name string, size int64, buf []byte) ([]byte, error) {
-	f, err := Open(name)
+func (c Calls) readFile(name string, size int64, buf []byte) ([]byte, error) {
+	f, err := c.Open(name)
 	if err != nil {
 		return nil, err
 	}
@@ -76,8 +76,8 @@ func readAll[R io.Reader](r R, size int64, buf []byte) ([]byte, error) {
 
 // WriteNew creates the file name, which must not exist, with mode 0644
 // less the umask, and writes data to it.
-func WriteNew(name string, data []byte) error {
-	f, err := Create(name)
+func (c Calls) WriteNew(name string, data []byte) error {
+	f, err := c.Create(name)
 	if err != nil {
 		return err
 	}
