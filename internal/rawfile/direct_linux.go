@@ -3,6 +3,8 @@
 package rawfile
 
 import (
+	"os"
+	"path/filepath"
 	"syscall"
 	"unsafe"
 )
@@ -16,14 +18,22 @@ const (
 	ramfsMagic = 0x858458f6
 )
 
-// inMemory reports whether dir is on tmpfs or ramfs; false when it cannot
-// tell.
+// inMemory reports whether dir is on tmpfs or ramfs with no other file
+// system mounted below it; false when it cannot tell.
 func inMemory(dir string) bool {
 	var st syscall.Statfs_t
-	if err := syscall.Statfs(dir, &st); err != nil {
+	if err := syscall.Statfs(dir, &st); err != nil || !inMemoryType(int64(st.Type)) {
 		return false
 	}
-	return inMemoryType(int64(st.Type))
+	real, err := filepath.Abs(dir)
+	if err == nil {
+		real, err = filepath.EvalSymlinks(real)
+	}
+	if err != nil {
+		return false
+	}
+	info, err := os.ReadFile("/proc/self/mountinfo")
+	return err == nil && !mountedBelow(info, real)
 }
 
 // inMemoryType reports whether a statfs type is that of tmpfs or ramfs.

@@ -5,8 +5,7 @@ package rawfile
 import "syscall"
 
 // directCalls says that this platform has no direct calls: For never picks
-// Direct, and the functions below, which make announced calls, are not
-// reached.
+// Direct, and Direct, when asked for, makes the announced calls below.
 const directCalls = false
 
 func inMemory(string) bool { return false }

@@ -17,9 +17,11 @@ type File struct {
 }
 
 // Open opens name for reading. It does not follow a symlink in the last
-// component, so a symlink swapped in after an Lstat is not read.
+// component, so a symlink swapped in after an Lstat is not read, and a
+// FIFO swapped in does not block the open (O_NONBLOCK, which regular files
+// ignore).
 func (c Calls) Open(name string) (File, error) {
-	return c.open(name, "open", syscall.O_RDONLY|syscall.O_CLOEXEC|syscall.O_NOFOLLOW, 0)
+	return c.open(name, "open", syscall.O_RDONLY|syscall.O_CLOEXEC|syscall.O_NOFOLLOW|syscall.O_NONBLOCK, 0)
 }
 
 // Create creates the file name, which must not exist, for writing, with
@@ -47,7 +49,9 @@ func (c Calls) open(name, op string, flags int, perm uint32) (File, error) {
 	}
 }
 
-// Mkdir creates the folder name with mode perm less the umask.
+// Mkdir creates the folder name with the permission bits of perm less the
+// umask (Direct calls drop setuid, setgid and sticky; callers ask for
+// none).
 func (c Calls) Mkdir(name string, perm fs.FileMode) error {
 	if c != Direct {
 		return os.Mkdir(name, perm)
