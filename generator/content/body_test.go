@@ -8,23 +8,13 @@ import (
 	"testing"
 
 	"github.com/sineng/sineng/generator/diag"
-	"github.com/sineng/sineng/internal/rawfile"
+	"github.com/sineng/sineng/internal/rawfile/rawfiletest"
 )
 
 func TestLazyBodiesAreReadAgainAndChecked(t *testing.T) {
 	t.Run("temp folder", func(t *testing.T) { testLazyBodies(t, t.TempDir()) })
 	// tmpfs, where Load and Body read with direct system calls.
-	t.Run("tmpfs", func(t *testing.T) {
-		if rawfile.For("/dev/shm") != rawfile.Direct {
-			t.Skip("no tmpfs at /dev/shm, or no direct calls on this platform")
-		}
-		dir, err := os.MkdirTemp("/dev/shm", "sineng-content-test-")
-		if err != nil {
-			t.Skip("cannot write to /dev/shm:", err)
-		}
-		t.Cleanup(func() { os.RemoveAll(dir) })
-		testLazyBodies(t, dir)
-	})
+	t.Run("tmpfs", func(t *testing.T) { testLazyBodies(t, rawfiletest.MemoryDir(t)) })
 }
 
 func testLazyBodies(t *testing.T, dir string) {

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/sineng/sineng/internal/rawfile"
+	"github.com/sineng/sineng/internal/rawfile/rawfiletest"
 )
 
 // TestStageInMemory builds twice into an output folder on tmpfs, where the
@@ -15,15 +16,7 @@ import (
 // whole files land with their bytes, nested folders are made once, and the
 // second build links the unchanged file from the first.
 func TestStageInMemory(t *testing.T) {
-	if rawfile.For("/dev/shm") != rawfile.Direct {
-		t.Skip("no tmpfs at /dev/shm, or no direct calls on this platform")
-	}
-	parent, err := os.MkdirTemp("/dev/shm", "sineng-output-test-")
-	if err != nil {
-		t.Skip("cannot write to /dev/shm:", err)
-	}
-	t.Cleanup(func() { os.RemoveAll(parent) })
-	out := filepath.Join(parent, "public")
+	out := filepath.Join(rawfiletest.MemoryDir(t), "public")
 
 	write := func(files map[string]string, streamed string) Stats {
 		t.Helper()
