@@ -52,13 +52,13 @@ func Load(opts Options) (*Set, error) {
 	// parse needs only the functions' names, while parsing in a clone of
 	// a template holding the functions copied its two function tables
 	// for every file (≈4 ms of CPU a build for the built-in theme).
-	withFuncs := template.New("").Funcs(funcs)
 	trees := parseAll(funcs, srcs, s.files, &errs)
 	if errs.HasErrors() {
 		return nil, errs.Err()
 	}
 
-	s.common = withFuncs
+	// The one template holding the functions, which executions use.
+	s.common = template.New("").Funcs(funcs)
 	for _, src := range srcs {
 		switch roleOf(src.rel) {
 		case rolePartial:

@@ -21,17 +21,17 @@ type File struct {
 // FIFO swapped in does not block the open (O_NONBLOCK, which regular files
 // ignore).
 func (c Calls) Open(name string) (File, error) {
-	return c.open(name, "open", syscall.O_RDONLY|syscall.O_CLOEXEC|syscall.O_NOFOLLOW|syscall.O_NONBLOCK, 0)
+	return c.open(name, syscall.O_RDONLY|syscall.O_CLOEXEC|syscall.O_NOFOLLOW|syscall.O_NONBLOCK, 0)
 }
 
 // Create creates the file name, which must not exist, for writing, with
 // mode 0644 less the umask.
 func (c Calls) Create(name string) (File, error) {
-	return c.open(name, "open", syscall.O_WRONLY|syscall.O_CREAT|syscall.O_EXCL|syscall.O_CLOEXEC, 0o644)
+	return c.open(name, syscall.O_WRONLY|syscall.O_CREAT|syscall.O_EXCL|syscall.O_CLOEXEC, 0o644)
 }
 
 // open calls open, retrying when a signal interrupts it.
-func (c Calls) open(name, op string, flags int, perm uint32) (File, error) {
+func (c Calls) open(name string, flags int, perm uint32) (File, error) {
 	for {
 		var fd int
 		var err error
@@ -44,7 +44,7 @@ func (c Calls) open(name, op string, flags int, perm uint32) (File, error) {
 		case err == nil:
 			return File{fd: fd, direct: c == Direct}, nil
 		case err != syscall.EINTR:
-			return File{fd: -1}, &fs.PathError{Op: op, Path: name, Err: err}
+			return File{fd: -1}, &fs.PathError{Op: "open", Path: name, Err: err}
 		}
 	}
 }
