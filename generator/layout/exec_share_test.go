@@ -108,8 +108,8 @@ func TestPageTemplatesSharePartials(t *testing.T) {
 // it compiles whole.
 func sharedBy(s *Set, ns *namespace, name string) []string {
 	sh := ns.newSharing(s, name)
-	esc, own, err := ns.escapingCopy(s, name, sh.stub)
-	if err != nil || !sh.sharesAny() {
+	esc, own := ns.escapingCopy(s, name, sh.stub)
+	if !sh.sharesAny() {
 		return nil
 	}
 	if code, _ := sh.compile(esc, own); code == nil {

@@ -57,8 +57,6 @@ func Load(opts Options) (*Set, error) {
 		return nil, errs.Err()
 	}
 
-	// The one template holding the functions, which executions use.
-	s.common = template.New("").Funcs(funcs)
 	for _, src := range srcs {
 		switch roleOf(src.rel) {
 		case rolePartial:
@@ -72,17 +70,16 @@ func Load(opts Options) (*Set, error) {
 			s.pages[src.rel] = definesOnly(src.text)
 			continue
 		}
-		if err := addTrees(s.common, trees[src.rel]); err != nil {
-			errs.Add(&diag.Error{File: src.file, Err: err})
-		}
 		s.commonFiles = append(s.commonFiles, src.rel)
 	}
-	if errs.HasErrors() {
-		return nil, errs.Err()
-	}
-	s.stubBase = template.New("").Funcs(stubFuncs(funcs))
 	s.fileTrees = trees
-	common := newNamespace(s.common, s.commonFiles)
+	// The partials and shortcodes, like each page template, get their
+	// html/template namespace only when an execution needs it
+	// (namespace.html): a compiled build runs none. Building it here
+	// copied every partial's trees into a template holding the functions
+	// (BenchmarkLoad, built-in theme: 2.03 → 1.34 MB and 39.6k → 24.5k
+	// allocations an op, ≈8 → ≈4 ms).
+	common := newNamespace(s.commonFiles)
 	s.shared = common
 	for rel := range s.partials {
 		s.entries[rel] = &entry{ns: common, name: rel}
@@ -193,7 +190,7 @@ func (s *Set) compose(src source, errs *diag.List) {
 	s.composed[src.rel] = c
 	if !s.pages[src.rel] {
 		c.alone = &Template{name: src.file, entry: src.rel,
-			exec: &entry{ns: newNamespace(nil, withFiles(s.commonFiles, src.rel)), name: src.rel}}
+			exec: &entry{ns: newNamespace(withFiles(s.commonFiles, src.rel)), name: src.rel}}
 		return
 	}
 	c.inBase = map[string]*Template{}
@@ -205,7 +202,7 @@ func (s *Set) compose(src source, errs *diag.List) {
 		}
 		c.inBase[base] = &Template{
 			name: src.file, base: s.files[base], entry: base,
-			exec: &entry{ns: newNamespace(nil, withFiles(s.commonFiles, base, src.rel)), name: base},
+			exec: &entry{ns: newNamespace(withFiles(s.commonFiles, base, src.rel)), name: base},
 		}
 	}
 }

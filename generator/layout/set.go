@@ -22,15 +22,13 @@ type Set struct {
 	partials   map[string]bool         // "partials/…" names
 	shortcodes map[string]bool         // shortcode names, without "shortcodes/" and ".html"
 	composed   map[string]*composition // page template name → its compositions
-	common     *template.Template      // partials and shortcodes; what partial and Shortcode execute
-	entries    map[string]*entry       // partials and shortcodes of common, by name
-	shared     *namespace              // the namespace of common, the entries' own
+	entries    map[string]*entry       // partials and shortcodes, by name
+	shared     *namespace              // the partials' and shortcodes' namespace, the entries' own
 	fragments  fragments               // outputs of keyed partial calls
 
 	funcs       template.FuncMap         // every template function, as the templates see them
-	stubBase    *template.Template       // an empty template whose functions have funcs' names and do nothing, cloned for each escaping copy
 	fileTrees   map[string][]*parse.Tree // each file's parse trees as parsed, never executed
-	commonFiles []string                 // the files of common, in the order they were added
+	commonFiles []string                 // the partials' and shortcodes' files, in the order they were added
 	ownPartial  bool                     // "partial" is the Set's own, not one from Options.Funcs
 	ownDict     bool                     // "dict" is the Set's own, not one from Options.Funcs
 	interpret   bool                     // Options.Interpret: never compile
