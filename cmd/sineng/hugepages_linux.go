@@ -28,33 +28,34 @@ const thpEnabledFile = "/sys/kernel/mm/transparent_hugepage/enabled"
 
 // reserveHugeHeap has the heap's first hugeHeapReserve bytes backed by
 // transparent huge pages: it allocates them as one block it does not write
-// (unzeroedBlock), advises the kernel to use huge pages for
-// it, and frees it again with a collection at start-up, when the heap holds
-// next to nothing. The pages it leaves free are the lowest of the heap, the
-// ones the runtime hands out first; a 2 MiB page is filled on its first
-// touch, so memory never used takes none. 10k-page corpus, 12 alternated
-// runs: 58k → 5.5k page faults, 1347 → 1254 ms wall and 2539 → 2403 ms CPU,
-// peak RSS unchanged (229–250 MB); 1k pages 176 → 164 ms; 10 pages 49 →
-// 43 ms.
+// (unzeroedBlock), advises the kernel to use huge pages for it, and frees
+// it again with a collection at start-up, when the heap holds next to
+// nothing. The pages it leaves free are the lowest of the heap, the ones
+// the runtime hands out first; a 2 MiB page is filled on its first touch,
+// so memory never used takes none. 10k-page corpus, 12 alternated runs:
+// 58k → 5.5k page faults, 1347 → 1254 ms wall and 2539 → 2403 ms CPU, peak
+// RSS unchanged (229–250 MB); 1k pages 176 → 164 ms; 10 pages 49 → 43 ms.
 //
 // A huge page pays off only when faulting one in costs about what zeroing
 // 2 MiB does. A virtual machine whose balloon reports free memory to its
 // host (virtio free page reporting, in blocks of 2 MiB and up) breaks that:
 // a huge page made of reported memory faults 512 times on the host. On the
-// bench's machine a huge page's first touch took ≈0.2 ms when the memory
-// was recently freed and ≈10 ms after a dozen idle seconds (256 MiB: 34 ms
-// against 1.0 s), while 4 KiB pages cost ≈0.65 ms a MiB either way; 10k
-// builds ran 2.2–2.5 s warm and 2.7–3.0 s cold on huge pages, 2.5–2.8 s
-// either way on small ones, and in a full bench five of nine 10k builds
-// were cold. So reserveHugeHeap touches the first huge pages of its block
-// and times them (hugePagesCheap): when two of them are slower than
-// hugePageBudget, the rest of the block is advised back to small pages
-// before the heap uses it (the pages touched stay huge). The pages touched
-// are the heap's first 16 MiB, which a build of a few hundred pages or more
-// faults in anyway. 10k corpus, paired runs, measured when one slow page
-// decided: with 15 idle seconds before each, 3.02 → 2.68 s (6 rounds,
-// ratio 0.88) and 5.68 → 5.05 s of CPU; back to back, where the probes
-// keep huge pages, ratio 1.01 (8 rounds); a 10-page site, 20 rounds: 0.93.
+// bench's machine a huge page's first touch takes ≈0.2 ms when its memory
+// was recently freed and 7–30 ms when the host has it back, while 4 KiB
+// pages cost ≈0.8 ms a MiB either way; and the two kinds of huge page come
+// mixed: a build often finds its first 10–30 MiB at hand and the rest
+// handed back. So the reserve is not trusted up front: a heapWarmer
+// (heapwarm_linux.go) faults its huge pages in on a goroutine of its own,
+// a little ahead of the heap, times each, and as soon as two were dear
+// advises the rest of the reserve back to small pages, which it goes on
+// faulting in ahead of the heap. Until 2026-11-30 reserveHugeHeap instead
+// touched the block's first 8 huge pages before the build started (2–4 ms
+// on one core when they were at hand, 15–22 ms when dear) and decided for
+// the whole reserve from them, so a build whose first 16 MiB were at hand
+// and the rest not faulted 3.6 ms a MiB on huge pages to the end: 10k
+// builds after Hugo's 1k build, 10 paired rounds, system time 858–1603 ms
+// before and 745–927 ms with the warmer, wall 2.54 → 2.50 s (medians);
+// 1k pages 30 paired rounds 293 → 287 ms.
 //
 // It does nothing when huge pages are on for every mapping already
 // ("always") or off ("never"), or when GODEBUG=disablethp=1 asks the
@@ -63,21 +64,26 @@ const thpEnabledFile = "/sys/kernel/mm/transparent_hugepage/enabled"
 // splits huge pages and lets the kernel's collapsing of them grow its
 // resident size over time.
 //
-// It returns what it did with the block (hugeKept, hugeDear) or hugeNone.
-func reserveHugeHeap() hugeOutcome {
+// It reports whether it reserved the block and started its warmer.
+func reserveHugeHeap() bool {
 	if !hugePagesByAdvice() {
-		return hugeNone
+		return false
 	}
 	// The collector is off while the block is allocated, or the block
 	// alone would start a cycle that finds it live: one collection, the
 	// one that frees it, is enough.
 	gcPercent := debug.SetGCPercent(-1)
-	got := adviseHugeBlock(hugeHeapReserve)
+	block := unzeroedBlock(hugeHeapReserve)
+	advised := syscall.Madvise(block, syscall.MADV_HUGEPAGE) == nil
+	base := uintptr(unsafe.Pointer(unsafe.SliceData(block)))
+	block = nil
 	debug.SetGCPercent(gcPercent)
-	if got != hugeNone {
-		runtime.GC() // frees the block: nothing refers to it any more
+	if !advised {
+		return false // the block is left to the first collection
 	}
-	return got
+	runtime.GC() // frees the block: nothing refers to it any more
+	go newHeapWarmer(base, hugeHeapReserve).run(warmTick)
+	return true
 }
 
 // hugePagesByAdvice reports whether the kernel gives transparent huge
@@ -90,27 +96,6 @@ func hugePagesByAdvice() bool {
 	}
 	mode, err := os.ReadFile(thpEnabledFile)
 	return err == nil && thpMode(string(mode)) == "madvise"
-}
-
-// adviseHugeBlock allocates a block of n bytes and asks for huge pages for
-// it, then takes the advice back when its first huge pages show them dear
-// (hugePagesCheap). A block whose advice failed is left to the first
-// collection. The probe assumes 4 KiB base pages, whose huge pages are
-// 2 MiB; with other base pages the block keeps its advice unmeasured.
-func adviseHugeBlock(n int) hugeOutcome {
-	block := unzeroedBlock(n)
-	if syscall.Madvise(block, syscall.MADV_HUGEPAGE) != nil {
-		return hugeNone
-	}
-	if os.Getpagesize() != 4096 || hugePagesCheap(block, hugePageBudget) {
-		return hugeKept
-	}
-	// Small pages, as the runtime maps its heap without advice. Should
-	// the kernel refuse, the block stays on huge pages, as before.
-	if syscall.Madvise(block, syscall.MADV_NOHUGEPAGE) != nil {
-		return hugeKept
-	}
-	return hugeDear
 }
 
 // unzeroedBlock allocates n bytes of heap that the runtime does not clear,
@@ -133,9 +118,10 @@ func adviseHugeBlock(n int) hugeOutcome {
 // slice is the builder's buffer seen through the string the builder
 // returns. Package unsafe says a string's bytes must not be modified; no
 // string of them outlives this call and the buffer is ordinary heap, so
-// the probe's writes are safe in practice, if outside that contract. Pages
-// the block shares with heap used before stay resident on small pages, and
-// a probe that meets one finds it cheap; the reserve's other pages decide.
+// writing to it (only TestUnzeroedBlock does) is safe in practice, if
+// outside that contract. Pages the block shares with heap used before stay
+// resident on small pages, and the warmer finds them present and cheap;
+// the reserve's other pages decide.
 func unzeroedBlock(n int) []byte {
 	var b strings.Builder
 	b.Grow(n)
@@ -147,47 +133,19 @@ func unzeroedBlock(n int) []byte {
 // with 4 KiB base pages.
 const hugePageSize = 2 << 20
 
-// hugePageBudget bounds a cheap first touch of a huge page. It lies between
-// what one costs when its memory is at hand (≈0.1–0.3 ms) and when the host
-// must fault it in (≈10 ms), near what the 512 small pages it stands for
-// cost (≈0.3 ms on bare metal, ≈1.3 ms on the bench's virtual machine).
+// hugePageBudget bounds a cheap first fault of a huge page. It lies
+// between what one costs when its memory is at hand (≈0.1–0.3 ms) and when
+// the host must fault it in (7 ms and up), near what the 512 small pages
+// it stands for cost (≈0.3 ms on bare metal, ≈1.3 ms on the bench's
+// virtual machine).
 const hugePageBudget = time.Millisecond
 
-// hugeProbes is how many huge pages hugePagesCheap touches at most. The
-// kernel hands out free memory that the host still holds before memory it
-// has reported, so the first page can be quick while the rest are dear:
-// one probe alone was fooled by a machine idle for 20 s (first page 0.2 ms,
-// the next 62 MiB 2.8 ms a MiB). Touching more costs nothing when they are
-// cheap, as they are the heap's first pages.
-const hugeProbes = 8
-
-// hugeDearPages is how many probes over budget make huge pages dear: a
-// single one may be the thread descheduled between its two clock readings
-// (the readings are of the wall clock on purpose, as the host's faults show
-// in no other clock), while on reported memory every page is dear.
+// hugeDearPages is how many huge pages over budget make the rest of the
+// reserve go to small pages: a single one may be the thread descheduled
+// between its two clock readings (the readings are of the wall clock on
+// purpose, as the host's faults show in no other clock), while on memory
+// the host has back every page is dear.
 const hugeDearPages = 2
-
-// hugePagesCheap writes one byte into each of the first whole huge pages
-// of block (at most hugeProbes), which must be advised for huge pages and
-// never touched, and reports whether fewer than hugeDearPages of those
-// first touches took longer than budget; it stops as soon as that many
-// did. A block too small to hold a whole huge page is reported cheap: there
-// is nothing to measure.
-func hugePagesCheap(block []byte, budget time.Duration) bool {
-	off := hugePageOffset(uintptr(unsafe.Pointer(unsafe.SliceData(block))))
-	dear := 0
-	for n := 0; n < hugeProbes && off+hugePageSize <= len(block); n++ {
-		start := time.Now()
-		block[off] = 1
-		if time.Since(start) > budget {
-			if dear++; dear == hugeDearPages {
-				return false
-			}
-		}
-		off += hugePageSize
-	}
-	return true
-}
 
 // hugePageOffset returns how far past addr the next huge page boundary is.
 func hugePageOffset(addr uintptr) int {

@@ -31,8 +31,8 @@ func TestTHPMode(t *testing.T) {
 // TestReserveHugeHeap checks that the reserve is heap the build can use,
 // not memory it holds: after the call the live heap is far below the
 // block's size. Where the kernel's mode is "madvise", the mappings marked
-// for huge pages (VmFlags hg in smaps) must then span at least the reserve,
-// or, when its first huge page was dear, those marked for small pages (nh).
+// for huge pages (VmFlags hg in smaps) or back for small ones (nh, when the
+// warmer found huge pages dear) must then span at least the reserve.
 func TestReserveHugeHeap(t *testing.T) {
 	got := reserveHugeHeap()
 	runtime.GC()
@@ -40,47 +40,103 @@ func TestReserveHugeHeap(t *testing.T) {
 		t.Fatalf("live heap after reserveHugeHeap is %d MiB, want far below the %d MiB reserve", live>>20, hugeHeapReserve>>20)
 	}
 	if !hugePagesByAdvice() {
-		if got != hugeNone {
-			t.Errorf("reserveHugeHeap = %d without madvise mode, want hugeNone", got)
+		if got {
+			t.Error("reserveHugeHeap reserved without madvise mode")
 		}
 		t.Skip("transparent huge pages are not in madvise mode here")
+	}
+	if !got {
+		t.Fatal("reserveHugeHeap did not reserve in madvise mode")
 	}
 	smaps, err := os.ReadFile("/proc/self/smaps")
 	if err != nil {
 		t.Skip("no /proc/self/smaps")
 	}
-	flag := map[hugeOutcome]string{hugeKept: "hg", hugeDear: "nh"}[got]
-	if flag == "" {
-		t.Fatalf("reserveHugeHeap = %d in madvise mode, want hugeKept or hugeDear", got)
-	}
-	t.Logf("reserve on %s pages (VmFlags %s)", map[string]string{"hg": "huge", "nh": "small"}[flag], flag)
-	if span := vmFlagged(string(smaps), flag); span < hugeHeapReserve {
-		t.Errorf("mappings with VmFlags %s span %d MiB, want at least the %d MiB reserve", flag, span>>20, hugeHeapReserve>>20)
+	hg, nh := vmFlagged(string(smaps), "hg"), vmFlagged(string(smaps), "nh")
+	t.Logf("advised for huge pages %d MiB, back to small pages %d MiB", hg>>20, nh>>20)
+	if hg+nh < hugeHeapReserve {
+		t.Errorf("mappings with VmFlags hg or nh span %d MiB, want at least the %d MiB reserve", (hg+nh)>>20, hugeHeapReserve>>20)
 	}
 }
 
-// TestHugePagesCheap checks the probe's decision on fresh memory advised
-// for huge pages: a first touch always takes some time, so a zero budget
-// finds the pages dear and an hour's finds them cheap; a block holding no
-// whole huge page is cheap, since there is nothing to measure.
-func TestHugePagesCheap(t *testing.T) {
-	// Each half holds at least hugeDearPages whole huge pages, untouched.
-	half := (hugeDearPages + 1) * hugePageSize
-	mem, err := syscall.Mmap(-1, 0, 2*half, syscall.PROT_READ|syscall.PROT_WRITE, syscall.MAP_ANON|syscall.MAP_PRIVATE)
-	if err != nil {
-		t.Skipf("mmap: %v", err)
+// TestHeapWarmer drives a warmer over a private mapping advised for huge
+// pages, as the reserve is. It must fault in whole huge pages up to
+// warmAhead past the heap's reach and no further, keep the mapping on huge
+// pages while they are cheap (a budget of an hour), and with a budget of
+// zero, after hugeDearPages of them, advise the rest to small pages and go
+// on faulting it in; it ends at the reserve's end.
+func TestHeapWarmer(t *testing.T) {
+	const n = 10*hugePageSize + warmAhead
+	for _, tt := range []struct {
+		name   string
+		budget time.Duration
+		flag   string // VmFlags of the mapping's unfaulted rest
+	}{{"cheap", time.Hour, "hg"}, {"dear", 0, "nh"}} {
+		t.Run(tt.name, func(t *testing.T) {
+			mem, err := syscall.Mmap(-1, 0, n+hugePageSize, syscall.PROT_READ|syscall.PROT_WRITE, syscall.MAP_ANON|syscall.MAP_PRIVATE)
+			if err != nil {
+				t.Skipf("mmap: %v", err)
+			}
+			defer syscall.Munmap(mem)
+			if err := syscall.Madvise(mem, syscall.MADV_HUGEPAGE); err != nil {
+				t.Skipf("no huge page advice here: %v", err)
+			}
+			base := uintptr(unsafe.Pointer(unsafe.SliceData(mem)))
+			w := newHeapWarmer(base+1, n) // starts at the next huge page boundary
+			w.budget = tt.budget
+			if w.start%hugePageSize != 0 || w.start <= base || w.end > base+uintptr(len(mem)) || (w.end-w.start)%hugePageSize != 0 {
+				t.Fatalf("warmer over [%#x, %#x) for a mapping at %#x", w.start, w.end, base)
+			}
+			if !w.step(3 * hugePageSize) {
+				t.Fatal("step reports the reserve done after its first pages")
+			}
+			want := w.start + 3*hugePageSize + warmAhead
+			if w.next != want {
+				t.Fatalf("faulted in up to %#x, want %#x (3 huge pages and warmAhead past the start)", w.next, want)
+			}
+			if tt.budget == 0 && w.huge {
+				t.Error("huge pages over a zero budget did not send the rest to small pages")
+			}
+			if tt.budget > 0 && !w.huge {
+				t.Error("huge pages within an hour's budget sent the rest to small pages")
+			}
+			present := residentPages(t, mem)
+			off := int(w.start - base)
+			for i := 0; i < len(mem)/4096; i++ {
+				in := i*4096 >= off && i*4096 < off+int(want-w.start)
+				if present[i] != in {
+					t.Fatalf("page at offset %d MiB resident %v, want %v", i*4096>>20, present[i], in)
+				}
+			}
+			smaps, err := os.ReadFile("/proc/self/smaps")
+			if err != nil {
+				t.Skip("no /proc/self/smaps")
+			}
+			if !mappingFlagged(string(smaps), want, tt.flag) {
+				t.Errorf("the unfaulted rest at %#x lacks VmFlags %s", want, tt.flag)
+			}
+			if w.step(n) {
+				t.Error("step reports more to fault in after the heap reached the end")
+			}
+			if w.next != w.end {
+				t.Errorf("faulted in up to %#x, want the end %#x", w.next, w.end)
+			}
+		})
 	}
-	defer syscall.Munmap(mem)
-	_ = syscall.Madvise(mem, syscall.MADV_HUGEPAGE) // as the reserve is; small pages where refused
-	if hugePagesCheap(mem[:half], 0) {
-		t.Error("a zero budget found first touches cheap")
+}
+
+// residentPages reports for each 4 KiB page of mem whether it is resident.
+func residentPages(t *testing.T, mem []byte) []bool {
+	t.Helper()
+	vec := make([]byte, len(mem)/4096)
+	if _, _, e := syscall.Syscall(syscall.SYS_MINCORE, uintptr(unsafe.Pointer(unsafe.SliceData(mem))), uintptr(len(mem)), uintptr(unsafe.Pointer(unsafe.SliceData(vec)))); e != 0 {
+		t.Skipf("mincore: %v", e)
 	}
-	if !hugePagesCheap(mem[half:], time.Hour) {
-		t.Error("an hour's budget found first touches dear")
+	present := make([]bool, len(vec))
+	for i, v := range vec {
+		present[i] = v&1 != 0
 	}
-	if !hugePagesCheap(mem[1:hugePageSize], 0) {
-		t.Error("a block without a whole huge page was measured")
-	}
+	return present
 }
 
 // TestUnzeroedBlock checks that the reserve's block is not cleared when it
@@ -151,4 +207,23 @@ func vmFlagged(smaps, flag string) uint64 {
 		}
 	}
 	return total
+}
+
+// mappingFlagged reports whether the mapping holding addr in an smaps
+// listing has flag among its VmFlags.
+func mappingFlagged(smaps string, addr uintptr, flag string) bool {
+	in := false
+	for _, line := range strings.Split(smaps, "\n") {
+		f := strings.Fields(line)
+		switch {
+		case len(f) > 0 && strings.Contains(f[0], "-") && !strings.HasSuffix(f[0], ":"):
+			lo, hi, _ := strings.Cut(f[0], "-")
+			a, err1 := strconv.ParseUint(lo, 16, 64)
+			b, err2 := strconv.ParseUint(hi, 16, 64)
+			in = err1 == nil && err2 == nil && uint64(addr) >= a && uint64(addr) < b
+		case in && len(f) > 0 && f[0] == "VmFlags:":
+			return slices.Contains(f[1:], flag)
+		}
+	}
+	return false
 }

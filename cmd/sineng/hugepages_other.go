@@ -4,4 +4,4 @@ package main
 
 // reserveHugeHeap does nothing: transparent huge pages are a Linux feature
 // (see hugepages_linux.go).
-func reserveHugeHeap() hugeOutcome { return hugeNone }
+func reserveHugeHeap() bool { return false }

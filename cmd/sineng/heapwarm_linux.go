@@ -1,0 +1,107 @@
+package main
+
+import (
+	"runtime/metrics"
+	"syscall"
+	"time"
+)
+
+// madvPopulateWrite is MADV_POPULATE_WRITE (Linux 5.14): fault a range in
+// as if written, without writing to it.
+const madvPopulateWrite = 23
+
+// warmAhead is how far ahead of the heap a heapWarmer faults the reserve
+// in: room for the heap to grow while the warmer waits for its next tick or
+// for a dear page (≈7–30 ms), and what a build's resident size may exceed
+// its heap by at the end.
+const warmAhead = 8 << 20
+
+// warmTick is how often a heapWarmer looks at how far the heap has grown.
+const warmTick = 2 * time.Millisecond
+
+// A heapWarmer faults in the huge-page reserve (hugepages_linux.go) a
+// little ahead of the heap, on a goroutine of its own, and decides page by
+// page whether the reserve stays on huge pages: it times each huge page it
+// faults in, and after hugeDearPages of them took longer than
+// hugePageBudget it advises the rest of the reserve to small pages, which
+// it then faults in the same way, 2 MiB at a time. The build's own threads
+// then find their memory present instead of faulting it in 4 KiB or 2 MiB
+// at a time.
+//
+// It faults pages in with MADV_POPULATE_WRITE, which leaves what the
+// memory holds as it is: the reserve is the runtime's free heap, and the
+// runtime may hand out any of it at any moment, so the warmer must never
+// write to it. Where the kernel lacks MADV_POPULATE_WRITE (before 5.14) the
+// warmer cannot measure without writing, and puts the rest of the reserve
+// on small pages, as the runtime maps its heap.
+//
+// The runtime hands out the lowest free pages first, so the heap's reach
+// into the reserve is about the bytes of heap in use (which counts the few
+// megabytes below the reserve too, so the warmer runs a little further
+// ahead than warmAhead). After a collection the heap takes freed pages below
+// what the warmer reached, and the warmer waits until it grows past them.
+type heapWarmer struct {
+	next, end uintptr       // the next huge page to fault in; the end of the reserve's last whole one
+	start     uintptr       // the reserve's first huge page boundary
+	budget    time.Duration // hugePageBudget, or a test's
+	huge      bool          // the rest of the reserve is still advised for huge pages
+	dear      int           // huge pages over budget so far
+}
+
+// newHeapWarmer returns a warmer for the n bytes of reserve at base, which
+// must be advised for huge pages and free.
+func newHeapWarmer(base uintptr, n int) *heapWarmer {
+	start := base + uintptr(hugePageOffset(base))
+	end := start + uintptr(max(n-hugePageOffset(base), 0))/hugePageSize*hugePageSize
+	return &heapWarmer{next: start, end: end, start: start, budget: hugePageBudget, huge: true}
+}
+
+// run faults the reserve in ahead of the heap every tick until all of it
+// is in or the kernel cannot.
+func (w *heapWarmer) run(tick time.Duration) {
+	s := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}, {Name: "/memory/classes/heap/unused:bytes"}}
+	t := time.NewTicker(tick)
+	defer t.Stop()
+	for {
+		metrics.Read(s)
+		if !w.step(s[0].Value.Uint64() + s[1].Value.Uint64()) {
+			return
+		}
+		<-t.C
+	}
+}
+
+// step faults the reserve in up to warmAhead bytes past inUse bytes into
+// it, one huge page at a time, and reports whether any of the reserve is
+// left to fault in.
+func (w *heapWarmer) step(inUse uint64) bool {
+	target := w.start + uintptr(min(inUse, uint64(w.end-w.start))) + warmAhead
+	for w.next < w.end && w.next < target {
+		began := time.Now()
+		if madvise(w.next, hugePageSize, madvPopulateWrite) != nil {
+			if w.huge {
+				_ = madvise(w.next, w.end-w.next, syscall.MADV_NOHUGEPAGE)
+			}
+			return false
+		}
+		took := time.Since(began)
+		w.next += hugePageSize
+		if w.huge && took > w.budget {
+			if w.dear++; w.dear == hugeDearPages && w.next < w.end {
+				// Should the kernel refuse, the rest stays on huge pages,
+				// as before the warmer.
+				w.huge = madvise(w.next, w.end-w.next, syscall.MADV_NOHUGEPAGE) != nil
+			}
+		}
+	}
+	return w.next < w.end
+}
+
+// madvise gives the kernel advice for the n bytes at addr, memory the
+// caller holds no Go pointer to.
+func madvise(addr, n uintptr, advice int) error {
+	if _, _, e := syscall.Syscall(syscall.SYS_MADVISE, addr, n, uintptr(advice)); e != 0 {
+		return e
+	}
+	return nil
+}
