@@ -36,10 +36,10 @@ const warmTick = 2 * time.Millisecond
 // on small pages, as the runtime maps its heap.
 //
 // The runtime hands out the lowest free pages first, so the heap's reach
-// into the reserve is about the bytes of heap in use (which counts the few
-// megabytes below the reserve too, so the warmer runs a little further
-// ahead than warmAhead). After a collection the heap takes freed pages below
-// what the warmer reached, and the warmer waits until it grows past them.
+// into the reserve is about the bytes of heap in use beyond those in use
+// when the warmer starts (the few megabytes below the reserve). After a
+// collection the heap takes freed pages below what the warmer reached, and
+// the warmer waits until it grows past them.
 type heapWarmer struct {
 	next, end uintptr       // the next huge page to fault in; the end of the reserve's last whole one
 	start     uintptr       // the reserve's first huge page boundary
@@ -60,22 +60,27 @@ func newHeapWarmer(base uintptr, n int) *heapWarmer {
 // is in or the kernel cannot.
 func (w *heapWarmer) run(tick time.Duration) {
 	s := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}, {Name: "/memory/classes/heap/unused:bytes"}}
+	inUse := func() uint64 {
+		metrics.Read(s)
+		return s[0].Value.Uint64() + s[1].Value.Uint64()
+	}
+	below := inUse()
 	t := time.NewTicker(tick)
 	defer t.Stop()
 	for {
-		metrics.Read(s)
-		if !w.step(s[0].Value.Uint64() + s[1].Value.Uint64()) {
+		n := inUse()
+		if !w.step(n - min(below, n)) {
 			return
 		}
 		<-t.C
 	}
 }
 
-// step faults the reserve in up to warmAhead bytes past inUse bytes into
-// it, one huge page at a time, and reports whether any of the reserve is
-// left to fault in.
-func (w *heapWarmer) step(inUse uint64) bool {
-	target := w.start + uintptr(min(inUse, uint64(w.end-w.start))) + warmAhead
+// step faults the reserve in up to warmAhead bytes past the heap's reach
+// into it, one huge page at a time, and reports whether any of the reserve
+// is left to fault in.
+func (w *heapWarmer) step(reach uint64) bool {
+	target := w.start + uintptr(min(reach, uint64(w.end-w.start))) + warmAhead
 	for w.next < w.end && w.next < target {
 		began := time.Now()
 		if madvise(w.next, hugePageSize, madvPopulateWrite) != nil {

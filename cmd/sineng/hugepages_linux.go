@@ -52,10 +52,13 @@ const thpEnabledFile = "/sys/kernel/mm/transparent_hugepage/enabled"
 // touched the block's first 8 huge pages before the build started (2–4 ms
 // on one core when they were at hand, 15–22 ms when dear) and decided for
 // the whole reserve from them, so a build whose first 16 MiB were at hand
-// and the rest not faulted 3.6 ms a MiB on huge pages to the end: 10k
-// builds after Hugo's 1k build, 10 paired rounds, system time 858–1603 ms
-// before and 745–927 ms with the warmer, wall 2.54 → 2.50 s (medians);
-// 1k pages 30 paired rounds 293 → 287 ms.
+// and the rest not faulted 3.6 ms a MiB on huge pages to the end. Builds
+// right after Hugo's 1k build, as in the bench, paired: 10k pages, 8
+// rounds, system time 792–1434 ms before and 598–890 ms with the warmer,
+// wall 2.46 → 2.17 s (medians), peak RSS 253 → 261 MB; 1k pages, 40
+// rounds, 309 → 284 ms, the slowest 471 → 396 ms (another 24 rounds gave
+// 287 → 301 ms: at 1k the medians are within this machine's noise, the
+// slow tail is not).
 //
 // It does nothing when huge pages are on for every mapping already
 // ("always") or off ("never"), or when GODEBUG=disablethp=1 asks the
