@@ -190,20 +190,10 @@ func TestHugePageOffset(t *testing.T) {
 // vmFlagged returns the bytes of the mappings in an smaps listing whose
 // VmFlags hold flag (hg: MADV_HUGEPAGE, nh: MADV_NOHUGEPAGE).
 func vmFlagged(smaps, flag string) uint64 {
-	var total, size uint64
-	for _, line := range strings.Split(smaps, "\n") {
-		f := strings.Fields(line)
-		switch {
-		case len(f) > 0 && strings.Contains(f[0], "-") && !strings.HasSuffix(f[0], ":"):
-			lo, hi, _ := strings.Cut(f[0], "-")
-			a, err1 := strconv.ParseUint(lo, 16, 64)
-			b, err2 := strconv.ParseUint(hi, 16, 64)
-			size = 0
-			if err1 == nil && err2 == nil && b > a {
-				size = b - a
-			}
-		case len(f) > 0 && f[0] == "VmFlags:" && slices.Contains(f[1:], flag):
-			total += size
+	var total uint64
+	for _, m := range smapsMappings(smaps) {
+		if slices.Contains(m.flags, flag) {
+			total += m.hi - m.lo
 		}
 	}
 	return total
@@ -212,18 +202,41 @@ func vmFlagged(smaps, flag string) uint64 {
 // mappingFlagged reports whether the mapping holding addr in an smaps
 // listing has flag among its VmFlags.
 func mappingFlagged(smaps string, addr uintptr, flag string) bool {
-	in := false
+	for _, m := range smapsMappings(smaps) {
+		if uint64(addr) >= m.lo && uint64(addr) < m.hi {
+			return slices.Contains(m.flags, flag)
+		}
+	}
+	return false
+}
+
+// smapsMapping is one mapping of an smaps listing: its address range and
+// its VmFlags.
+type smapsMapping struct {
+	lo, hi uint64
+	flags  []string
+}
+
+// smapsMappings returns the mappings of an smaps listing whose ranges
+// parse.
+func smapsMappings(smaps string) []smapsMapping {
+	var out []smapsMapping
+	var cur *smapsMapping
 	for _, line := range strings.Split(smaps, "\n") {
 		f := strings.Fields(line)
 		switch {
 		case len(f) > 0 && strings.Contains(f[0], "-") && !strings.HasSuffix(f[0], ":"):
+			cur = nil
 			lo, hi, _ := strings.Cut(f[0], "-")
 			a, err1 := strconv.ParseUint(lo, 16, 64)
 			b, err2 := strconv.ParseUint(hi, 16, 64)
-			in = err1 == nil && err2 == nil && uint64(addr) >= a && uint64(addr) < b
-		case in && len(f) > 0 && f[0] == "VmFlags:":
-			return slices.Contains(f[1:], flag)
+			if err1 == nil && err2 == nil && b > a {
+				out = append(out, smapsMapping{lo: a, hi: b})
+				cur = &out[len(out)-1]
+			}
+		case cur != nil && len(f) > 0 && f[0] == "VmFlags:":
+			cur.flags = f[1:]
 		}
 	}
-	return false
+	return out
 }
