@@ -51,8 +51,9 @@ type heapWarmer struct {
 // newHeapWarmer returns a warmer for the n bytes of reserve at base, which
 // must be advised for huge pages and free.
 func newHeapWarmer(base uintptr, n int) *heapWarmer {
-	start := base + uintptr(hugePageOffset(base))
-	end := start + uintptr(max(n-hugePageOffset(base), 0))/hugePageSize*hugePageSize
+	off := hugePageOffset(base)
+	start := base + uintptr(off)
+	end := start + uintptr(max(n-off, 0))/hugePageSize*hugePageSize
 	return &heapWarmer{next: start, end: end, start: start, budget: hugePageBudget, huge: true}
 }
 
