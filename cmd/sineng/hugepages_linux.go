@@ -46,7 +46,7 @@ const thpEnabledFile = "/sys/kernel/mm/transparent_hugepage/enabled"
 // mixed: a build often finds its first 10–30 MiB at hand and the rest
 // handed back. So the reserve is not trusted up front: a heapWarmer
 // (heapwarm_linux.go) faults its huge pages in on a goroutine of its own,
-// a little ahead of the heap, times each, and as soon as two were dear
+// a little ahead of the heap, times each, and as soon as one was dear
 // advises the rest of the reserve back to small pages, which it goes on
 // faulting in ahead of the heap. Until 2026-11-30 reserveHugeHeap instead
 // touched the block's first 8 huge pages before the build started (2–4 ms
@@ -136,19 +136,20 @@ func unzeroedBlock(n int) []byte {
 // with 4 KiB base pages.
 const hugePageSize = 2 << 20
 
-// hugePageBudget bounds a cheap first fault of a huge page. It lies
-// between what one costs when its memory is at hand (≈0.1–0.3 ms) and when
-// the host must fault it in (7 ms and up), near what the 512 small pages
-// it stands for cost (≈0.3 ms on bare metal, ≈1.3 ms on the bench's
-// virtual machine).
+// hugePageBudget bounds a cheap first fault of a huge page, in CPU time of
+// the thread that faults it in. It lies between what one costs when its
+// memory is at hand (≈0.1–0.3 ms) and when the host must fault it in (6 ms
+// and up), near what the 512 small pages it stands for cost (≈0.3 ms on
+// bare metal, ≈1 ms on the bench's virtual machine).
+//
+// One page over budget decides for the rest of the reserve. Until
+// 2026-11-30 the warmer read the wall clock and waited for two, since a
+// thread descheduled between its two readings looks as slow as a dear
+// page; a dear page costs six to nine times the small pages it stands
+// for, and while the warmer faulted the second the heap could outgrow it
+// and fault dear ones on the build's own threads. The thread's CPU clock
+// leaves the wait for a processor out and the host's faults in.
 const hugePageBudget = time.Millisecond
-
-// hugeDearPages is how many huge pages over budget make the rest of the
-// reserve go to small pages: a single one may be the thread descheduled
-// between its two clock readings (the readings are of the wall clock on
-// purpose, as the host's faults show in no other clock), while on memory
-// the host has back every page is dear.
-const hugeDearPages = 2
 
 // hugePageOffset returns how far past addr the next huge page boundary is.
 func hugePageOffset(addr uintptr) int {

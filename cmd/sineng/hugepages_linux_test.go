@@ -63,8 +63,8 @@ func TestReserveHugeHeap(t *testing.T) {
 // pages, as the reserve is. It must fault in whole huge pages up to
 // warmAhead past the heap's reach and no further, keep the mapping on huge
 // pages while they are cheap (a budget of an hour), and with a budget of
-// zero, after hugeDearPages of them, advise the rest to small pages and go
-// on faulting it in; it ends at the reserve's end.
+// zero, right after the first, advise the rest to small pages and go on
+// faulting it in; it ends at the reserve's end.
 func TestHeapWarmer(t *testing.T) {
 	const n = 10*hugePageSize + warmAhead
 	for _, tt := range []struct {
@@ -114,6 +114,9 @@ func TestHeapWarmer(t *testing.T) {
 			}
 			if !mappingFlagged(string(smaps), want, tt.flag) {
 				t.Errorf("the unfaulted rest at %#x lacks VmFlags %s", want, tt.flag)
+			}
+			if second := w.start + hugePageSize; !mappingFlagged(string(smaps), second, tt.flag) {
+				t.Errorf("the second huge page at %#x lacks VmFlags %s: one page over budget decides", second, tt.flag)
 			}
 			if w.step(n) {
 				t.Error("step reports more to fault in after the heap reached the end")
