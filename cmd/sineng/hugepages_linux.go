@@ -137,10 +137,13 @@ func unzeroedBlock(n int) []byte {
 const hugePageSize = 2 << 20
 
 // hugePageBudget bounds a cheap first fault of a huge page, in CPU time of
-// the thread that faults it in. It lies between what one costs when its
-// memory is at hand (≈0.1–0.3 ms) and when the host must fault it in (6 ms
-// and up), near what the 512 small pages it stands for cost (≈0.3 ms on
-// bare metal, ≈1 ms on the bench's virtual machine).
+// the thread that faults it in. It lies well between what one costs when
+// its memory is at hand (0.17–0.6 ms on the bench's virtual machine, once
+// 1.3 ms) and when the host must fault it in (5 ms and up), and above what
+// 2 MiB of small pages cost (1–1.6 ms there): a huge page the heap had begun
+// before the reserve was made cannot become one and faults in as small
+// pages, and a budget of 1 ms, below that, once sent a build's whole
+// reserve to small pages for its first page.
 //
 // One page over budget decides for the rest of the reserve. Until
 // 2026-11-30 the warmer read the wall clock and waited for two, since a
@@ -149,7 +152,7 @@ const hugePageSize = 2 << 20
 // for, and while the warmer faulted the second the heap could outgrow it
 // and fault dear ones on the build's own threads. The thread's CPU clock
 // leaves the wait for a processor out and the host's faults in.
-const hugePageBudget = time.Millisecond
+const hugePageBudget = 3 * time.Millisecond
 
 // hugePageOffset returns how far past addr the next huge page boundary is.
 func hugePageOffset(addr uintptr) int {
