@@ -108,8 +108,8 @@ func (w *heapWarmer) step(reach uint64) bool {
 // the host serves counts in it, as the virtual processor runs the faulting
 // instruction all along, while the time the thread waits for a processor
 // does not: on the bench's machine a huge page the host had to fault in
-// took 6–9 ms of it (its wall time up to 14 ms when the build's threads
-// had the processors meanwhile), one at hand 0.17–0.3 ms.
+// took 5.7–10 ms of it (its wall time up to 14 ms when the build's threads
+// had the processors meanwhile), one at hand 0.17–0.6 ms.
 func threadCPUTime() time.Duration {
 	var ts syscall.Timespec
 	// CLOCK_THREAD_CPUTIME_ID has been there since Linux 2.6.12; should

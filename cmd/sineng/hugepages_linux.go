@@ -148,10 +148,9 @@ const hugePageSize = 2 << 20
 // One page over budget decides for the rest of the reserve. Until
 // 2026-11-30 the warmer read the wall clock and waited for two, since a
 // thread descheduled between its two readings looks as slow as a dear
-// page; a dear page costs six to nine times the small pages it stands
-// for, and while the warmer faulted the second the heap could outgrow it
-// and fault dear ones on the build's own threads. The thread's CPU clock
-// leaves the wait for a processor out and the host's faults in.
+// page, and a dear page costs six to nine times the small pages it stands
+// for. The thread's CPU clock leaves the wait for a processor out and the
+// host's faults in, so one reading is enough.
 const hugePageBudget = 3 * time.Millisecond
 
 // hugePageOffset returns how far past addr the next huge page boundary is.
