@@ -39,12 +39,19 @@ func main() {
 	// pacer reads the live heap. A one-shot command's heap may grow to the
 	// budget before it collects (gc.go); a server's collects from heapFloor.
 	floor := uint64(heapFloor)
-	if len(os.Args) > 1 && (os.Args[1] == "build" || os.Args[1] == "check") {
+	oneShot := len(os.Args) > 1 && (os.Args[1] == "build" || os.Args[1] == "check")
+	if oneShot {
 		reserveHugeHeap()
 		floor = oneShotFloor
 	}
 	paceCollector(floor)
-	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+	code := run(os.Args[1:], os.Stdout, os.Stderr)
+	if oneShot {
+		// Everything is written: the kernel frees the heap after the
+		// exit is reported (teardown_linux_amd64.go).
+		handOffTeardown()
+	}
+	os.Exit(code)
 }
 
 // run dispatches a command line and returns the exit code.
