@@ -28,11 +28,11 @@ import (
 // Alternated 1k builds (10 each): from the last line of output to the
 // exit reported, 15.7 → 1.1 ms median; 10k (4 each): 34.3 → 3.7 ms.
 //
-// It returns the helper's pid, or 0 when none started. Kernels before 5.3 (no clone3),
-// before 5.5 (no CLONE_CLEAR_SIGHAND) and sandboxes that refuse clone3
-// make it return 0; the process then exits as it always did. A kernel
-// from 5.5 to 5.8 (no close_range) gets a helper that leaves at once,
-// which is the same.
+// It returns the helper's pid, or 0 when none started: kernels before 5.3
+// (no clone3) or 5.5 (no CLONE_CLEAR_SIGHAND) and sandboxes that refuse
+// clone3 get no helper, and the process exits as it always did. On a
+// kernel from 5.5 to 5.8 (no close_range) the helper leaves at once,
+// which comes to the same.
 func handOffTeardown() int {
 	var p [2]int
 	if err := syscall.Pipe2(p[:], syscall.O_CLOEXEC); err != nil {
