@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"context"
 	"fmt"
 	"os"
 	"os/exec"
@@ -11,19 +12,26 @@ import (
 	"syscall"
 	"testing"
 	"time"
+	"unsafe"
 )
 
 // teardownRole names the part a re-run of this test binary plays in
 // TestHandOffTeardown.
 const teardownRole = "SINENG_TEARDOWN_ROLE"
 
+// teardownTimeout bounds each process of TestHandOffTeardown, so that a
+// broken helper fails the test instead of hanging it.
+const teardownTimeout = 60 * time.Second
+
 // TestHandOffTeardown checks the helper that frees the process's memory
 // after its exit, in three processes: this test starts the test binary as
 // a reaper (a child subreaper, so that orphans come to it), which starts it
-// again as an exiter that touches 64 MiB, hands off its teardown and exits.
-// While the exiter lives, its helper must share its memory (its resident
-// size counts the 64 MiB), hold one descriptor only and be waiting; after
-// the exit, the reaper must adopt and reap it, exited with status 0.
+// again as an exiter that hands off its teardown and exits. While the
+// exiter lives, its helper must share its memory (its resident size grows
+// with 64 MiB the exiter touches after the helper started, which a copy
+// of the memory would not), hold one descriptor, a pipe, and still be
+// waiting just before the exiter exits; after the exit, the reaper must
+// adopt and reap it, exited with status 0.
 func TestHandOffTeardown(t *testing.T) {
 	switch os.Getenv(teardownRole) {
 	case "exiter":
@@ -34,8 +42,11 @@ func TestHandOffTeardown(t *testing.T) {
 	if testing.Short() {
 		t.Skip("starts processes")
 	}
-	cmd := exec.Command(os.Args[0], "-test.run=^TestHandOffTeardown$")
+	ctx, cancel := context.WithTimeout(context.Background(), 2*teardownTimeout)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, os.Args[0], "-test.run=^TestHandOffTeardown$")
 	cmd.Env = append(os.Environ(), teardownRole+"=reaper")
+	cmd.WaitDelay = time.Second
 	out, err := cmd.CombinedOutput()
 	if err != nil {
 		t.Fatalf("reaper: %v\n%s", err, out)
@@ -48,20 +59,22 @@ func TestHandOffTeardown(t *testing.T) {
 	}
 	t.Logf("%s", out)
 	if reason, ok := report["none"]; ok {
-		t.Skipf("no helper started here: %s", reason)
+		t.Skipf("no helper here: %s", reason)
 	}
 	pid := report["helper"]
 	if pid == "" || pid == "0" {
 		t.Fatalf("no helper pid in the exiter's report:\n%s", out)
 	}
-	if got := report["fds"]; got != "1" {
-		t.Errorf("helper holds %s descriptors while it waits, want 1 (the pipe)", got)
+	if got := report["fds"]; got != "pipe" {
+		t.Errorf("helper's descriptors while it waits: %s, want one pipe", got)
 	}
-	if rss, _ := strconv.Atoi(report["rss_kib"]); rss < 64<<10 {
-		t.Errorf("helper's resident size is %d KiB, want at least the exiter's 64 MiB (shared memory)", rss)
+	before, _ := strconv.Atoi(report["rss_kib"])
+	after, _ := strconv.Atoi(report["rss_after_kib"])
+	if after-before < 60<<10 {
+		t.Errorf("helper's resident size went from %d to %d KiB while the exiter touched 64 MiB more, want it to grow with it (shared memory)", before, after)
 	}
 	if got := report["state"]; got != "S" {
-		t.Errorf("helper's state before the exiter exits is %q, want S (waiting)", got)
+		t.Errorf("helper's state just before the exiter exits is %q, want S (waiting)", got)
 	}
 	if got := report["reaped"]; got != pid {
 		t.Errorf("reaper reaped %q, want the helper %s", got, pid)
@@ -71,37 +84,77 @@ func TestHandOffTeardown(t *testing.T) {
 	}
 }
 
-// teardownExiter touches 64 MiB, hands off its teardown, reports on the
-// helper from /proc and exits.
+// TestTeardownBufferReadOnly checks that the buffer the helper reads into
+// lies in a mapping of the binary that cannot be written.
+func TestTeardownBufferReadOnly(t *testing.T) {
+	maps, err := os.ReadFile("/proc/self/maps")
+	if err != nil {
+		t.Skip("no /proc/self/maps")
+	}
+	addr := uint64(uintptr(unsafe.Pointer(unsafe.StringData(readOnlyByte))))
+	for _, line := range strings.Split(string(maps), "\n") {
+		f := strings.Fields(line)
+		if len(f) < 2 {
+			continue
+		}
+		lo, hi, _ := strings.Cut(f[0], "-")
+		l, _ := strconv.ParseUint(lo, 16, 64)
+		h, _ := strconv.ParseUint(hi, 16, 64)
+		if addr >= l && addr < h {
+			if strings.Contains(f[1], "w") {
+				t.Errorf("buffer at %#x is in a writable mapping: %s", addr, line)
+			}
+			return
+		}
+	}
+	t.Errorf("buffer at %#x is in no mapping of /proc/self/maps", addr)
+}
+
+// teardownExiter hands off its teardown, reports on the helper from /proc
+// and exits.
 func teardownExiter() {
-	mem := make([]byte, 64<<20)
-	for i := 0; i < len(mem); i += 4096 {
-		mem[i] = 1
+	// A kernel without close_range gets a helper that leaves at once.
+	if _, _, errno := syscall.Syscall(436, ^uintptr(0)>>32, ^uintptr(0)>>32, 0); errno != 0 {
+		fmt.Printf("none=close_range: %v\nend=\n", errno)
+		os.Exit(0)
 	}
 	pid := handOffTeardown()
 	if pid == 0 {
-		fmt.Println("none=clone3 refused or unavailable")
-		fmt.Println("end=")
+		fmt.Println("none=clone3 refused or unavailable\nend=")
 		os.Exit(0)
 	}
 	fmt.Printf("helper=%d\n", pid)
 	dir := fmt.Sprintf("/proc/%d", pid)
-	fds := -1
-	for deadline := time.Now().Add(5 * time.Second); time.Now().Before(deadline); time.Sleep(time.Millisecond) {
-		ents, err := os.ReadDir(dir + "/fd")
-		if err == nil && len(ents) == 1 {
-			fds = 1
-			break
-		}
-		fds = len(ents)
+	ents, err := os.ReadDir(dir + "/fd")
+	if err != nil {
+		fmt.Printf("none=cannot read %s/fd: %v\nend=\n", dir, err)
+		os.Exit(0)
 	}
-	fmt.Printf("fds=%d\n", fds)
-	time.Sleep(50 * time.Millisecond) // the helper keeps waiting
+	var fds []string
+	for _, e := range ents {
+		target, _ := os.Readlink(dir + "/fd/" + e.Name())
+		fds = append(fds, strings.SplitN(target, ":", 2)[0])
+	}
+	fmt.Printf("fds=%s\n", strings.Join(fds, ","))
+	rss := func() int {
+		status, _ := os.ReadFile(dir + "/status")
+		for _, line := range strings.Split(string(status), "\n") {
+			if v, ok := strings.CutPrefix(line, "VmRSS:"); ok {
+				n, _ := strconv.Atoi(strings.TrimSuffix(strings.TrimSpace(v), " kB"))
+				return n
+			}
+		}
+		return 0
+	}
+	fmt.Printf("rss_kib=%d\n", rss())
+	mem := make([]byte, 64<<20)
+	for i := 0; i < len(mem); i += 4096 {
+		mem[i] = 1
+	}
+	fmt.Printf("rss_after_kib=%d\n", rss())
+	time.Sleep(300 * time.Millisecond) // the helper keeps waiting
 	status, _ := os.ReadFile(dir + "/status")
 	for _, line := range strings.Split(string(status), "\n") {
-		if v, ok := strings.CutPrefix(line, "VmRSS:"); ok {
-			fmt.Printf("rss_kib=%s\n", strings.TrimSuffix(strings.TrimSpace(v), " kB"))
-		}
 		if v, ok := strings.CutPrefix(line, "State:"); ok {
 			fmt.Printf("state=%s\n", strings.Fields(v)[0])
 		}
@@ -112,16 +165,19 @@ func teardownExiter() {
 }
 
 // teardownReaper becomes a child subreaper, runs an exiter, waits for the
-// helper it left behind (at most 10 s) and prints the exiter's report and
-// the helper's end.
+// helper it left behind and prints the exiter's report and the helper's
+// end.
 func teardownReaper() {
 	const prSetChildSubreaper = 36
 	if _, _, errno := syscall.RawSyscall(syscall.SYS_PRCTL, prSetChildSubreaper, 1, 0); errno != 0 {
 		fmt.Printf("none=prctl: %v\n", errno)
 		os.Exit(0)
 	}
-	cmd := exec.Command(os.Args[0], "-test.run=^TestHandOffTeardown$")
+	ctx, cancel := context.WithTimeout(context.Background(), teardownTimeout)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, os.Args[0], "-test.run=^TestHandOffTeardown$")
 	cmd.Env = append(os.Environ(), teardownRole+"=exiter")
+	cmd.WaitDelay = time.Second
 	stdout, err := cmd.StdoutPipe()
 	if err != nil {
 		fmt.Println("error=", err)
@@ -130,6 +186,9 @@ func teardownReaper() {
 	if err := cmd.Start(); err != nil {
 		fmt.Println("error=", err)
 		os.Exit(1)
+	}
+	if f, ok := stdout.(*os.File); ok {
+		f.SetReadDeadline(time.Now().Add(teardownTimeout))
 	}
 	// Read to the exiter's last line, not to the end of file: a helper
 	// that kept the exiter's descriptors would hold the pipe open.
