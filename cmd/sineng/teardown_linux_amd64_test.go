@@ -44,10 +44,7 @@ func TestHandOffTeardown(t *testing.T) {
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 2*teardownTimeout)
 	defer cancel()
-	cmd := exec.CommandContext(ctx, os.Args[0], "-test.run=^TestHandOffTeardown$")
-	cmd.Env = append(os.Environ(), teardownRole+"=reaper")
-	cmd.WaitDelay = time.Second
-	out, err := cmd.CombinedOutput()
+	out, err := teardownCmd(ctx, "reaper").CombinedOutput()
 	if err != nil {
 		t.Fatalf("reaper: %v\n%s", err, out)
 	}
@@ -82,6 +79,14 @@ func TestHandOffTeardown(t *testing.T) {
 	if got := report["status"]; got != "0" {
 		t.Errorf("helper exited with %q, want 0", got)
 	}
+}
+
+// teardownCmd runs this test binary's TestHandOffTeardown in role.
+func teardownCmd(ctx context.Context, role string) *exec.Cmd {
+	cmd := exec.CommandContext(ctx, os.Args[0], "-test.run=^TestHandOffTeardown$")
+	cmd.Env = append(os.Environ(), teardownRole+"="+role)
+	cmd.WaitDelay = time.Second
+	return cmd
 }
 
 // TestTeardownBufferReadOnly checks that the buffer the helper reads into
@@ -175,9 +180,7 @@ func teardownReaper() {
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), teardownTimeout)
 	defer cancel()
-	cmd := exec.CommandContext(ctx, os.Args[0], "-test.run=^TestHandOffTeardown$")
-	cmd.Env = append(os.Environ(), teardownRole+"=exiter")
-	cmd.WaitDelay = time.Second
+	cmd := teardownCmd(ctx, "exiter")
 	stdout, err := cmd.StdoutPipe()
 	if err != nil {
 		fmt.Println("error=", err)
