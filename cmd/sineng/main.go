@@ -47,8 +47,8 @@ func main() {
 	paceCollector(floor)
 	code := run(os.Args[1:], os.Stdout, os.Stderr)
 	if oneShot {
-		// Everything is written: the kernel frees the heap after the
-		// exit is reported (teardown_linux_amd64.go).
+		// Everything is written: a helper frees the memory alongside
+		// the exit or after it (teardown_linux_amd64.go).
 		handOffTeardown()
 	}
 	os.Exit(code)
