@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/exec"
 	"runtime"
+	"slices"
 	"strconv"
 	"strings"
 	"syscall"
@@ -90,29 +91,37 @@ func teardownCmd(ctx context.Context, role string) *exec.Cmd {
 }
 
 // TestTeardownBufferReadOnly checks that the buffer the helper reads into
-// lies in a mapping of the binary that cannot be written.
+// lies in a mapping of the binary that cannot be written (no "wr" among its
+// VmFlags in smaps).
 func TestTeardownBufferReadOnly(t *testing.T) {
-	maps, err := os.ReadFile("/proc/self/maps")
+	smaps, err := os.ReadFile("/proc/self/smaps")
 	if err != nil {
-		t.Skip("no /proc/self/maps")
+		t.Skip("no /proc/self/smaps")
 	}
 	addr := uint64(uintptr(unsafe.Pointer(unsafe.StringData(readOnlyByte))))
-	for _, line := range strings.Split(string(maps), "\n") {
-		f := strings.Fields(line)
-		if len(f) < 2 {
-			continue
-		}
-		lo, hi, _ := strings.Cut(f[0], "-")
-		l, _ := strconv.ParseUint(lo, 16, 64)
-		h, _ := strconv.ParseUint(hi, 16, 64)
-		if addr >= l && addr < h {
-			if strings.Contains(f[1], "w") {
-				t.Errorf("buffer at %#x is in a writable mapping: %s", addr, line)
+	for _, m := range smapsMappings(string(smaps)) {
+		if addr >= m.lo && addr < m.hi {
+			if slices.Contains(m.flags, "wr") {
+				t.Errorf("buffer at %#x is in a writable mapping %#x-%#x (VmFlags %v)", addr, m.lo, m.hi, m.flags)
 			}
 			return
 		}
 	}
-	t.Errorf("buffer at %#x is in no mapping of /proc/self/maps", addr)
+	t.Errorf("buffer at %#x is in no mapping of /proc/self/smaps", addr)
+}
+
+// procStatusField returns the first word of a field (such as "VmRSS" or
+// "State") of the /proc/PID/status file in dir, or "".
+func procStatusField(dir, field string) string {
+	status, _ := os.ReadFile(dir + "/status")
+	for _, line := range strings.Split(string(status), "\n") {
+		if v, ok := strings.CutPrefix(line, field+":"); ok {
+			if f := strings.Fields(v); len(f) > 0 {
+				return f[0]
+			}
+		}
+	}
+	return ""
 }
 
 // teardownExiter hands off its teardown, reports on the helper from /proc
@@ -141,29 +150,14 @@ func teardownExiter() {
 		fds = append(fds, strings.SplitN(target, ":", 2)[0])
 	}
 	fmt.Printf("fds=%s\n", strings.Join(fds, ","))
-	rss := func() int {
-		status, _ := os.ReadFile(dir + "/status")
-		for _, line := range strings.Split(string(status), "\n") {
-			if v, ok := strings.CutPrefix(line, "VmRSS:"); ok {
-				n, _ := strconv.Atoi(strings.TrimSuffix(strings.TrimSpace(v), " kB"))
-				return n
-			}
-		}
-		return 0
-	}
-	fmt.Printf("rss_kib=%d\n", rss())
+	fmt.Printf("rss_kib=%s\n", procStatusField(dir, "VmRSS"))
 	mem := make([]byte, 64<<20)
 	for i := 0; i < len(mem); i += 4096 {
 		mem[i] = 1
 	}
-	fmt.Printf("rss_after_kib=%d\n", rss())
+	fmt.Printf("rss_after_kib=%s\n", procStatusField(dir, "VmRSS"))
 	time.Sleep(300 * time.Millisecond) // the helper keeps waiting
-	status, _ := os.ReadFile(dir + "/status")
-	for _, line := range strings.Split(string(status), "\n") {
-		if v, ok := strings.CutPrefix(line, "State:"); ok {
-			fmt.Printf("state=%s\n", strings.Fields(v)[0])
-		}
-	}
+	fmt.Printf("state=%s\n", procStatusField(dir, "State"))
 	fmt.Println("end=")
 	runtime.KeepAlive(mem)
 	os.Exit(0)
