@@ -25,11 +25,12 @@ race:
 	$(GO) test -race -short ./generator/...
 
 ## bench: sineng against Hugo and the floor on generated sites (→ bench/results.md),
-## then the Go benchmarks of the hot paths; outputs go to /dev/shm
+## then the Go benchmarks of the hot paths and of start-up; outputs go to /dev/shm
 bench:
 	$(GO) run ./cmd/sineng-bench
 	$(GO) test -run '^$$' -bench . -benchmem ./bench/floor/
 	$(GO) test -run '^$$' -bench . -benchmem ./generator/...
+	$(GO) test -run '^$$' -bench Startup ./cmd/sineng/
 
 ## pgo: refresh cmd/sineng/default.pgo, the CPU profile go build optimises the
 ## binary with (profile-guided optimisation): four cold builds of a generated
