@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bufio"
 	"bytes"
 	"errors"
 	"os"
@@ -63,21 +62,17 @@ const startupTraceRuns = 7
 // GODEBUG=inittrace=1 trace ("init pkg @0.5 ms, 1.2 ms clock, …") and
 // returns the sum and the largest, in milliseconds.
 func initClock(trace []byte) (sum, top float64, err error) {
-	sc := bufio.NewScanner(bytes.NewReader(trace))
 	n := 0
-	for sc.Scan() {
-		f := strings.Fields(sc.Text())
+	for line := range strings.Lines(string(trace)) {
+		f := strings.Fields(line)
 		if len(f) < 7 || f[0] != "init" || f[6] != "clock," {
 			continue
 		}
-		ms, perr := strconv.ParseFloat(f[4], 64)
-		if perr != nil {
-			return 0, 0, perr
+		ms, err := strconv.ParseFloat(f[4], 64)
+		if err != nil {
+			return 0, 0, err
 		}
 		sum, top, n = sum+ms, max(top, ms), n+1
-	}
-	if err := sc.Err(); err != nil {
-		return 0, 0, err
 	}
 	if n == 0 {
 		return 0, 0, errors.New("no init lines in the GODEBUG=inittrace=1 output")
