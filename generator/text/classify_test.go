@@ -1,6 +1,8 @@
 package text
 
 import (
+	"math/rand/v2"
+	"strings"
 	"testing"
 	"unicode/utf8"
 )
@@ -43,4 +45,29 @@ func FuzzMeasure(f *testing.F) {
 			t.Errorf("Measure(%q) = %+v, want %+v", in, got, want)
 		}
 	})
+}
+
+// TestMeasureASCIIEightAtATime checks the eight-bytes-at-a-time path of
+// Measure against measureRunes on random texts made of the bytes at the
+// edges of its ranges (each side of the digits and both cases of letters,
+// control bytes that fold onto digits, apostrophes) mixed with non-ASCII
+// characters, so that every byte position of a word of eight meets each.
+func TestMeasureASCIIEightAtATime(t *testing.T) {
+	alphabet := []string{"/", "0", "9", ":", "@", "A", "Z", "[", "`", "a", "z", "{", "'", " ", "\x10", "\x19", "\x7f", "m", "5", "社", "é", "’"}
+	rng := rand.New(rand.NewPCG(1, 2))
+	var b strings.Builder
+	for range 20000 {
+		b.Reset()
+		for range rng.IntN(40) {
+			if rng.IntN(4) == 0 {
+				b.WriteString(alphabet[rng.IntN(len(alphabet))])
+			} else {
+				b.WriteString(alphabet[rng.IntN(18)]) // ASCII only, mostly
+			}
+		}
+		in := b.String()
+		if got, want := Measure(in), measureRunes(in); got != want {
+			t.Fatalf("Measure(%q) = %+v, want %+v", in, got, want)
+		}
+	}
 }

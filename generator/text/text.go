@@ -7,6 +7,7 @@ package text
 
 import (
 	"bytes"
+	"math/bits"
 	"unicode"
 	"unicode/utf8"
 )
@@ -37,14 +38,35 @@ func Measure(s string) Counts {
 	for i := 0; i < len(s); {
 		b := s[i]
 		if b < utf8.RuneSelf {
-			i++
-			if 'a' <= b && b <= 'z' || 'A' <= b && b <= 'Z' || '0' <= b && b <= '9' || b == '\'' && inWord {
-				if !inWord {
-					c.Latin++
-					inWord = true
+			// Eight ASCII bytes at a time while there are eight and no
+			// apostrophe among them: the common case of English text.
+			for i+8 <= len(s) {
+				x := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
+					uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+				w, ok := asciiWordBytes(x)
+				if !ok {
+					break
 				}
-			} else {
-				inWord = false
+				prev := w<<8 | inWordBit(inWord)
+				c.Latin += bits.OnesCount64(w &^ prev)
+				inWord = w>>63 != 0
+				i += 8
+			}
+			// Then byte by byte, up to the next non-ASCII byte or for
+			// eight bytes, before trying eight at a time again.
+			for end := min(i+8, len(s)); i < end; i++ {
+				b := s[i]
+				if b >= utf8.RuneSelf {
+					break
+				}
+				if 'a' <= b && b <= 'z' || 'A' <= b && b <= 'Z' || '0' <= b && b <= '9' || b == '\'' && inWord {
+					if !inWord {
+						c.Latin++
+						inWord = true
+					}
+				} else {
+					inWord = false
+				}
 			}
 			continue
 		}
@@ -85,6 +107,42 @@ func Measure(s string) Counts {
 		}
 	}
 	return c
+}
+
+// Byte-wise constants for asciiWordBytes: each byte of ones is 0x01, of
+// highs 0x80.
+const (
+	ones  = 0x0101010101010101
+	highs = 0x8080808080808080
+)
+
+// asciiWordBytes returns, for eight bytes packed little-endian in x, a
+// mask with the high bit of each byte set where that byte is an ASCII
+// letter or digit, and false when a byte is not ASCII or is an apostrophe
+// (whose meaning depends on the byte before it). For a byte b < 0x80,
+// b+(0x80-lo) has its high bit set when b >= lo, and b+(0x7F-hi) when
+// b > hi, and neither sum carries into the next byte; b|0x20 folds the
+// upper-case letters onto the lower-case ones and nothing else onto them.
+func asciiWordBytes(x uint64) (uint64, bool) {
+	if x&highs != 0 {
+		return 0, false
+	}
+	if (x+(0x80-0x27)*ones)&^(x+(0x7F-0x27)*ones)&highs != 0 {
+		return 0, false // an apostrophe
+	}
+	digit := (x + (0x80-'0')*ones) &^ (x + (0x7F-'9')*ones)
+	y := x | 0x20*ones
+	letter := (y + (0x80-'a')*ones) &^ (y + (0x7F-'z')*ones)
+	return (digit | letter) & highs, true
+}
+
+// inWordBit is the high bit of the byte before the first of eight that
+// asciiWordBytes tests: set when that byte ended inside a word.
+func inWordBit(inWord bool) uint64 {
+	if inWord {
+		return 0x80
+	}
+	return 0
 }
 
 // hanRun returns how many characters of CJK Unified Ideographs (U+4E00 to
