@@ -32,6 +32,7 @@ type benchmark struct {
 	base      string // the scratch folder, on /dev/shm when there is one
 	diskBase  string // a folder on a real disk, "" when none was found
 	bin       string // the sineng binary
+	commit    string // the commit measured, from git, or ""
 	hugo      string // the hugo binary, "" when Hugo is not run
 	hugoNote  string // set when Hugo is not run: the table's cell
 	hugoSite  string // the Hugo source folder (config and layouts)

@@ -49,6 +49,7 @@ type config struct {
 	skipServe bool
 	keep      bool
 	out       string
+	readme    string // the README whose measured part a full run rewrites, "" for none
 	args      []string
 }
 
@@ -106,6 +107,7 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	fs.BoolVar(&cfg.skipServe, "skip-serve", false, "do not time edits in sineng serve")
 	fs.BoolVar(&cfg.keep, "keep", false, "keep the generated sites and outputs on /dev/shm")
 	fs.StringVar(&cfg.out, "out", filepath.Join("bench", "results.md"), "Markdown results file")
+	fs.StringVar(&cfg.readme, "readme", "README.md", "README whose part between the bench:begin and bench:end lines a full run rewrites (\"\" for none)")
 	if err := fs.Parse(args); err != nil {
 		return config{}, err
 	}
@@ -190,6 +192,7 @@ func benchmarkAll(ctx context.Context, cfg config, stdout, log io.Writer) error 
 		defer os.RemoveAll(base)
 	}
 	b := &benchmark{cfg: cfg, base: base, log: log, ref: closest(cfg.sizes, 10000), diskBase: diskFolder()}
+	b.commit = headCommit(ctx)
 	if err := resetPeakRSS(); err != nil {
 		fmt.Fprintf(log, "warning: %v: a build's peak memory may show the benchmark's own\n", err)
 	}
@@ -233,6 +236,17 @@ func benchmarkAll(ctx context.Context, cfg config, stdout, log io.Writer) error 
 		return err
 	}
 	fmt.Fprintf(log, "wrote %s\n", cfg.out)
+	switch {
+	case cfg.readme == "":
+	case !cfg.fullRun():
+		fmt.Fprintf(log, "left %s as it is: only a full run (no -sizes, -runs, -edits or -skip flags) stands for the targets there\n", cfg.readme)
+	default:
+		if err := updateReadme(cfg.readme, readmeSection(machine, b.commit, rows)); err != nil {
+			fmt.Fprintf(log, "warning: README not updated: %v\n", err)
+		} else {
+			fmt.Fprintf(log, "updated the measured part of %s\n", cfg.readme)
+		}
+	}
 	return nil
 }
 
