@@ -1,11 +1,12 @@
 // Command sineng-bench measures sineng against Hugo and against the floor of
 // any Markdown site generator, on generated program sites, and prints one
-// table of the results (also written as Markdown to bench/results.md).
+// table of the results (also written as Markdown to bench/results.md; a
+// full run also rewrites the measured part of README.md, see readme.go).
 //
 // Usage:
 //
 //	go run ./cmd/sineng-bench [-sizes 1000,10000] [-runs N] [-100k=false]
-//	    [-skip-hugo] [-skip-serve] [-keep] [-out FILE] [-edits N]
+//	    [-skip-hugo] [-skip-serve] [-keep] [-out FILE] [-edits N] [-readme FILE]
 //
 // For each size it generates a site with generator/corpus on /dev/shm, then
 // alternates cold full builds of sineng (--audience team --future --drafts)
