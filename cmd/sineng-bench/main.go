@@ -54,6 +54,14 @@ type config struct {
 	args      []string
 }
 
+// The defaults of make bench's run: the sizes flatness compares, the
+// largest size (added unless -100k=false), and the edits timed in serve.
+const (
+	defaultSizes = "1000,10000,50000"
+	size100k     = 100000
+	defaultEdits = 20
+)
+
 // runsFor returns how many runs of each tool a size gets. Up to 10k pages
 // a run takes seconds, and the same build's time moves by ±8% from one run
 // to the next on a shared machine: nine runs keep a median from resting on
@@ -100,10 +108,10 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	fs := flag.NewFlagSet("sineng-bench", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	cfg := config{args: args}
-	sizes := fs.String("sizes", "1000,10000,50000", "comma-separated site sizes in pages (1k style allowed); overrides -100k")
+	sizes := fs.String("sizes", defaultSizes, "comma-separated site sizes in pages (1k style allowed); overrides -100k")
 	with100k := fs.Bool("100k", envBool("SINENG_BENCH_100K", true), "add a 100k-page run (env SINENG_BENCH_100K=0 turns it off)")
 	fs.IntVar(&cfg.runs, "runs", 0, "runs per size and tool (default 9 up to 10k, 3 up to 50k, 1 above)")
-	fs.IntVar(&cfg.edits, "edits", 20, "one-page edits timed in sineng serve")
+	fs.IntVar(&cfg.edits, "edits", defaultEdits, "one-page edits timed in sineng serve")
 	fs.BoolVar(&cfg.skipHugo, "skip-hugo", false, "do not run Hugo")
 	fs.BoolVar(&cfg.skipServe, "skip-serve", false, "do not time edits in sineng serve")
 	fs.BoolVar(&cfg.keep, "keep", false, "keep the generated sites and outputs on /dev/shm")
@@ -121,8 +129,8 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	if cfg.sizes, err = parseSizes(*sizes); err != nil {
 		return config{}, err
 	}
-	if *with100k && !set["sizes"] && !slices.Contains(cfg.sizes, 100000) {
-		cfg.sizes = append(cfg.sizes, 100000)
+	if *with100k && !set["sizes"] && !slices.Contains(cfg.sizes, size100k) {
+		cfg.sizes = append(cfg.sizes, size100k)
 	}
 	if cfg.runs < 0 || cfg.edits < 1 {
 		return config{}, errors.New("-runs must not be negative and -edits must be positive")

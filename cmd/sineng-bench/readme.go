@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"os/exec"
+	"slices"
 	"strings"
 )
 
@@ -22,8 +23,11 @@ const (
 // default number of runs, Hugo and the edits all measured. Only such a
 // run may stand in the README for the targets.
 func (c config) fullRun() bool {
-	return len(c.sizes) == 4 && c.sizes[0] == 1000 && c.sizes[1] == 10000 && c.sizes[2] == 50000 && c.sizes[3] == 100000 &&
-		c.runs == 0 && c.edits == 20 && !c.skipHugo && !c.skipServe
+	full, err := parseSizes(defaultSizes)
+	if err != nil {
+		return false
+	}
+	return slices.Equal(c.sizes, append(full, size100k)) && c.runs == 0 && c.edits == defaultEdits && !c.skipHugo && !c.skipServe
 }
 
 // readmeSection is the README's measured part for a run: where and how

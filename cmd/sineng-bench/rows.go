@@ -33,7 +33,7 @@ func (b *benchmark) rows() []row {
 		b.sinengCell(ref, fmt.Sprintf("%.0f", sr)), b.hugoCell(ref, fmt.Sprintf("%.0f", hr)),
 		ratio(sr, hr), verdict(fmt.Sprintf("≤ %d MB", targetRSS10kMB), sr, targetRSS10kMB),
 	})
-	rows = append(rows, b.scaleRows(bySize[100000], ref)...)
+	rows = append(rows, b.scaleRows(bySize[size100k], ref)...)
 	rows = append(rows, diskRow(ref, refLabel, sm))
 	return rows
 }
