@@ -34,8 +34,9 @@ func (c config) fullRun() bool {
 // it was measured, the table, and which targets it met.
 func readmeSection(machine, commit string, rows []row) string {
 	var s strings.Builder
-	s.WriteString("Measured with `go run ./cmd/sineng-bench` (what `make bench` runs first: 9 runs up to 10k pages,\n")
-	s.WriteString("3 at 50k, 1 at 100k)")
+	var full config // a full run's counts: no -runs
+	fmt.Fprintf(&s, "Measured with `go run ./cmd/sineng-bench` (what `make bench` runs first: %d runs up to 10k pages,\n", full.runsFor(10000))
+	fmt.Fprintf(&s, "%d at 50k, %d at 100k)", full.runsFor(50000), full.runsFor(size100k))
 	if commit != "" {
 		fmt.Fprintf(&s, " on commit %s", commit)
 	}
@@ -72,10 +73,10 @@ func targetsSentence(rows []row) string {
 	var missed []string
 	for _, r := range rows {
 		switch {
-		case strings.HasSuffix(r.target, ": met"):
+		case strings.HasSuffix(r.target, verdictMet):
 			met++
 			all++
-		case strings.HasSuffix(r.target, ": NOT met"):
+		case strings.HasSuffix(r.target, verdictNotMet):
 			all++
 			missed = append(missed, r.measure)
 		}

@@ -103,6 +103,12 @@ func ratio(a, b float64) string {
 	return fmt.Sprintf("%.2f", v)
 }
 
+// What verdict appends to a target; targetsSentence reads them back.
+const (
+	verdictMet    = ": met"
+	verdictNotMet = ": NOT met"
+)
+
 // verdict writes a target and whether value meets it (value ≤ limit); a
 // zero value means not measured and gives the target alone.
 func verdict(target string, value, limit float64) string {
@@ -110,9 +116,9 @@ func verdict(target string, value, limit float64) string {
 	case value == 0:
 		return target
 	case value <= limit:
-		return target + ": met"
+		return target + verdictMet
 	default:
-		return target + ": NOT met"
+		return target + verdictNotMet
 	}
 }
 
