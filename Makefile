@@ -3,7 +3,7 @@ GO      ?= go
 BIN     := bin/sineng
 PKGS    := ./...
 
-.PHONY: site test race build bench pgo clean fmt
+.PHONY: site test race lint build bench pgo clean fmt
 
 ## site: build the example site into public/
 site: build
@@ -23,6 +23,12 @@ test:
 ## race: the generator's tests under the race detector (short mode)
 race:
 	$(GO) test -race -short ./generator/...
+
+## lint: staticcheck over every package; the tool comes through the Go module
+## proxy the first time (the tests need no network, so it is not part of test)
+STATICCHECK ?= honnef.co/go/tools/cmd/staticcheck@v0.8.2
+lint:
+	$(GO) run $(STATICCHECK) $(PKGS)
 
 ## bench: sineng against Hugo and the floor on generated sites (→ bench/results.md),
 ## then the Go benchmarks of the hot paths and of start-up; outputs go to /dev/shm

@@ -91,7 +91,10 @@ const readOnlyByte = "\x00"
 const cloneClearSighand = 0x100000000
 
 // cloneArgs is the kernel's struct clone_args up to tls (the size clone3
-// knows since Linux 5.3).
+// knows since Linux 5.3). Go code sets only flags and exitSignal; the
+// others are there for the layout the kernel reads.
+//
+//lint:ignore U1000 the kernel reads every field
 type cloneArgs struct {
 	flags, pidfd, childTID, parentTID, exitSignal, stack, stackSize, tls uint64
 }

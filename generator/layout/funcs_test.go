@@ -13,7 +13,7 @@ type item struct {
 	Weight int
 	Date   time.Time
 	Params map[string]any
-	secret string
+	secret string //lint:ignore U1000 unexported on purpose: where must not reach it
 }
 
 func (i *item) IsDraft() bool { return i.Params["draft"] == true }

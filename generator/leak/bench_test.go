@@ -26,8 +26,8 @@ func benchPage() []byte {
 
 // benchRoster returns 300 names, none of them on benchPage.
 func benchRoster() []string {
-	surnames := []rune("王李张刘陈杨黄赵吴周徐孙马朱胡")
-	given := []rune("伟芳娜敏静丽强磊军洋勇艳杰娟涛超秀霞平刚")
+	surnames := "王李张刘陈杨黄赵吴周徐孙马朱胡"
+	given := "伟芳娜敏静丽强磊军洋勇艳杰娟涛超秀霞平刚"
 	var names []string
 	for _, a := range surnames {
 		for _, c := range given {

@@ -42,7 +42,7 @@ func TestRosterEmpty(t *testing.T) {
 func TestRosterManyNames(t *testing.T) {
 	// Hundreds of names share prefixes and suffixes; every one must still be found.
 	var names []string
-	surnames := []rune("王李张刘陈杨黄赵吴周")
+	surnames := "王李张刘陈杨黄赵吴周"
 	given := []rune("伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平")
 	for _, a := range surnames {
 		for _, b := range given {

@@ -167,10 +167,10 @@ func TestDeepTrailOnePointerPerPage(t *testing.T) {
 	d1 := &Page{Ancestors: deep, Site: s1}
 	d2 := &Page{Ancestors: deep, Site: s1}
 	other := &Page{Ancestors: deep, Site: s2}
-	if d1.Trail() != d1.Trail() {
+	if first, second := d1.Trail(), d1.Trail(); first != second {
 		t.Error("two calls on one deep page return different Trails")
 	}
-	if *d1.Trail() != *d1.Trail() {
+	if first, second := d1.Trail(), d1.Trail(); *first != *second {
 		t.Error("two calls on one deep page return unequal Trail values")
 	}
 	if d1.Trail() == d2.Trail() || d1.Trail() == other.Trail() {

@@ -174,9 +174,7 @@ func (b *builder) newView(st *pageState, site *render.Site) *render.Page {
 	if p.Kind == content.KindHome && v.Title == "" {
 		v.Title = site.Title
 	}
-	for _, a := range p.Aliases {
-		v.Aliases = append(v.Aliases, a)
-	}
+	v.Aliases = append(v.Aliases, p.Aliases...)
 	if len(p.Terms) > 0 {
 		v.Terms = b.termLinks(p.Lang, p.Terms)
 		v.Tags = v.Terms["tags"]
