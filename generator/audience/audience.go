@@ -108,8 +108,11 @@ func Decide(in Input) (Decision, error) {
 		case !c.HasScope("portfolio"):
 			return Decision{Team, "portfolio not in consent scope"}, nil
 		}
+		// Consent lets the leader's page out of the team build; how far
+		// is the page's field, else the site's default for leaders, as
+		// for any page.
 		if !hasField {
-			d = Decision{Public, "consent"}
+			d = Decision{in.Default, "consent; site default"}
 		}
 	case "case":
 		c := in.Consent
@@ -126,6 +129,8 @@ func Decide(in Input) (Decision, error) {
 			d = Decision{Public, "de-identified, audience public"}
 		case hasField && field == Team:
 			d = Decision{Team, "audience field"}
+		case !hasField && in.Default == Team:
+			d = Decision{Team, "site default"}
 		default:
 			d = Decision{Funders, "de-identified case story"}
 		}

@@ -40,6 +40,14 @@ func TestDecide(t *testing.T) {
 		{"case story", Input{Kind: "case", Consent: story}, Funders},
 		{"case story public", Input{Kind: "case", Field: "public", Consent: story}, Public},
 		{"case story field team", Input{Kind: "case", Field: "team", Consent: story}, Team},
+		// Consent is needed, not enough: the site's default for the type
+		// still applies to a page whose file names no audience.
+		{"leader with consent, site default team", Input{Kind: "leader", Default: Team, Consent: ok}, Team},
+		{"leader with consent, site default funders", Input{Kind: "leader", Default: Funders, Consent: ok}, Funders},
+		{"case story, site default team", Input{Kind: "case", Default: Team, Consent: story}, Team},
+		{"case story, site default public", Input{Kind: "case", Default: Public, Consent: story}, Funders},
+		{"case story public, site default team", Input{Kind: "case", Default: Team, Field: "public", Consent: story}, Public},
+		{"case withdrawn", Input{Kind: "case", Field: "public", Consent: Consent{Publish: true, ReviewedBy: "社工 李", Withdrawn: now.AddDate(0, -1, 0)}}, Team},
 	}
 	for _, c := range cases {
 		d, err := Decide(c.in)

@@ -1,8 +1,11 @@
 package program
 
+import "time"
+
 // Case is a social worker's case note (content/cases/...). Its audience is
-// team whatever the file says, unless Consent.Publish is true and
-// Disguise.ReviewedBy is set; the audience package applies that rule.
+// team whatever the file says, unless Consent.Publish is true, consent is
+// not withdrawn and Disguise.ReviewedBy is set; the audience package
+// applies that rule.
 type Case struct {
 	Page
 
@@ -16,7 +19,8 @@ type Case struct {
 
 // CaseConsent is the consent recorded on a case note.
 type CaseConsent struct {
-	Publish bool // the leader agreed that a de-identified story may be shown
+	Publish   bool       // the leader agreed that a de-identified story may be shown
+	Withdrawn *time.Time // set: the agreement was withdrawn and the story is unpublished
 }
 
 // Disguise records the de-identification review of a case story.
@@ -42,7 +46,11 @@ func decodeCase(page Page, f fields) *Case {
 	if n, ok := f.integer("step"); ok {
 		c.Step = checkStep(f, c.Stage, n)
 	}
-	c.Consent.Publish = f.table("consent").flag("publish")
+	consent := f.table("consent")
+	c.Consent.Publish = consent.flag("publish")
+	if w, ok := consent.date("withdrawn"); ok {
+		c.Consent.Withdrawn = &w
+	}
 	c.Disguise.ReviewedBy = f.table("disguise").str("reviewed_by")
 	return c
 }

@@ -68,6 +68,7 @@ worker = ""             # the social worker who wrote the note
 
 [consent]
 publish = false         # true: the leader agreed that a de-identified story may be shown
+# withdrawn = 2025-06-30  # set when the leader takes the agreement back: unpublished from the next build on
 
 [disguise]
 reviewed_by = ""        # who checked that the story identifies no one

@@ -42,6 +42,32 @@ type termState struct {
 	out   string // output folder, "tags/社区"
 }
 
+// dropHomeless leaves out of the build every language whose home page it
+// leaves out (a site whose [audience] default is narrower than the build,
+// say): every page of the language sits below its home and is left out
+// with it, and its taxonomy, search, feed and 404 pages would link a home
+// that is not there. A warning names the language and why.
+func (b *builder) dropHomeless() {
+	kept := b.langs[:0]
+	for _, ls := range b.langs {
+		if ls.home != nil {
+			kept = append(kept, ls)
+			continue
+		}
+		why := "it has none"
+		for _, p := range b.tree.Pages {
+			if p.Kind == content.KindHome && p.Lang == ls.lang.Code {
+				if r := b.excluded[p]; r != "" {
+					why = r
+				}
+				break
+			}
+		}
+		b.errs.Warnf("", 0, 0, "nothing of language %q is published in the %s build: its home page is left out (%s)", ls.lang.Code, b.opts.Audience, why)
+	}
+	b.langs = kept
+}
+
 // generator names the tool in pages' generator meta.
 const generator = "sineng"
 
@@ -91,6 +117,7 @@ func (b *builder) assemble(context.Context) error {
 			ls.site.Home = st.view
 		}
 	}
+	b.dropHomeless()
 	for _, st := range b.pages {
 		if st.lang == nil || st.page.Parent == nil {
 			continue

@@ -3,6 +3,7 @@ package site
 import (
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/sineng/sineng/generator/program"
 )
@@ -14,19 +15,21 @@ import (
 // (index.en.md still granting "photo" after index.md took it back) must
 // not publish what the person refused. A difference is a warning on each
 // file, so the team brings the files back in line. Translations are the
-// pages sharing a translation key.
+// pages sharing a path without its language (index.md and index.zh.md of
+// a bundle) or a translation key, and whatever those link: a
+// `translationKey` written on one file cannot take it out of its
+// bundle's group.
 func (b *builder) narrowConsents(states []*pageState) {
-	leaders := map[string][]*pageState{}
-	cases := map[string][]*pageState{}
+	var leaders, cases []*pageState
 	for _, st := range states {
 		switch st.item.(type) {
 		case *program.Leader:
-			leaders[st.page.TranslationKey] = append(leaders[st.page.TranslationKey], st)
+			leaders = append(leaders, st)
 		case *program.Case:
-			cases[st.page.TranslationKey] = append(cases[st.page.TranslationKey], st)
+			cases = append(cases, st)
 		}
 	}
-	for _, sts := range leaders {
+	for _, sts := range translationGroups(leaders) {
 		if len(sts) < 2 {
 			continue
 		}
@@ -44,19 +47,87 @@ func (b *builder) narrowConsents(states []*pageState) {
 			l.Consent.Scope = slices.Clone(n.Scope)
 		}
 	}
-	for _, sts := range cases {
-		publish := true
-		for _, st := range sts {
-			publish = publish && st.item.(*program.Case).Consent.Publish
+	for _, sts := range translationGroups(cases) {
+		n := sts[0].item.(*program.Case).Consent
+		for _, st := range sts[1:] {
+			n = narrowestCaseConsent(n, st.item.(*program.Case).Consent)
 		}
 		for _, st := range sts {
 			c := st.item.(*program.Case)
-			if c.Consent.Publish != publish {
+			if c.Consent.Publish != n.Publish || !sameTime(c.Consent.Withdrawn, n.Withdrawn) {
 				b.warnConsent(st, sts, "case note")
 			}
-			c.Consent.Publish = publish
+			c.Consent = n
 		}
 	}
+}
+
+// translationGroups groups pages that are translations of one another:
+// pages sharing a path without its language or a translation key are in
+// one group, and so, transitively, are the pages linked through them.
+// Groups of one page are left out; the groups come in the order of their
+// first page.
+func translationGroups(sts []*pageState) [][]*pageState {
+	parent := make([]int, len(sts))
+	for i := range parent {
+		parent[i] = i
+	}
+	find := func(i int) int {
+		for parent[i] != i {
+			parent[i] = parent[parent[i]]
+			i = parent[i]
+		}
+		return i
+	}
+	first := map[string]int{}
+	link := func(key string, i int) {
+		if j, ok := first[key]; ok {
+			if a, b := find(i), find(j); a != b {
+				parent[max(a, b)] = min(a, b)
+			}
+			return
+		}
+		first[key] = i
+	}
+	for i, st := range sts {
+		link("path\x00"+st.page.Path, i)
+		link("key\x00"+st.page.TranslationKey, i)
+	}
+	byRoot := map[int][]*pageState{}
+	var roots []int
+	for i, st := range sts {
+		r := find(i)
+		if byRoot[r] == nil {
+			roots = append(roots, r)
+		}
+		byRoot[r] = append(byRoot[r], st)
+	}
+	var groups [][]*pageState
+	for _, r := range roots {
+		if len(byRoot[r]) > 1 {
+			groups = append(groups, byRoot[r])
+		}
+	}
+	return groups
+}
+
+// narrowestCaseConsent is what both a and b allow: a story published only
+// if both publish, withdrawn at the earlier withdrawal.
+func narrowestCaseConsent(a, b program.CaseConsent) program.CaseConsent {
+	n := program.CaseConsent{Publish: a.Publish && b.Publish, Withdrawn: a.Withdrawn}
+	if b.Withdrawn != nil && (n.Withdrawn == nil || b.Withdrawn.Before(*n.Withdrawn)) {
+		n.Withdrawn = b.Withdrawn
+	}
+	if n.Withdrawn != nil {
+		w := *n.Withdrawn
+		n.Withdrawn = &w
+	}
+	return n
+}
+
+// sameTime reports whether a and b are both unset or the same time.
+func sameTime(a, b *time.Time) bool {
+	return (a == nil) == (b == nil) && (a == nil || a.Equal(*b))
 }
 
 // warnConsent warns, on st's file, that its consent differs from its
@@ -94,8 +165,7 @@ func narrowestConsent(consents []program.Consent) program.Consent {
 
 // sameConsent reports whether a and b allow the same.
 func sameConsent(a, b program.Consent) bool {
-	if a.Publish != b.Publish || !a.Date.Equal(b.Date) || (a.Withdrawn == nil) != (b.Withdrawn == nil) ||
-		(a.Withdrawn != nil && !a.Withdrawn.Equal(*b.Withdrawn)) || len(a.Scope) != len(b.Scope) {
+	if a.Publish != b.Publish || !a.Date.Equal(b.Date) || !sameTime(a.Withdrawn, b.Withdrawn) || len(a.Scope) != len(b.Scope) {
 		return false
 	}
 	for _, s := range a.Scope {

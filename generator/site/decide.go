@@ -98,7 +98,7 @@ func (b *builder) decide(context.Context) error {
 		st := &pageState{page: p, holdsBlocked: p.File != "" && b.holdsBlocked(p.Matter.Data)}
 		if p.File != "" && p.Kind == content.KindPage {
 			item, err := program.Decode(program.Entry{
-				File: p.File, Path: p.Path, Type: p.Type, Data: p.Matter.Data,
+				File: p.File, Path: p.Path, Type: b.programType(p), Data: p.Matter.Data,
 				Pos: p.Position, URL: p.RelPermalink, Title: p.Title,
 			})
 			if err != nil {
@@ -155,6 +155,24 @@ func (b *builder) decide(context.Context) error {
 		}
 	}
 	return nil
+}
+
+// programType is the type a page is decoded as: its Type, except that a
+// page in leaders/ or cases/ stays a leader or a case note whatever its
+// `type` field says, which is an error there. Those two sections fail
+// closed under their consent rules, and a `type = "page"` must not publish
+// a resident's case note as an ordinary page.
+func (b *builder) programType(p *content.Page) string {
+	k, ok := program.KindOf(p.Section)
+	if !ok || (k != program.KindLeader && k != program.KindCase) {
+		return p.Type
+	}
+	if tk, _ := program.KindOf(p.Type); tk != k {
+		line, col := p.Position("type")
+		b.errs.Errorf(p.File, line, col, "type %q cannot take a page in %s/ out of its consent rules: move the file out of %s/ to publish it as another type", p.Type, p.Section, p.Section)
+		return p.Section
+	}
+	return p.Type
 }
 
 // unpublishedReason says why the draft, future or expiry rules left a page
@@ -223,6 +241,9 @@ func consentOf(it program.Item) (string, audience.Consent) {
 		return "leader", c
 	case *program.Case:
 		c := audience.Consent{Publish: v.Consent.Publish, ReviewedBy: v.Disguise.ReviewedBy}
+		if v.Consent.Withdrawn != nil {
+			c.Withdrawn = *v.Consent.Withdrawn
+		}
 		return "case", c
 	}
 	return "", audience.Consent{}

@@ -70,22 +70,30 @@ func (b *builder) redactLeader(st *pageState) {
 // person's name: beyond the team it is published at
 // /leaders/<pseudonym>/, or /leaders/leader-<hash>/ without a pseudonym.
 // Links, references and bundle files follow the page, so nothing points at
-// the old path.
+// the old path. A leader written as one file (leaders/wang-fang.md) moves
+// the same way, its file name being the folder name's twin. The page's
+// aliases, its old URLs, are not published either: an old URL is the
+// folder name again, or the name itself (a warning says so).
 func (b *builder) neutralLeaderURL(st *pageState) {
 	l, ok := st.item.(*program.Leader)
-	if !ok || b.showsNames() || l.HasScope(program.ScopeName) || !st.page.Bundle {
+	if !ok || b.showsNames() || l.HasScope(program.ScopeName) {
 		return
+	}
+	p := st.page
+	if len(p.Aliases) > 0 {
+		line, col := p.Position("aliases")
+		b.errs.Warnf(p.File, line, col, "aliases are not published for a leader without name in consent scope: an old URL may carry the name")
+		p.Aliases = nil
 	}
 	seg := ""
 	if l.Pseudonym != "" {
 		seg = content.Slugify(l.Pseudonym)
 	}
-	if seg == "" || seg == path.Base(st.page.Dir) {
+	dir := path.Dir(p.OutPath)
+	if seg == "" || seg == path.Base(p.Dir) || seg == path.Base(dir) {
 		sum := sha256.Sum256([]byte(b.cfg.BaseURL + "\x00" + l.ID))
 		seg = "leader-" + hex.EncodeToString(sum[:5])
 	}
-	p := st.page
-	dir := path.Dir(p.OutPath)
 	parent := path.Dir(dir)
 	out := path.Join(parent, seg, "index.html")
 	if parent == "." {

@@ -22,6 +22,7 @@ type resourceJob struct {
 	from     string
 	hidden   bool           // the page is a portfolio without photo consent (hidesPictures)
 	id       photo.Identity // what the file is as a picture, by its name or else its bytes
+	document bool           // hidden: the file is a document by its bytes too (documentBytes)
 	drop     bool           // left out of the view: hidden, or refused
 	variants []photo.Variant
 	err      error
@@ -49,7 +50,8 @@ func refusedImage(name string) bool {
 // resized copies make its srcset (views learn the sizes); a picture whose
 // metadata cannot be removed (HEIC, AVIF, Photoshop, camera raw…) is an
 // error; a leader's portfolio without photo consent keeps only documents
-// (documentFile) whose bytes are no picture. The files left in the views
+// (documentFile) whose bytes are no picture and are the document their
+// name says (documentBytes). The files left in the views
 // are copied as they are (copyResources).
 func (b *builder) processImages() {
 	var jobs []*resourceJob
@@ -71,13 +73,13 @@ func (b *builder) processImages() {
 	for _, j := range jobs {
 		name := j.st.view.Resources[j.index].Name
 		switch {
-		case j.hidden && (j.id.Kind != photo.NotPicture || !documentFile(name)):
+		case j.err != nil:
+			b.errs.Add(&diag.Error{File: j.from, Err: fmt.Errorf("image: %w", j.err)})
+			j.drop = true
+		case j.hidden && (j.id.Kind != photo.NotPicture || !documentFile(name) || !j.document):
 			j.drop = true
 		case j.id.Kind == photo.Uncleanable:
 			b.errs.Add(&diag.Error{File: j.from, Err: uncleanableError(name, j.id.Name)})
-			j.drop = true
-		case j.err != nil:
-			b.errs.Add(&diag.Error{File: j.from, Err: fmt.Errorf("image: %w", j.err)})
 			j.drop = true
 		case j.id.Kind == photo.Cleanable:
 			j.publish()
@@ -110,6 +112,18 @@ func (j *resourceJob) run(proc *photo.Processor) {
 		j.id.Kind = photo.Cleanable
 	case j.hidden && !documentFile(name):
 		return // left out whatever its bytes say
+	case j.hidden:
+		// A document is read whole: the file is published only if its
+		// bytes say document too, and a drawing can start anywhere in a
+		// text file.
+		data, err := os.ReadFile(j.src)
+		if err != nil {
+			j.err = err
+			return
+		}
+		j.id = photo.Identify(data[:min(len(data), photo.SniffLen)])
+		j.document = documentBytes(name, data)
+		return
 	default:
 		head, err := readHead(j.src, photo.SniffLen)
 		if err != nil {
@@ -194,6 +208,7 @@ func (b *builder) writeImages(st *pageState, dir string) {
 		from := "content/" + st.page.Dir + "/" + name
 		sub := path.Join(dir, path.Dir(name))
 		for _, v := range vs {
+			b.scanPath(path.Join(sub, v.Name), from)
 			if err := b.stage.WriteFile(path.Join(sub, v.Name), v.Data, from); err != nil {
 				b.errs.Add(err)
 			}

@@ -28,22 +28,47 @@ func (b *builder) setupLeakScan() error {
 	return nil
 }
 
-// scanLeaks reports personal data in one output file as errors naming the
-// output file, the position in it and the source that produced it.
+// scanLeaks reports personal data in one output file, in its bytes or its
+// path, as errors naming the output file, the position in it and the
+// source that produced it.
 func (b *builder) scanLeaks(out, from string, data []byte) {
 	if b.leaks == nil {
 		return
 	}
+	b.scanPath(out, from)
+	b.scanBytes(out, from, data)
+}
+
+// scanBytes reports personal data in the bytes of one output file.
+func (b *builder) scanBytes(out, from string, data []byte) {
 	for _, f := range b.leaks.Scan(data) {
 		b.errs.Add(&diag.Error{File: from, Err: fmt.Errorf("personal data in the %s output %s:%d:%d: %s %s",
 			b.opts.Audience, out, f.Line, f.Col, f.Kind, f.Match)})
 	}
 }
 
-// scanCopied scans the text files a build copies as they are (static
-// files, bundle resources), reading them from their source.
+// scanPath reports personal data in an output's path: a bundle file
+// named after a resident ("王秀英-简历.pdf") publishes the name in its URL
+// whatever the file holds.
+func (b *builder) scanPath(out, from string) {
+	if b.leaks == nil {
+		return
+	}
+	for _, f := range b.leaks.Scan([]byte(out)) {
+		b.errs.Add(&diag.Error{File: from, Err: fmt.Errorf("personal data in the name of the %s output %s: %s %s",
+			b.opts.Audience, out, f.Kind, f.Match)})
+	}
+}
+
+// scanCopied scans the files a build copies as they are (static files,
+// bundle resources): the path of each, and the bytes of the text files,
+// read from their source.
 func (b *builder) scanCopied(out, src, from string) {
-	if b.leaks == nil || !leak.TextName(src) {
+	if b.leaks == nil {
+		return
+	}
+	b.scanPath(out, from)
+	if !leak.TextName(src) {
 		return
 	}
 	data, err := os.ReadFile(src)
@@ -51,6 +76,6 @@ func (b *builder) scanCopied(out, src, from string) {
 		return // the copy itself reports unreadable files
 	}
 	if leak.Text(src, data) {
-		b.scanLeaks(out, from, data)
+		b.scanBytes(out, from, data)
 	}
 }

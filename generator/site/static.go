@@ -137,6 +137,7 @@ func (b *builder) writeStaticPicture(proc *photo.Processor, action staticAction,
 		}
 		data = vs[0].Data
 	}
+	b.scanPath(rel, from)
 	if err := b.stage.WriteFile(rel, data, from); err != nil {
 		b.errs.Add(err)
 	}

@@ -1,0 +1,271 @@
+package site
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/sineng/sineng/generator/audience"
+)
+
+// The tests in this file each take a way a resident's confidential
+// material once reached a public or funders build and check it is closed:
+// every marker is grepped in every output file's path and bytes.
+
+// consentedLeader is a leader's front matter with the given title, consent
+// publish flag and scope, and extra lines.
+func consentedLeader(title, publish, scope, extra string) string {
+	return "+++\ntitle = \"" + title + "\"\npseudonym = \"Resident " + title + "\"\n" + extra +
+		"[consent]\npublish = " + publish + "\ndate = 2025-01-01\nscope = [" + scope + "]\n+++\nA leader.\n"
+}
+
+// caseFile is a case note's front matter with extra lines in its top
+// table and in its consent table.
+func caseFile(extra, consent string) string {
+	return "+++\ntitle = \"A story\"\nstage = \"activate\"\n" + extra +
+		"[consent]\npublish = true\n" + consent + "[disguise]\nreviewed_by = \"Qian\"\n+++\nThe story of a resident.\n"
+}
+
+// noMarker fails the test for every output path or file of tree holding
+// one of markers.
+func noMarker(t *testing.T, what string, tree map[string][]byte, markers ...string) {
+	t.Helper()
+	for rel, data := range tree {
+		for _, m := range markers {
+			if strings.Contains(rel, m) || strings.Contains(string(data), m) {
+				t.Errorf("%s: %s holds %q", what, rel, m)
+			}
+		}
+	}
+}
+
+func bilingualConfig() string {
+	return minimalConfig + "defaultLanguage = \"zh\"\n[languages.zh]\nlanguageName = \"中文\"\nweight = 1\n[languages.en]\nlanguageName = \"English\"\nweight = 2\n"
+}
+
+// TestTranslationKeyDoesNotSplitAPerson checks that a translation of a
+// leader or a case note cannot leave the narrowest-consent group of its
+// bundle or file by writing a translationKey of its own.
+func TestTranslationKeyDoesNotSplitAPerson(t *testing.T) {
+	files := map[string]string{
+		"site.toml":                      bilingualConfig(),
+		"content/leaders/tk/index.md":    consentedLeader("Tkreal Personname", "false", `"portfolio"`, ""),
+		"content/leaders/tk/index.en.md": consentedLeader("Tkreal Personname", "true", `"portfolio", "name"`, "translationKey = \"elsewhere\"\n"),
+		"content/cases/story.md":         "+++\ntitle = \"A story\"\nstage = \"activate\"\n[consent]\npublish = false\n+++\nSTORY-MARKER\n",
+		"content/cases/story.en.md":      caseFile("audience = \"public\"\ntranslationKey = \"other\"\n", ""),
+	}
+	files["content/cases/story.en.md"] = strings.Replace(files["content/cases/story.en.md"], "The story", "STORY-MARKER The story", 1)
+	out, res := build(t, writeFiles(t, files), Options{Audience: audience.Public, AudienceSet: true})
+	noMarker(t, "public build", readTree(t, out), "Tkreal", "STORY-MARKER")
+	warned := 0
+	for _, w := range res.Warnings {
+		if strings.Contains(w.Error(), "differs from its translations'") {
+			warned++
+		}
+	}
+	if warned != 2 {
+		t.Errorf("%d consent warnings, want 2 (the English leader and case note): %v", warned, res.Warnings)
+	}
+}
+
+// TestWithdrawnCaseStoryIsNotPublished checks that a case note's
+// consent.withdrawn unpublishes it, as a leader's does, dated before or
+// after the build's clock.
+func TestWithdrawnCaseStoryIsNotPublished(t *testing.T) {
+	for _, when := range []string{"2024-06-01", "2099-01-01"} {
+		files := map[string]string{
+			"site.toml":                  minimalConfig,
+			"content/cases/withdrawn.md": strings.Replace(caseFile("audience = \"public\"\n", "withdrawn = "+when+"\n"), "The story", "WITHDRAWN-MARKER", 1),
+			"content/cases/kept.md":      caseFile("audience = \"public\"\n", ""),
+		}
+		for _, aud := range []audience.Level{audience.Public, audience.Funders} {
+			out, _ := build(t, writeFiles(t, files), Options{Audience: aud, AudienceSet: true})
+			tree := readTree(t, out)
+			noMarker(t, aud.String()+" build, withdrawn "+when, tree, "WITHDRAWN-MARKER", "cases/withdrawn")
+			if _, ok := tree["cases/kept/index.html"]; !ok {
+				t.Errorf("%s build: the consented case story is not published", aud)
+			}
+		}
+	}
+}
+
+// TestTypeCannotTakeAPageOutOfCasesOrLeaders checks that a `type` field
+// does not publish a case note or a leader as an ordinary page: it is an
+// error at the field.
+func TestTypeCannotTakeAPageOutOfCasesOrLeaders(t *testing.T) {
+	lines := buildErrors(t, map[string]string{
+		"site.toml":                     minimalConfig,
+		"content/cases/typecase.md":     "+++\ntitle = \"T\"\ntype = \"news\"\n+++\nA resident's case.\n",
+		"content/leaders/over/index.md": "+++\ntitle = \"Typeover Realname\"\ntype = \"page\"\n+++\nA leader.\n",
+		"content/leaders/ok/index.md":   "+++\ntitle = \"OK\"\ntype = \"leader\"\n+++\nA leader.\n",
+		"content/cases/ok.md":           "+++\ntitle = \"OK\"\ntype = \"case\"\n+++\nA case.\n",
+	})
+	joined := strings.Join(lines, "\n")
+	for _, want := range []string{"content/cases/typecase.md:3:1:", "content/leaders/over/index.md:3:1:"} {
+		if !strings.Contains(joined, want) {
+			t.Errorf("no error at %s:\n%s", want, joined)
+		}
+	}
+	if strings.Contains(joined, "leaders/ok") || strings.Contains(joined, "cases/ok") {
+		t.Errorf("a type naming the section's own kind is an error:\n%s", joined)
+	}
+}
+
+// TestSiteDefaultNarrowsConsentedPages checks that consent lets a leader
+// or a reviewed case story out of the team build only as far as the
+// site's [audience] settings let a page without an audience field, even
+// in a section that says public: sections narrow, they never widen.
+func TestSiteDefaultNarrowsConsentedPages(t *testing.T) {
+	files := map[string]string{
+		"site.toml":                   minimalConfig + "[audience]\ndefault = \"team\"\n[audience.types]\nnews = \"public\"\n",
+		"content/_index.md":           "+++\ntitle = \"Home\"\naudience = \"public\"\n+++\n",
+		"content/leaders/_index.md":   "+++\ntitle = \"Leaders\"\naudience = \"public\"\n+++\n",
+		"content/cases/_index.md":     "+++\ntitle = \"Stories\"\naudience = \"public\"\n+++\n",
+		"content/leaders/li/index.md": consentedLeader("Li Realname", "true", `"portfolio", "name"`, ""),
+		"content/cases/story.md":      strings.Replace(caseFile("", ""), "The story", "CASE-MARKER", 1),
+		"content/news/n.md":           "+++\ntitle = \"News\"\n+++\nNews.\n",
+	}
+	for _, aud := range []audience.Level{audience.Public, audience.Funders} {
+		out, _ := build(t, writeFiles(t, files), Options{Audience: aud, AudienceSet: true})
+		tree := readTree(t, out)
+		noMarker(t, aud.String()+" build", tree, "Li Realname", "CASE-MARKER")
+		if _, ok := tree["news/n/index.html"]; !ok {
+			t.Errorf("%s build: the news page, public by its type's default, is missing", aud)
+		}
+	}
+	out, _ := build(t, writeFiles(t, files), Options{Audience: audience.Team, AudienceSet: true})
+	if _, ok := readTree(t, out)["leaders/li/index.html"]; !ok {
+		t.Error("team build: the leader is missing")
+	}
+}
+
+// TestSingleFileLeaderMovesAwayFromItsName checks that a leader written as
+// one file is published away from its file name without name consent, as
+// a bundle is, and that no leader without name consent gets its aliases
+// (old URLs) published.
+func TestSingleFileLeaderMovesAwayFromItsName(t *testing.T) {
+	files := map[string]string{
+		"site.toml":                         minimalConfig,
+		"content/leaders/zhang-realname.md": consentedLeader("Zhang", "true", `"portfolio"`, ""),
+		"content/leaders/li/index.md":       consentedLeader("Li", "true", `"portfolio"`, "aliases = [\"/leaders/li-realname-old/\"]\n"),
+		"content/projects/p.md":             "+++\ntitle = \"P\"\nleaders = [\"zhang-realname\", \"li\"]\n+++\nA project.\n",
+	}
+	out, res := build(t, writeFiles(t, files), Options{Audience: audience.Public, AudienceSet: true})
+	tree := readTree(t, out)
+	noMarker(t, "public build", tree, "zhang-realname", "li-realname-old")
+	if _, ok := tree["leaders/resident-zhang/index.html"]; !ok {
+		t.Errorf("the single-file leader is not published under the pseudonym; files: %v", keys(tree))
+	}
+	warned := false
+	for _, w := range res.Warnings {
+		warned = warned || strings.Contains(w.Error(), "content/leaders/li/index.md:4:1: aliases are not published")
+	}
+	if !warned {
+		t.Errorf("no warning at the dropped aliases: %v", res.Warnings)
+	}
+}
+
+// TestHiddenPicturesKeepOnlyRealDocuments checks that a portfolio without
+// photo consent publishes a document only when its bytes are the document
+// its name says: a video named like a PDF, a QuickTime clip named like a
+// text file and a drawing whose <svg> comes after a long comment are left
+// out, a real PDF and a real text file are published.
+func TestHiddenPicturesKeepOnlyRealDocuments(t *testing.T) {
+	dir := "content/leaders/partial/"
+	files := map[string]string{
+		"site.toml":           minimalConfig,
+		dir + "index.md":      consentedLeader("Partial", "true", `"portfolio"`, ""),
+		dir + "interview.pdf": "\x00\x00\x00\x18ftypisom\x00\x00\x02\x00isomiso2mp41",
+		dir + "clip.txt":      "\x00\x00\x00\x14ftypqt  \x00\x00\x00\x00qt  ",
+		dir + "drawing.txt":   "<?xml version=\"1.0\"?>\n<!-- " + strings.Repeat("padding ", 80) + "-->\n<svg xmlns=\"http://www.w3.org/2000/svg\"><circle r=\"4\"/></svg>\n",
+		dir + "inline.md":     "A picture: ![x](data:image/png;base64,iVBORw0KGgo=)\n",
+		dir + "cv.pdf":        "%PDF-1.7\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n",
+		dir + "notes.txt":     "Meeting notes, 会议记录.\n",
+	}
+	out, _ := build(t, writeFiles(t, files), Options{Audience: audience.Public, AudienceSet: true})
+	tree := readTree(t, out)
+	var published []string
+	for rel := range tree {
+		if strings.HasPrefix(rel, "leaders/") && !strings.HasSuffix(rel, ".html") && !strings.HasSuffix(rel, ".xml") {
+			published = append(published, filepath.Base(rel))
+		}
+	}
+	want := map[string]bool{"cv.pdf": true, "notes.txt": true}
+	for _, name := range published {
+		if !want[name] {
+			t.Errorf("%s published from a portfolio without photo consent", name)
+		}
+		delete(want, name)
+	}
+	for name := range want {
+		t.Errorf("%s, a real document, is not published; published: %v", name, published)
+	}
+}
+
+// TestRosterNameInAFileNameFailsTheBuild checks that the roster is looked
+// for in the paths of the outputs, not only in their bytes: a bundle file
+// or a static file named after a resident fails a funders build.
+func TestRosterNameInAFileNameFailsTheBuild(t *testing.T) {
+	dir := t.TempDir()
+	roster := filepath.Join(dir, "roster.txt")
+	if err := os.WriteFile(roster, []byte("王秀英\nNameperson\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	// A static file and a bundle file, each in a build of its own: a
+	// build stops at the first stage with errors, and static files are
+	// copied before bundles.
+	for want, file := range map[string]string{
+		"news/a/王秀英-简历.pdf":       "content/news/a/王秀英-简历.pdf",
+		"files/Nameperson-cv.txt": "static/files/Nameperson-cv.txt",
+	} {
+		src := writeFiles(t, map[string]string{
+			"site.toml":                         minimalConfig,
+			"content/news/a/index.md":           "+++\ntitle = \"A\"\n+++\nA page.\n",
+			file:                                "%PDF-1.7\n%%EOF\n",
+			"content/news/b/index.md":           "+++\ntitle = \"B\"\n+++\nB page.\n",
+			"content/news/b/ordinary-notes.txt": "nothing here\n",
+		})
+		_, err := Build(context.Background(), Options{Source: src, Out: filepath.Join(t.TempDir(), "out"), Now: testNow,
+			Audience: audience.Funders, AudienceSet: true, Roster: roster})
+		if err == nil {
+			t.Fatalf("a funders build publishing a resident's name in %s built", want)
+		}
+		if !strings.Contains(err.Error(), "personal data in the name of the funders output "+want) {
+			t.Errorf("no finding for %s: %v", want, err)
+		}
+		if strings.Contains(err.Error(), "ordinary-notes") {
+			t.Errorf("a file named after no one is a finding: %v", err)
+		}
+	}
+}
+
+// TestHomeLeftOutPublishesNothing checks that a build whose audience leaves
+// out the home page (the site's default is team) publishes nothing of that
+// language, with a warning, instead of failing on the taxonomy pages that
+// link the missing home.
+func TestHomeLeftOutPublishesNothing(t *testing.T) {
+	files := map[string]string{
+		"site.toml":         minimalConfig + "[audience]\ndefault = \"team\"\n[audience.types]\nnews = \"public\"\n",
+		"content/news/n.md": "+++\ntitle = \"News\"\ntags = [\"a\"]\n+++\nNews.\n",
+	}
+	out, res := build(t, writeFiles(t, files), Options{Audience: audience.Public, AudienceSet: true})
+	for rel, data := range readTree(t, out) {
+		switch {
+		case rel == "sitemap.xml":
+			if strings.Contains(string(data), "<loc>") {
+				t.Errorf("the sitemap lists pages:\n%s", data)
+			}
+		case strings.HasSuffix(rel, ".html") || strings.HasSuffix(rel, ".xml") || strings.HasSuffix(rel, ".json"):
+			t.Errorf("%s published without a home page", rel)
+		}
+	}
+	warned := false
+	for _, w := range res.Warnings {
+		warned = warned || strings.Contains(w.Error(), "its home page is left out (it is for the team audience")
+	}
+	if !warned {
+		t.Errorf("no warning: %v", res.Warnings)
+	}
+}
