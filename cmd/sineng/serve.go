@@ -6,12 +6,16 @@ import (
 	"fmt"
 	"io"
 	"net"
+	"net/url"
 	"os"
 	"os/signal"
 	"path/filepath"
 	"strconv"
 	"syscall"
 
+	"github.com/sineng/sineng/generator/audience"
+	"github.com/sineng/sineng/generator/config"
+	"github.com/sineng/sineng/generator/output"
 	"github.com/sineng/sineng/generator/serve"
 	"github.com/sineng/sineng/generator/site"
 	"github.com/sineng/sineng/generator/watch"
@@ -41,6 +45,7 @@ func serveSite(ctx context.Context, args []string, stdout, stderr io.Writer) int
 	fs.BoolVar(&opts.Expired, "expired", false, "include expired pages")
 	fs.StringVar(&opts.BaseURL, "base-url", "", "baseURL of the build (default: the server's own URL)")
 	fs.BoolVar(&poll, "poll", false, "poll for changes instead of using file notifications (network folders)")
+	fs.StringVar(&opts.Roster, "roster", "", "file of residents' names that must appear in no public or funders output")
 	if code := parseFlags(fs, args, "Usage: sineng serve [flags]\n\nBuilds the site, serves it, and rebuilds and reloads open pages on every change.\nProblems are shown in the browser; the last good site stays served until they are fixed.", stderr); code >= 0 {
 		return code
 	}
@@ -73,6 +78,13 @@ func serveSite(ctx context.Context, args []string, stdout, stderr io.Writer) int
 	} else if !filepath.IsAbs(opts.Out) {
 		opts.Out = filepath.Join(src, opts.Out) // as sineng build does
 	}
+	// A folder a build would refuse is not served either: the server
+	// shows what the folder holds until a build succeeds, and a build
+	// into "/" or the site's own folder never does.
+	if err := output.Check(opts.Out, output.Options{Source: src}); err != nil {
+		fmt.Fprintf(stderr, "sineng serve: %v\n", err)
+		return exitBuild
+	}
 
 	ln, err := net.Listen("tcp", net.JoinHostPort(bind, strconv.Itoa(port)))
 	if err != nil {
@@ -84,7 +96,7 @@ func serveSite(ctx context.Context, args []string, stdout, stderr io.Writer) int
 		opts.BaseURL = url
 	}
 	if !loopback(bind) {
-		fmt.Fprintf(stderr, "warning: listening on %s: other machines can reach this %s build\n", bind, opts.Audience)
+		fmt.Fprintf(stderr, "warning: listening on %s: other machines can reach this %s build\n", bind, servedAudience(opts))
 	}
 	fmt.Fprintf(stdout, "serving %s at %s (output in %s; Ctrl-C to stop)\n", src, url, opts.Out)
 	err = serve.Run(ctx, serve.Options{
@@ -94,6 +106,7 @@ func serveSite(ctx context.Context, args []string, stdout, stderr io.Writer) int
 		Rebuild:  serve.Incremental(opts),
 		Watch:    watch.Options{Poll: poll},
 		Log:      stdout,
+		Hosts:    baseURLHost(opts.BaseURL),
 	})
 	if err != nil {
 		fmt.Fprintf(stderr, "sineng serve: %v\n", err)
@@ -101,6 +114,33 @@ func serveSite(ctx context.Context, args []string, stdout, stderr io.Writer) int
 	}
 	fmt.Fprintln(stdout, "stopped")
 	return exitOK
+}
+
+// servedAudience is the audience the server's builds are for: the flag's,
+// else site.toml's [build] audience, else public, as a build decides it.
+// A site.toml that does not load leaves the flag's (the build reports why).
+func servedAudience(opts site.Options) audience.Level {
+	if opts.AudienceSet {
+		return opts.Audience
+	}
+	cfg, _, err := config.Load(filepath.Join(opts.Source, "site.toml"))
+	if err != nil || cfg.Build.Audience == "" {
+		return opts.Audience
+	}
+	if l, err := audience.Parse(string(cfg.Build.Audience)); err == nil {
+		return l
+	}
+	return opts.Audience
+}
+
+// baseURLHost is the host name of a --base-url, which a server on loopback
+// answers besides localhost (a name in /etc/hosts, say); nil for none.
+func baseURLHost(base string) []string {
+	u, err := url.Parse(base)
+	if err != nil || u.Hostname() == "" {
+		return nil
+	}
+	return []string{u.Hostname()}
 }
 
 // serverURL is the address to open in a browser: the listener's port on

@@ -12,6 +12,9 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/sineng/sineng/generator/audience"
+	"github.com/sineng/sineng/generator/site"
 )
 
 // syncBuffer is an output the server's goroutines may write to while the
@@ -205,5 +208,45 @@ func TestServeFirstBuildFails(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(out, "index.html")); err != nil {
 		t.Errorf("--out folder not kept: %v", err)
+	}
+}
+
+// TestServeRefusesAnOutputFolderABuildWould checks that serve stops before
+// it listens when the output folder is one a build refuses (a filesystem
+// root, the site's own folder or one inside content/): the server would
+// otherwise serve what that folder holds, /etc included, while every build
+// failed.
+func TestServeRefusesAnOutputFolderABuildWould(t *testing.T) {
+	src := writeSite(t, small)
+	for _, out := range []string{"/", src, filepath.Join(src, "content")} {
+		var stdout, stderr bytes.Buffer
+		code := serveSite(context.Background(), []string{"--source", src, "--port", "0", "--out", out}, &stdout, &stderr)
+		if code != exitBuild || !strings.Contains(stderr.String(), "refused output folder") {
+			t.Errorf("serve --out %s: exit %d, stderr %q", out, code, stderr.String())
+		}
+		if strings.Contains(stdout.String(), "serving") {
+			t.Errorf("serve --out %s served: %s", out, stdout.String())
+		}
+	}
+}
+
+// TestServedAudienceReadsSiteToml checks that the warning of a server other
+// machines reach names the audience the builds are for: the flag's, else
+// site.toml's [build] audience.
+func TestServedAudienceReadsSiteToml(t *testing.T) {
+	files := map[string]string{}
+	for k, v := range small {
+		files[k] = v
+	}
+	files["site.toml"] += "[build]\naudience = \"team\"\n"
+	src := writeSite(t, files)
+	if got := servedAudience(site.Options{Source: src}); got != audience.Team {
+		t.Errorf("site.toml says team, served audience %v", got)
+	}
+	if got := servedAudience(site.Options{Source: src, Audience: audience.Funders, AudienceSet: true}); got != audience.Funders {
+		t.Errorf("--audience funders, served audience %v", got)
+	}
+	if got := servedAudience(site.Options{Source: writeSite(t, small)}); got != audience.Public {
+		t.Errorf("no audience anywhere, served audience %v", got)
 	}
 }

@@ -78,6 +78,51 @@ func (s *Stage) recordChanged(rel string) {
 	s.changedMu.Unlock()
 }
 
+// Check reports, as Open would, whether out may be an output folder: nil,
+// or an error wrapping ErrRefused. It creates nothing, so a command that
+// serves the folder (sineng serve) can refuse it before it serves a byte.
+func Check(out string, opts Options) error {
+	_, _, err := checkOut(out, opts)
+	return err
+}
+
+// checkOut applies Open's refusals to out and returns its canonical path
+// and, when it exists, its permissions.
+func checkOut(out string, opts Options) (abs string, info fs.FileInfo, err error) {
+	if out == "" {
+		return "", nil, fmt.Errorf("output: %w: no folder given", ErrRefused)
+	}
+	abs, err = canonical(out)
+	if err != nil {
+		return "", nil, err
+	}
+	if err := refuseDangerous(abs); err != nil {
+		return "", nil, err
+	}
+	if opts.Source != "" {
+		src, err := canonical(opts.Source)
+		if err != nil {
+			return "", nil, err
+		}
+		if err := refuseSource(abs, src); err != nil {
+			return "", nil, err
+		}
+	}
+	info, err = os.Lstat(abs)
+	switch {
+	case err == nil && !info.IsDir():
+		return "", nil, refused(abs, "it exists and is not a folder")
+	case err == nil:
+		if _, err := os.Lstat(filepath.Join(abs, ".git")); err == nil {
+			return "", nil, refused(abs, "it holds a .git entry, which a build would delete; publish from another folder")
+		}
+		return abs, info, nil
+	case !errors.Is(err, fs.ErrNotExist):
+		return "", nil, fmt.Errorf("output: open %s: %w", abs, err)
+	}
+	return abs, nil, nil
+}
+
 // Open starts a build of the output folder out. It creates the stage folder
 // "<parent>/.<base>.sineng-<random>" beside out (creating parent if needed),
 // so Commit can swap it in with a rename on one filesystem.
@@ -88,38 +133,13 @@ func (s *Stage) recordChanged(rel string) {
 // when opts.Source is set, the folders Options.Source describes. A symlink
 // at out is resolved, and its target is what gets replaced.
 func Open(out string, opts Options) (*Stage, error) {
-	if out == "" {
-		return nil, fmt.Errorf("output: %w: no folder given", ErrRefused)
-	}
-	abs, err := canonical(out)
+	abs, info, err := checkOut(out, opts)
 	if err != nil {
 		return nil, err
 	}
-	if err := refuseDangerous(abs); err != nil {
-		return nil, err
-	}
-	if opts.Source != "" {
-		src, err := canonical(opts.Source)
-		if err != nil {
-			return nil, err
-		}
-		if err := refuseSource(abs, src); err != nil {
-			return nil, err
-		}
-	}
-
 	prev, perm := "", fs.FileMode(0o755)
-	info, err := os.Lstat(abs)
-	switch {
-	case err == nil && !info.IsDir():
-		return nil, refused(abs, "it exists and is not a folder")
-	case err == nil:
-		if _, err := os.Lstat(filepath.Join(abs, ".git")); err == nil {
-			return nil, refused(abs, "it holds a .git entry, which a build would delete; publish from another folder")
-		}
+	if info != nil {
 		prev, perm = abs, info.Mode().Perm()
-	case !errors.Is(err, fs.ErrNotExist):
-		return nil, fmt.Errorf("output: open %s: %w", abs, err)
 	}
 
 	parent := filepath.Dir(abs)

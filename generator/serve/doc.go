@@ -17,7 +17,9 @@
 // The Server serves only regular files inside the output folder, through an
 // os.Root so no symlink leads outside it; it refuses ".." segments, encoded
 // or not, NUL bytes and backslashes, answers only GET and HEAD, and sends
-// Cache-Control: no-store on every response. It must not write into the
+// Cache-Control: no-store on every response. On a loopback address it
+// answers only Host names of this machine (hostPolicy), against DNS
+// rebinding. It must not write into the
 // output folder, must not import the content or markdown packages, and
 // keeps no package-level mutable state. A Server is safe for concurrent use
 // by any number of requests while builds run; Run's loop runs one build at

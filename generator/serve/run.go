@@ -39,6 +39,11 @@ type Options struct {
 	// OnBuild, when set, is called after each build was reported to open
 	// pages, from Run's goroutine.
 	OnBuild func(BuildReport)
+	// Hosts are host names (without a port) the server answers besides
+	// localhost and loopback addresses, when Listener is on a loopback
+	// address (a name in /etc/hosts for 127.0.0.1, say); a listener on
+	// any other address answers every name.
+	Hosts []string
 }
 
 // BuildReport describes one finished build, for Options.OnBuild.
@@ -92,6 +97,7 @@ func Run(ctx context.Context, opts Options) error {
 	}
 
 	s := New(out)
+	s.hosts = newHostPolicy(opts.Listener.Addr(), opts.Hosts)
 	s.build(ctx, opts, logw, watch.Batch{Full: true})
 
 	hs := &http.Server{Handler: s, ReadHeaderTimeout: 10 * time.Second, IdleTimeout: 2 * time.Minute, ErrorLog: log.New(logw, "serve: ", 0)}

@@ -24,6 +24,7 @@ type Server struct {
 	hub      *hub
 	state    atomic.Pointer[state]
 	building atomic.Bool // a build is running and may swap the output folder
+	hosts    hostPolicy  // which Host headers are answered; the zero policy: localhost and loopback addresses
 }
 
 // state is the outcome of the latest build. It is immutable; a build
@@ -73,11 +74,16 @@ func (s *Server) token(st *state) string {
 }
 
 // ServeHTTP answers GET and HEAD requests for files of the output folder
-// and for the event stream.
+// and for the event stream, sent to a host name the Server answers
+// (hostPolicy).
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	h := w.Header()
 	h.Set("Cache-Control", "no-store")
 	h.Set("X-Content-Type-Options", "nosniff")
+	if !s.hosts.allows(r.Host) {
+		http.Error(w, "sineng serve answers requests for localhost only (host "+strconv.Quote(r.Host)+"); serve with --bind to let other names in", http.StatusForbidden)
+		return
+	}
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {
 		h.Set("Allow", "GET, HEAD")
 		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
@@ -131,7 +137,18 @@ func (s *Server) serveFile(w http.ResponseWriter, r *http.Request, rel string) {
 		return
 	}
 	w.Header().Set("Content-Type", contentType(name))
-	http.ServeContent(w, r, name, time.Time{}, f)
+	http.ServeContent(noStore{w}, r, name, time.Time{}, f)
+}
+
+// noStore keeps Cache-Control: no-store on every response through it:
+// http.ServeContent drops the header on its error responses (a 416 for a
+// range past the end), and a browser must not keep those either.
+type noStore struct{ http.ResponseWriter }
+
+// WriteHeader sets Cache-Control again and sends the header.
+func (w noStore) WriteHeader(code int) {
+	w.Header().Set("Cache-Control", "no-store")
+	w.ResponseWriter.WriteHeader(code)
 }
 
 // serveNotFound sends the site's 404.html with status 404, or a plain 404.
@@ -161,7 +178,7 @@ func (s *Server) sendPage(w http.ResponseWriter, r *http.Request, status int, pa
 	page = inject(page, snippet)
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	if status == http.StatusOK {
-		http.ServeContent(w, r, "", time.Time{}, bytes.NewReader(page))
+		http.ServeContent(noStore{w}, r, "", time.Time{}, bytes.NewReader(page))
 		return
 	}
 	send(w, r, status, page)

@@ -269,3 +269,32 @@ func TestHomeLeftOutPublishesNothing(t *testing.T) {
 		t.Errorf("no warning: %v", res.Warnings)
 	}
 }
+
+// TestStaticVersionControlIsNotPublished checks that a .git folder (or
+// file) under static/ is not copied: it is no part of the site, and copied
+// to the output folder's top it made every later build refuse that folder.
+func TestStaticVersionControlIsNotPublished(t *testing.T) {
+	src := writeFiles(t, map[string]string{
+		"site.toml":                minimalConfig,
+		"content/a.md":             "+++\ntitle = \"A\"\n+++\nA.\n",
+		"static/.git/config":       "[core]\n",
+		"static/vendor/x/.git":     "gitdir: ../../.git/modules/x\n",
+		"static/vendor/x/lib.js":   "var x;\n",
+		"static/.well-known/a.txt": "kept\n",
+	})
+	out := filepath.Join(t.TempDir(), "out")
+	for i := range 2 {
+		_, _ = build(t, src, Options{Out: out})
+		tree := readTree(t, out)
+		for rel := range tree {
+			if strings.Contains("/"+rel, "/.git") {
+				t.Errorf("build %d published %s", i+1, rel)
+			}
+		}
+		for _, want := range []string{"vendor/x/lib.js", ".well-known/a.txt"} {
+			if _, ok := tree[want]; !ok {
+				t.Errorf("build %d: %s is missing", i+1, want)
+			}
+		}
+	}
+}

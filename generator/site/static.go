@@ -1,6 +1,7 @@
 package site
 
 import (
+	"errors"
 	"fmt"
 	"io/fs"
 	"os"
@@ -72,20 +73,46 @@ func staticProblem(action staticAction, rel string, id photo.Identity, data []by
 	return nil
 }
 
+// versionControl reports the names of version control metadata.
+func versionControl(name string) bool {
+	switch name {
+	case ".git", ".hg", ".svn":
+		return true
+	}
+	return false
+}
+
 // publishStatic publishes the site's static/ folder in one walk, as
 // staticActionOf decides: JPEG and PNG files re-encoded at full size
 // under their own names (a photo dropped there loses its metadata too),
 // GIF and WebP files copied when they carry no metadata, other files
 // copied as they are (text files scanned for leaks first), and pictures
-// whose metadata cannot be removed refused. It returns the files it
+// whose metadata cannot be removed refused. A version control folder
+// (.git, .hg, .svn, at any depth) is no part of the site and is left out:
+// copied, it would also make the next build refuse the output folder. A
+// folder that cannot be read is an error. It returns the files it
 // published, by slash path, so the theme's static files do not overwrite
 // them.
 func (b *builder) publishStatic(dir string) map[string]bool {
 	var files []string
 	_ = filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
-		if err == nil && d.Type().IsRegular() {
-			rel, _ := filepath.Rel(dir, p)
-			files = append(files, filepath.ToSlash(rel))
+		rel, _ := filepath.Rel(dir, p)
+		rel = filepath.ToSlash(rel)
+		switch {
+		case err != nil && p == dir && errors.Is(err, fs.ErrNotExist):
+			// no static/ folder: nothing to publish
+		case err != nil:
+			var pe *fs.PathError
+			if errors.As(err, &pe) {
+				err = pe.Err // the path is the error's file
+			}
+			b.errs.Add(&diag.Error{File: "static/" + rel, Err: fmt.Errorf("read: %w", err)})
+		case versionControl(d.Name()):
+			if d.IsDir() {
+				return filepath.SkipDir
+			}
+		case d.Type().IsRegular():
+			files = append(files, rel)
 		}
 		return nil
 	})
