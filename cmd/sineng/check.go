@@ -8,7 +8,6 @@ import (
 	"io"
 	"os"
 	"os/signal"
-	"path/filepath"
 	"strings"
 
 	"github.com/sineng/sineng/generator/config"
@@ -63,7 +62,7 @@ func (l *stringList) Set(v string) error { *l = append(*l, v); return nil }
 
 // contactEmails reads the [contact] emails of the site at source, if any.
 func contactEmails(source string) []string {
-	cfg, _, err := config.Load(filepath.Join(source, "site.toml"))
+	cfg, _, err := config.LoadSite(source)
 	if err != nil {
 		return nil
 	}

@@ -123,7 +123,7 @@ func servedAudience(opts site.Options) audience.Level {
 	if opts.AudienceSet {
 		return opts.Audience
 	}
-	cfg, _, err := config.Load(filepath.Join(opts.Source, "site.toml"))
+	cfg, _, err := config.LoadSite(opts.Source)
 	if err != nil || cfg.Build.Audience == "" {
 		return opts.Audience
 	}

@@ -12,6 +12,8 @@
 // diag and frontmatter (for the TOML decoder with key positions).
 package config
 
+import "github.com/sineng/sineng/generator/frontmatter"
+
 // Config is a site's configuration. Its zero value is usable (no languages,
 // no taxonomies, root-relative URLs), and Default returns the values a
 // site.toml starts from. A Config must not be modified once built: methods
@@ -66,6 +68,10 @@ type Config struct {
 	Program Program
 	// Outputs switches the site-wide output files on or off.
 	Outputs Outputs
+
+	// pos holds where each key was written, for checks made after
+	// loading (Position).
+	pos map[string]frontmatter.Position
 }
 
 // Markup configures Markdown rendering ([markup]).

@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"net/url"
 	"os"
+	"path/filepath"
 	"sort"
 	"strings"
 
@@ -13,17 +14,33 @@ import (
 	"github.com/sineng/sineng/generator/frontmatter"
 )
 
-// Load reads and parses the site.toml at path. See Parse.
+// Load reads and parses the site.toml at path, named path in messages. See
+// Parse.
 func Load(path string) (*Config, []error, error) {
+	return load(path, path)
+}
+
+// LoadSite reads and parses the site.toml of the site folder source. Its
+// messages name the file "site.toml", as the content's messages name
+// "content/…": relative to the site, wherever the command runs.
+func LoadSite(source string) (*Config, []error, error) {
+	return load(filepath.Join(source, FileName), FileName)
+}
+
+// FileName is the name of a site's configuration file.
+const FileName = "site.toml"
+
+// load reads the file at path and parses it, named name in messages.
+func load(path, name string) (*Config, []error, error) {
 	src, err := os.ReadFile(path)
 	if err != nil {
 		var pe *fs.PathError
 		if errors.As(err, &pe) {
 			err = pe.Err // the path is already in the message
 		}
-		return nil, nil, &diag.Errors{List: []error{&diag.Error{File: path, Err: fmt.Errorf("cannot read site config: %w", err)}}}
+		return nil, nil, &diag.Errors{List: []error{&diag.Error{File: name, Err: fmt.Errorf("cannot read site config: %w", err)}}}
 	}
-	return Parse(path, src)
+	return Parse(name, src)
 }
 
 // Parse decodes the text of a site.toml, named file in messages. It returns
@@ -48,6 +65,7 @@ func Parse(file string, src []byte) (*Config, []error, error) {
 	if err := d.list.Err(); err != nil {
 		return nil, warnings, err
 	}
+	c.pos = matter.Pos
 	return &c, warnings, nil
 }
 

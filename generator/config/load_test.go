@@ -130,6 +130,10 @@ func TestParseEveryKey(t *testing.T) {
 		Program: Program{Name: "Four Capabilities", Organisation: "Riverside Social Work Centre", Currency: "CNY"},
 		Outputs: Outputs{},
 	}
+	if line, col := c.Position("MARKUP.highlightStyle"); line != 13 || col != 1 {
+		t.Errorf("Position(markup.highlightStyle) = %d:%d, want 13:1", line, col)
+	}
+	c.pos = nil // checked above; the rest is the values
 	if !reflect.DeepEqual(c, want) {
 		t.Errorf("Parse =\n%+v\nwant\n%+v", c, want)
 	}
@@ -145,6 +149,7 @@ func TestParseDefaults(t *testing.T) {
 			t.Fatalf("Parse(%q) = %v, %v", src, warnings, err)
 		}
 		want := Default()
+		c.pos = nil
 		if !reflect.DeepEqual(*c, want) {
 			t.Errorf("Parse(%q) =\n%+v\nwant the defaults\n%+v", src, *c, want)
 		}

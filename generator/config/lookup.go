@@ -103,6 +103,25 @@ func hasScheme(s string) bool {
 	return false
 }
 
+// Position returns where the key path ("markup.highlightStyle", any case)
+// was written in site.toml, for messages of checks other packages make
+// after loading; (1, 1) when the key was not written there, (0, 0) for a
+// Config not loaded from a file.
+func (c *Config) Position(key string) (line, col int) {
+	if c.pos == nil {
+		return 0, 0
+	}
+	if p, ok := c.pos[key]; ok {
+		return p.Line, p.Col
+	}
+	for k, p := range c.pos {
+		if strings.EqualFold(k, key) {
+			return p.Line, p.Col
+		}
+	}
+	return 1, 1
+}
+
 // DefaultAudienceFor returns the audience of a page of the content type
 // ("projects") whose front matter names none: the type's rule in
 // [audience.types], else [audience] default, else Public.

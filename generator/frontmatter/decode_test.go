@@ -120,7 +120,9 @@ func TestKeyPositions(t *testing.T) {
 			"title": {2, 1}, "tags[1]": {7, 21}, "leaders[0]": {9, 5}, "funding": {10, 1}, "funding.requested": {12, 3},
 			"budget[0]": {15, 5}, "budget[1].total": {22, 5}, "outcomes[0].target": {27, 5},
 		}},
-		{"---\n标题: 中文\nk: [甲, 乙]\n---\n", map[string]Position{"标题": {2, 1}, "k[1]": {3, 10}}},
+		// Columns count characters: 乙 is the eighth of its line.
+		{"---\n标题: 中文\nk: [甲, 乙]\n---\n", map[string]Position{"标题": {2, 1}, "k[1]": {3, 8}}},
+		{"+++\n\"标题\" = \"中文\"\nk = [\"甲\", \"乙\"]\nt = {a = \"甲\", b = 2}\n+++\n", map[string]Position{"标题": {2, 1}, "k[1]": {3, 11}, "t.b": {4, 15}}},
 	}
 	for _, tt := range tests {
 		m, _, err := Parse("p.md", []byte(tt.src))

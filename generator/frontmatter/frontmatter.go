@@ -42,7 +42,9 @@ func (f Format) String() string {
 	return "Format(" + strconv.Itoa(int(f)) + ")"
 }
 
-// Position is a place in a file: a 1-based line and a 1-based byte column.
+// Position is a place in a file: a 1-based line and a 1-based column that
+// counts characters (a Chinese character or a tab is one), as every
+// position sineng reports in content and configuration does.
 type Position struct {
 	Line int
 	Col  int

@@ -67,9 +67,15 @@ func TestParseErrors(t *testing.T) {
 		{name: "only a delimiter", src: "+++", line: 1, col: 1},
 		{name: "toml syntax", src: "+++\ntitle = 'x'\nbad = = 1\n+++\nbody", line: 3, col: 7, keepsBody: true},
 		{name: "toml unterminated string", src: "+++\n\n\ntitle = \"x\n+++\n", line: 4, keepsBody: true},
-		{name: "toml duplicate key", src: "+++\na = 1\na = 2\n+++\n", line: 3, keepsBody: true},
-		{name: "yaml syntax", src: "---\ntitle: x\nbad: [1, 2\nmore: y\n---\nbody", line: 2, keepsBody: true}, // yaml reports the line of the enclosing mapping
-		{name: "yaml syntax without a line", src: "---\na: b: c\n---\n", line: 1, col: 1, keepsBody: true},
+		{name: "toml duplicate key", src: "+++\na = 1\na = 2\n+++\n", line: 3, col: 1, keepsBody: true},
+		{name: "toml duplicate key after a long line", src: "+++\ntitle = \"ok, a long title\"\ntitle = \"again\"\n+++\n", line: 3, col: 1, keepsBody: true},
+		{name: "toml junk after a value", src: "+++\ntitle = \"abcd\"  ;\n+++\n", line: 2, col: 17, keepsBody: true},
+		{name: "toml junk after Chinese", src: "+++\ntitle = \"中文中文\" x\n+++\n", line: 2, col: 16, keepsBody: true}, // columns count characters
+		{name: "yaml syntax", src: "---\ntitle: x\nbad: [1, 2\nmore: y\n---\nbody", line: 3, keepsBody: true},       // the line of the open bracket
+		{name: "yaml syntax without a line", src: "---\na: b: c\n---\n", line: 2, col: 1, keepsBody: true},          // yaml names no line: its first
+		{name: "yaml extra bracket", src: "---\na: 1\nb: 2\nc: [1, 2]]\n---\n", line: 4, keepsBody: true},           // the parser counts lines from 0
+		{name: "yaml open brace", src: "---\na: 1\nb: 2\nc: 3\ntags: {x: 1\n---\n", line: 5, keepsBody: true},       // so does this message
+		{name: "yaml invalid UTF-8", src: "---\na: 1\ntitle: 中\xff文\n---\n", line: 3, col: 9, keepsBody: true},      // the byte itself
 		{name: "yaml unterminated quote", src: "---\na: 'x\nb: 2\n---\n", line: 4, keepsBody: true},
 		{name: "yaml not a mapping", src: "---\n- a\n- b\n---\n", line: 2, col: 1, keepsBody: true},
 		{name: "yaml scalar document", src: "---\n\njust text\n---\n", line: 3, col: 1, keepsBody: true},

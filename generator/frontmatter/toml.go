@@ -4,7 +4,9 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/BurntSushi/toml"
 
@@ -38,27 +40,53 @@ func decodeTOML(d *Decoder, file string, text []byte, firstLine int) (map[string
 func decodeTOMLGeneral(file string, text []byte, firstLine int) (map[string]any, map[string]Position, error) {
 	data := map[string]any{}
 	if _, err := toml.Decode(string(text), &data); err != nil {
-		return map[string]any{}, map[string]Position{}, tomlError(file, firstLine, err)
+		return map[string]any{}, map[string]Position{}, tomlError(file, text, firstLine, err)
 	}
 	normaliseMap(data)
 	return data, TOMLPositions(text, firstLine), nil
 }
 
-// tomlError turns a TOML decoding error into a *diag.Error in the file.
-func tomlError(file string, firstLine int, err error) error {
+// tomlError turns a TOML decoding error in text into a *diag.Error in the
+// file. The position comes from the error's byte offset in text, with the
+// column in characters: the parser's own column is off for an error at the
+// start of a line (a key defined twice), where it counts from the line
+// before.
+func tomlError(file string, text []byte, firstLine int, err error) error {
 	var pe toml.ParseError
 	if errors.As(err, &pe) {
-		line := pe.Position.Line
-		if line < 1 {
-			line = 1
+		line, col := pe.Position.Line, pe.Position.Col
+		if start := pe.Position.Start; start >= 0 && start <= len(text) && (start > 0 || line <= 1) {
+			start = gotAt(pe.Message, text, start)
+			before := text[:start]
+			line = 1 + bytes.Count(before, []byte{'\n'})
+			col = 1 + utf8.RuneCount(before[bytes.LastIndexByte(before, '\n')+1:])
 		}
-		col := pe.Position.Col
-		if col < 1 {
-			col = 1
-		}
-		return diag.Errorf(file, firstLine+line-1, col, "toml: %s", pe.Message)
+		return diag.Errorf(file, firstLine+max(line, 1)-1, max(col, 1), "toml: %s", pe.Message)
 	}
 	return &diag.Error{File: file, Line: firstLine, Col: 1, Err: fmt.Errorf("toml: %w", err)}
+}
+
+// gotAt moves start, where the parser stopped, to the character a message
+// "…, but got 'X' instead" names, when X follows on the same line: the
+// parser stops before the spaces that lead to it.
+func gotAt(msg string, text []byte, start int) int {
+	const head, tail = "but got '", "' instead"
+	i := strings.LastIndex(msg, head)
+	if i < 0 || !strings.HasSuffix(msg, tail) {
+		return start
+	}
+	got := msg[i+len(head) : len(msg)-len(tail)]
+	if utf8.RuneCountInString(got) != 1 {
+		return start
+	}
+	rest := text[start:]
+	if nl := bytes.IndexByte(rest, '\n'); nl >= 0 {
+		rest = rest[:nl]
+	}
+	if k := bytes.Index(rest, []byte(got)); k >= 0 {
+		return start + k
+	}
+	return start
 }
 
 // normaliseMap rewrites, in place, the values BurntSushi/toml produces into

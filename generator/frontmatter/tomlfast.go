@@ -155,8 +155,9 @@ func (p *fastTOML) finishArrays() {
 	}
 }
 
+// here is the position of s[i]; its column counts characters.
 func (p *fastTOML) here() Position {
-	return Position{Line: p.line, Col: p.i - p.lineStart + 1}
+	return Position{Line: p.line, Col: utf8.RuneCountInString(p.s[p.lineStart:p.i]) + 1}
 }
 
 // newline consumes the '\n' at s[i].

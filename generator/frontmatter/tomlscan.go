@@ -70,8 +70,9 @@ func (s *tomlScanner) next() {
 	s.i++
 }
 
+// here is the position of src[i]; its column counts characters.
 func (s *tomlScanner) here() Position {
-	return Position{Line: s.line, Col: s.i - s.lineStart + 1}
+	return Position{Line: s.line, Col: utf8.RuneCount(s.src[s.lineStart:s.i]) + 1}
 }
 
 func (s *tomlScanner) record(path string, at Position) {

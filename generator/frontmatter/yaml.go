@@ -2,7 +2,6 @@ package frontmatter
 
 import (
 	"errors"
-	"fmt"
 	"math"
 	"strconv"
 	"strings"
@@ -34,6 +33,9 @@ func decodeYAML(d *Decoder, file string, text []byte, firstLine int) (map[string
 
 // decodeYAMLGeneral decodes any YAML document through yaml.Node.
 func decodeYAMLGeneral(file string, text []byte, firstLine int) (map[string]any, map[string]Position, error) {
+	if err := invalidUTF8(file, text, firstLine); err != nil {
+		return map[string]any{}, map[string]Position{}, err
+	}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(text, &doc); err != nil {
 		return map[string]any{}, map[string]Position{}, yamlSyntaxError(file, firstLine, err)
@@ -62,8 +64,43 @@ func decodeYAMLGeneral(file string, text []byte, firstLine int) (map[string]any,
 	return m, d.pos, nil
 }
 
+// invalidUTF8 reports the first byte of text that is no UTF-8, at its line
+// and column, or nil: the YAML parser names no line for it.
+func invalidUTF8(file string, text []byte, firstLine int) error {
+	if utf8.Valid(text) {
+		return nil
+	}
+	line, start := 0, 0
+	for i := 0; i < len(text); {
+		r, size := utf8.DecodeRune(text[i:])
+		switch {
+		case r == utf8.RuneError && size == 1:
+			return diag.Errorf(file, firstLine+line, utf8.RuneCount(text[start:i])+1, "yaml: invalid UTF-8 byte 0x%02X: save the file as UTF-8", text[i])
+		case r == '\n':
+			line, start = line+1, i+1
+		}
+		i += size
+	}
+	return nil
+}
+
+// yamlParserLine reports the messages of the YAML parser (not its scanner)
+// whose line number counts from 0: yaml.v3 adds 1 to the lines of scanner
+// errors only, so these name the line before the problem.
+func yamlParserLine(msg string) bool {
+	for _, p := range []string{"did not find expected key", "did not find expected ',' or ']'", "did not find expected ',' or '}'",
+		"did not find expected '-' indicator", "did not find expected node content", "did not find expected <document start>"} {
+		if strings.HasPrefix(msg, p) {
+			return true
+		}
+	}
+	return false
+}
+
 // yamlSyntaxError turns a yaml error ("yaml: line 3: ...") into a
-// *diag.Error. The YAML parser reports only a line, so the column is 1.
+// *diag.Error. The YAML parser reports only a line, so the column is 1; an
+// error without a line is on the YAML's first line, and an unexpected end
+// (an unclosed quote or bracket) is reported at the end with a hint.
 func yamlSyntaxError(file string, firstLine int, err error) error {
 	msg := strings.TrimPrefix(err.Error(), "yaml: ")
 	line := 0
@@ -80,8 +117,14 @@ func yamlSyntaxError(file string, firstLine int, err error) error {
 			}
 		}
 	}
-	if line == 0 {
-		return &diag.Error{File: file, Line: firstLine - 1, Col: 1, Err: fmt.Errorf("yaml: %s", msg)}
+	if strings.HasPrefix(msg, "found unexpected end of stream") {
+		msg += " (is a quote or a bracket left open above?)"
+	}
+	switch {
+	case line == 0:
+		line = 1
+	case yamlParserLine(msg):
+		line++
 	}
 	return diag.Errorf(file, firstLine+line-1, 1, "yaml: %s", msg)
 }
@@ -92,39 +135,18 @@ type yamlDecoder struct {
 	file      string
 	firstLine int
 	text      []byte
-	lineStart []int // offsets of line starts in text, built on first use
 	pos       map[string]Position
 	values    int
 }
 
-// at converts a node's line and character column to a file position with a
-// byte column.
+// at converts a node's line and column to a file position. yaml.v3
+// counts columns in characters, as positions do.
 func (d *yamlDecoder) at(n *yaml.Node) Position {
 	line, col := n.Line, n.Column
 	if line < 1 {
 		return Position{Line: d.firstLine, Col: 1}
 	}
-	if col < 1 {
-		col = 1
-	}
-	if d.lineStart == nil {
-		d.lineStart = []int{0}
-		for i, c := range d.text {
-			if c == '\n' {
-				d.lineStart = append(d.lineStart, i+1)
-			}
-		}
-	}
-	if line <= len(d.lineStart) {
-		rest := d.text[d.lineStart[line-1]:]
-		off := 0
-		for chars := 1; chars < col && off < len(rest) && rest[off] != '\n'; chars++ {
-			_, size := utf8.DecodeRune(rest[off:])
-			off += size
-		}
-		col = off + 1
-	}
-	return Position{Line: d.firstLine + line - 1, Col: col}
+	return Position{Line: d.firstLine + line - 1, Col: max(col, 1)}
 }
 
 func (d *yamlDecoder) errorf(n *yaml.Node, format string, args ...any) error {

@@ -105,8 +105,9 @@ func (p *fastYAML) document() (map[string]any, bool) {
 	return m, true
 }
 
+// here is the position of s[i]; its column counts characters.
 func (p *fastYAML) here() Position {
-	return Position{Line: p.line, Col: p.i - p.lineStart + 1}
+	return Position{Line: p.line, Col: utf8.RuneCountInString(p.s[p.lineStart:p.i]) + 1}
 }
 
 // indent is the column of s[i], counted from 0.

@@ -61,6 +61,21 @@ func (d *styleDef) build() *chroma.Style {
 	return s
 }
 
+// KnownStyle reports whether name (any case, spaces around it ignored)
+// is a chroma style the highlighter has.
+func KnownStyle(name string) bool {
+	return findStyle(strings.ToLower(strings.TrimSpace(name))) != nil
+}
+
+// StyleNames returns the names of the styles, sorted.
+func StyleNames() []string {
+	names := make([]string, len(styleTable))
+	for i, d := range styleTable {
+		names[i] = d.key
+	}
+	return names
+}
+
 // lookupStyle returns the style called name (any case, spaces around it
 // ignored), or DefaultStyle.
 func lookupStyle(name string) *chroma.Style {

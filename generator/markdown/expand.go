@@ -224,14 +224,15 @@ func (p *page) call(n *scNode) string {
 	}
 	line, col := p.pos.srcPos(n.start)
 	out, err := p.ctx.Shortcodes(Shortcode{
-		Name:     n.name,
-		Args:     n.args,
-		Named:    n.named,
-		Inner:    inner,
-		Markdown: n.markdown,
-		Closed:   n.closed,
-		Line:     line,
-		Col:      col,
+		Name:       n.name,
+		Args:       n.args,
+		Named:      n.named,
+		Inner:      inner,
+		Markdown:   n.markdown,
+		Closed:     n.closed,
+		SelfClosed: n.kind == tagSelfClosed,
+		Line:       line,
+		Col:        col,
 	})
 	switch {
 	case err == nil:

@@ -50,8 +50,11 @@ type Shortcode struct {
 	Inner    string
 	Markdown bool // true for {{% %}} form: its output is Markdown, rendered with the page
 	Closed   bool // true when a closing tag was found, even with empty Inner
-	Line     int  // position of the opening "{{" in the page's file
-	Col      int  // its column, in characters
+	// SelfClosed is true for the {{< name />}} form: a call that says it
+	// has no content.
+	SelfClosed bool
+	Line       int // position of the opening "{{" in the page's file
+	Col        int // its column, in characters
 }
 
 // ShortcodeFunc expands one shortcode call into HTML (for the {{< >}} form)

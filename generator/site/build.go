@@ -228,7 +228,7 @@ func (b *builder) result(start time.Time) *Result {
 
 // loadConfig reads site.toml and applies the CLI's overrides.
 func (b *builder) loadConfig(context.Context) error {
-	cfg, warns, err := config.Load(filepath.Join(b.opts.Source, "site.toml"))
+	cfg, warns, err := config.LoadSite(b.opts.Source)
 	for _, w := range warns {
 		b.errs.Warn(w)
 	}

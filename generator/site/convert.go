@@ -195,6 +195,9 @@ func (b *builder) shortcodes(st *pageState) markdown.ShortcodeFunc {
 		if !b.layout.HasShortcode(sc.Name) {
 			return "", fmt.Errorf("unknown shortcode %q (no layouts/shortcodes/%s.html)", sc.Name, sc.Name)
 		}
+		if !sc.Closed && !sc.SelfClosed && b.layout.ShortcodeReadsInner(sc.Name) {
+			return "", markdown.ErrUnclosed // its template shows content: the closing tag is missing
+		}
 		data := &render.Shortcode{
 			Name: sc.Name, Args: sc.Named, Params: sc.Args, InnerRaw: sc.Inner,
 			Page: st.view, Site: st.view.Site,

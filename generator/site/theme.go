@@ -5,17 +5,19 @@ import (
 	"crypto/sha256"
 	"encoding/base64"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"html/template"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"sort"
 	"strings"
 
-	"github.com/BurntSushi/toml"
-
+	"github.com/sineng/sineng/generator/config"
 	"github.com/sineng/sineng/generator/diag"
+	"github.com/sineng/sineng/generator/frontmatter"
 	"github.com/sineng/sineng/generator/highlight"
 	"github.com/sineng/sineng/generator/layout"
 	"github.com/sineng/sineng/generator/markdown"
@@ -46,7 +48,8 @@ func (b *builder) resolveTheme() (*theme, error) {
 	if name == "default" {
 		return &theme{fs: themes.Default(), name: "themes/default", embedded: true}, nil
 	}
-	return nil, diag.Errorf("site.toml", 0, 0, "theme %q not found in themes/%s", name, name)
+	line, col := b.cfg.Position("theme")
+	return nil, diag.Errorf(config.FileName, line, col, "theme %q not found in themes/%s", name, name)
 }
 
 // loadTemplates parses the site's and the theme's templates once, and sets
@@ -58,6 +61,10 @@ func (b *builder) loadTemplates(context.Context) error {
 		return nil
 	}
 	b.theme = th
+	if s := b.cfg.Markup.HighlightStyle; !highlight.KnownStyle(s) {
+		line, col := b.cfg.Position("markup.highlightStyle")
+		b.errs.Errorf(config.FileName, line, col, "markup: highlightStyle %q is not a chroma style (%s)", s, strings.Join(highlight.StyleNames(), ", "))
+	}
 	hl := highlight.New(b.cfg.Markup.HighlightStyle)
 	b.hl = hl
 	b.md = markdown.New(markdown.Options{
@@ -106,7 +113,10 @@ func (b *builder) markdownify(s string) (template.HTML, error) {
 }
 
 // strings loads the theme strings of a language: the theme's
-// i18n/<lang>.toml overridden key by key by the site's.
+// i18n/<lang>.toml overridden key by key by the site's. A file that exists
+// but cannot be read or decoded, or holds a value that is no string, is an
+// error at its position: the build would otherwise go on with the theme's
+// words in place of the site's.
 func (b *builder) loadStrings(key, code string) map[string]string {
 	out := map[string]string{}
 	candidates := []string{key, code, strings.ToLower(code)}
@@ -121,17 +131,32 @@ func (b *builder) loadStrings(key, code string) map[string]string {
 			if c == "" {
 				continue
 			}
+			file := path.Join(label, "i18n", c+".toml")
 			data, err := fs.ReadFile(fsys, "i18n/"+c+".toml")
-			if err != nil {
+			if errors.Is(err, fs.ErrNotExist) {
 				continue
 			}
-			var m map[string]string
-			if _, err := toml.Decode(string(data), &m); err != nil {
-				b.errs.Add(&diag.Error{File: label + "/i18n/" + c + ".toml", Err: fmt.Errorf("theme strings: %w", err)})
+			if err != nil {
+				var pe *fs.PathError
+				if errors.As(err, &pe) {
+					err = pe.Err // the file is the error's
+				}
+				b.errs.Add(&diag.Error{File: file, Err: fmt.Errorf("cannot read theme strings: %w", err)})
 				return
 			}
-			for k, v := range m {
-				out[k] = v
+			m, err := frontmatter.DecodeTOML(file, data)
+			if err != nil {
+				b.errs.Add(err)
+				return
+			}
+			for k, v := range m.Data {
+				s, ok := v.(string)
+				if !ok {
+					at := m.Pos[k]
+					b.errs.Errorf(file, at.Line, at.Col, "theme string %q is a %s, not text", k, typeName(v))
+					continue
+				}
+				out[k] = s
 			}
 			return
 		}
@@ -227,4 +252,19 @@ func hasFiles(fsys fs.FS) bool {
 		return nil
 	})
 	return found
+}
+
+// typeName names the type of a decoded TOML value for messages.
+func typeName(v any) string {
+	switch v.(type) {
+	case bool:
+		return "boolean"
+	case int64, float64:
+		return "number"
+	case map[string]any:
+		return "table"
+	case []any:
+		return "list"
+	}
+	return fmt.Sprintf("%T", v)
 }

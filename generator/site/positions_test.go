@@ -1,0 +1,73 @@
+package site
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestSiteTomlErrorsNameTheFileRelatively checks that site.toml's errors
+// name "site.toml", as content errors name "content/…", not the absolute
+// path the build reads it from.
+func TestSiteTomlErrorsNameTheFileRelatively(t *testing.T) {
+	lines := buildErrors(t, map[string]string{
+		"site.toml":    minimalConfig + "paginate = \"ten\"\n",
+		"content/a.md": "+++\ntitle = \"A\"\n+++\nA.\n",
+	})
+	if len(lines) != 1 || !strings.HasPrefix(lines[0], "site.toml:3:") {
+		t.Errorf("want one error at site.toml:3:, got %q", lines)
+	}
+}
+
+// TestUnclosedWrappingShortcodeIsAnError checks that a shortcode whose
+// template shows its content (.Inner) is an error without its closing tag,
+// at the opening tag, instead of a silently empty box with the content
+// after it; the self-closing form says there is no content and is fine, as
+// is a shortcode that shows no content.
+func TestUnclosedWrappingShortcodeIsAnError(t *testing.T) {
+	lines := buildErrors(t, map[string]string{
+		"site.toml":                    minimalConfig,
+		"layouts/shortcodes/box.html":  "<div class=\"box\">{{ with .Inner }}{{ . }}{{ end }}</div>",
+		"layouts/shortcodes/mark.html": "<hr>",
+		"content/a.md":                 "+++\ntitle = \"A\"\n+++\nIntro.\n\n中文 {{< box >}}\nunclosed content\n",
+		"content/b.md":                 "+++\ntitle = \"B\"\n+++\n{{< box />}} {{< mark >}} {{< box >}}ok{{< /box >}}\n",
+	})
+	if len(lines) != 1 || !strings.HasPrefix(lines[0], "content/a.md:6:4: unclosed shortcode \"box\"") {
+		t.Errorf("want one error at content/a.md:6:4, got %q", lines)
+	}
+}
+
+// TestI18nAndStyleErrorsArePositioned checks the site's theme strings and
+// highlight style are checked with positions: a TOML error in i18n/, a
+// value that is no text, an unknown highlightStyle and an unknown theme.
+func TestI18nAndStyleErrorsArePositioned(t *testing.T) {
+	lines := buildErrors(t, map[string]string{
+		"site.toml":    minimalConfig + "[markup]\nhighlightStyle = \"nosuchstyle\"\n",
+		"content/a.md": "+++\ntitle = \"A\"\n+++\nA.\n",
+	})
+	if len(lines) != 1 || !strings.HasPrefix(lines[0], "site.toml:4:1: markup: highlightStyle \"nosuchstyle\" is not a chroma style (abap, ") {
+		t.Errorf("unknown highlight style: %q", lines)
+	}
+	lines = buildErrors(t, map[string]string{
+		"site.toml":    minimalConfig,
+		"i18n/en.toml": "read_more = \"More\"\nbroken = = x\n",
+		"content/a.md": "+++\ntitle = \"A\"\n+++\nA.\n",
+	})
+	if len(lines) != 1 || !strings.HasPrefix(lines[0], "i18n/en.toml:2:10: toml:") {
+		t.Errorf("i18n syntax error: %q", lines)
+	}
+	lines = buildErrors(t, map[string]string{
+		"site.toml":    minimalConfig + "theme = \"nosuchtheme\"\n",
+		"content/a.md": "+++\ntitle = \"A\"\n+++\nA.\n",
+	})
+	if len(lines) != 1 || !strings.HasPrefix(lines[0], "site.toml:3:1: theme \"nosuchtheme\" not found") {
+		t.Errorf("unknown theme: %q", lines)
+	}
+	lines = buildErrors(t, map[string]string{
+		"site.toml":    minimalConfig,
+		"i18n/en.toml": "read_more = 3\n",
+		"content/a.md": "+++\ntitle = \"A\"\n+++\nA.\n",
+	})
+	if len(lines) != 1 || !strings.HasPrefix(lines[0], "i18n/en.toml:1:1: theme string \"read_more\" is a number") {
+		t.Errorf("a theme string that is a number: %q", lines)
+	}
+}
