@@ -74,15 +74,32 @@ type Tree struct {
 	// page has too (so byPath holds the later one); ByFile finds every
 	// other page through byPath.
 	shadowed map[string]*Page
-	names    fileNames     // how File names map to byPath keys
-	source   string        // the site folder, which File paths are relative to
-	root     string        // the content folder, source and ContentDir joined
-	calls    rawfile.Calls // how the content folder's files are read
-	seed     maphash.Seed  // of the file checksums kept for Body
+	// failed holds the files (site-relative, "content/…") that had
+	// problems and are left out of Pages.
+	failed map[string]bool
+	names  fileNames     // how File names map to byPath keys
+	source string        // the site folder, which File paths are relative to
+	root   string        // the content folder, source and ContentDir joined
+	calls  rawfile.Calls // how the content folder's files are read
+	seed   maphash.Seed  // of the file checksums kept for Body
 }
 
 // pathKey finds a page by language and Path.
 type pathKey struct{ lang, path string }
+
+// Failed reports whether file (site-relative, "content/…") is a page Load
+// left out for its problems: a link to it, or a reference to the leader it
+// is, is no problem of its own while those are reported.
+func (t *Tree) Failed(file string) bool { return t.failed[file] }
+
+// FailedFiles returns the files Failed reports, in no order.
+func (t *Tree) FailedFiles() []string {
+	files := make([]string, 0, len(t.failed))
+	for f := range t.failed {
+		files = append(files, f)
+	}
+	return files
+}
 
 // ByFile returns the page read from a site-relative file, e.g.
 // "content/projects/x.md".
@@ -157,6 +174,15 @@ func Load(ctx context.Context, opts Options, errs *diag.List) (*Tree, error) {
 			errs.Add(e)
 		}
 		if p == nil {
+			for _, e := range problems {
+				var de *diag.Error
+				if errors.As(e, &de) && de.File != "" {
+					if t.failed == nil {
+						t.failed = map[string]bool{}
+					}
+					t.failed[de.File] = true
+				}
+			}
 			return
 		}
 		if p.Bundle {

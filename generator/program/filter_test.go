@@ -105,7 +105,7 @@ func TestFilterKeepingEverythingIsTheModel(t *testing.T) {
 		t.Fatal("a filter dropping an item returned the model")
 	}
 	for name, m := range map[string]*Model{"built": full, "filtered": part} {
-		again, _ := assemble(m.items, m.outside, false)
+		again, _ := assemble(m.items, m.outside, false, nil)
 		if !reflect.DeepEqual(again, m) {
 			t.Errorf("%s: recomputing every item differs:\n%+v\n%+v", name, again, m)
 		}

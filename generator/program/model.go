@@ -40,7 +40,16 @@ type Model struct {
 // then, with unresolved references left out of evidence, so that a build can
 // keep going and report more.
 func Build(items []Item) (*Model, error) {
-	m, errs := assemble(items, nil, true)
+	return BuildAround(items, nil)
+}
+
+// BuildAround is Build for a site some of whose files could not be read:
+// a reference to a leader id for which broken reports true (the id of a
+// leader file with problems of its own) is left out without an error, so
+// that one broken file does not turn every reference to it into another
+// error. broken may be nil.
+func BuildAround(items []Item, broken func(id string) bool) (*Model, error) {
+	m, errs := assemble(items, nil, true, broken)
 	if len(errs) == 0 {
 		return m, nil
 	}
@@ -55,7 +64,7 @@ func Build(items []Item) (*Model, error) {
 // assemble builds a Model from items. With check set it reports reference and
 // identity problems; Filter leaves check off, since references to leaders it
 // removed are expected.
-func assemble(items []Item, outside map[string]string, check bool) (*Model, []error) {
+func assemble(items []Item, outside map[string]string, check bool, broken func(string) bool) (*Model, []error) {
 	m := &Model{
 		byPath:   make(map[string]Item, len(items)),
 		byID:     make(map[string]*Leader),
@@ -113,8 +122,10 @@ func assemble(items []Item, outside map[string]string, check bool) (*Model, []er
 		named := make(map[string]bool)
 		for r := range itemRefs(it) {
 			if _, ok := m.byID[r.id]; !ok {
-				key := r.key()
-				fail(it.Base(), key, "%s %q is not the id of any leader", key, r.id)
+				if broken == nil || !broken(r.id) {
+					key := r.key()
+					fail(it.Base(), key, "%s %q is not the id of any leader", key, r.id)
+				}
 				continue
 			}
 			if named[r.id] {
@@ -165,7 +176,7 @@ func (m *Model) Filter(keep func(path string) bool) *Model {
 			outside[l.ID] = l.Pseudonym
 		}
 	}
-	nm, _ := assemble(kept, outside, false)
+	nm, _ := assemble(kept, outside, false, nil)
 	return nm
 }
 

@@ -102,20 +102,29 @@ func runBuild(ctx context.Context, opts Options, keep bool) (*builder, *Result, 
 	defer b.compiling.Wait()
 	defer b.stopEarly()
 	defer b.publog.Wait()
-	// A step marked stop is the last one run when problems were found: the
-	// steps before it gather as many problems as they can together (a broken
-	// template and a broken front matter are reported in one run).
+	// A step whose stop says so is the last one run when problems were
+	// found: the steps before it gather as many problems as they can
+	// together (a broken template and a broken front matter are reported
+	// in one run). Content files with problems do not stop the build: the
+	// pages that loaded go on, so that one broken file does not hide the
+	// problems of every other (links to the broken page, and references to
+	// the leader it is, are then no problems of their own). A site
+	// without its configuration or its templates stops there, as nothing
+	// after could be checked; problems in bodies stop before the list
+	// pages render, which would show the pages that failed. Problems never
+	// let anything be written.
+	always := func() bool { return true }
 	steps := []struct {
 		name string
 		run  func(context.Context) error
-		stop bool
+		stop func() bool
 	}{
-		{"config", b.loadConfig, true},
-		{"load", b.loadTemplatesAndContent, true},
-		{"decide", b.decide, false},
-		{"assemble", b.assemble, false},
-		{"markdown", b.renderMarkdown, true},
-		{"render", b.renderOutputs, true},
+		{"config", b.loadConfig, always},
+		{"load", b.loadTemplatesAndContent, func() bool { return b.layout == nil || b.tree == nil }},
+		{"decide", b.decide, nil},
+		{"assemble", b.assemble, nil},
+		{"markdown", b.renderMarkdown, always},
+		{"render", b.renderOutputs, always},
 	}
 	for _, s := range steps {
 		t0 := time.Now()
@@ -128,7 +137,7 @@ func runBuild(ctx context.Context, opts Options, keep bool) (*builder, *Result, 
 			return nil, nil, err
 		}
 		b.timed(s.name, time.Since(t0))
-		if s.stop && b.errs.HasErrors() {
+		if s.stop != nil && b.errs.HasErrors() && s.stop() {
 			b.abort()
 			return nil, b.result(start), b.errs.Err()
 		}

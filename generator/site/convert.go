@@ -305,6 +305,9 @@ func (r linkResolver) Resolve(dest string, image bool) (string, error) {
 	// Not a published page: say why.
 	target, found := r.b.tree.ByFile(file)
 	if !found {
+		if r.b.tree.Failed(file) {
+			return dest, nil // its own problems are reported; this build writes nothing
+		}
 		return "", fmt.Errorf("no such page: %s", file)
 	}
 	st := r.b.byPage[target]

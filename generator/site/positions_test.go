@@ -71,3 +71,38 @@ func TestI18nAndStyleErrorsArePositioned(t *testing.T) {
 		t.Errorf("a theme string that is a number: %q", lines)
 	}
 }
+
+// TestOneBrokenFileHidesNoOtherProblem checks that a page whose front
+// matter does not decode does not stop the build before the problems of
+// the other pages are found (a broken link, a reference to no leader), and
+// that links to the broken page and references to the leader it is are no
+// problems of their own.
+func TestOneBrokenFileHidesNoOtherProblem(t *testing.T) {
+	lines := buildErrors(t, map[string]string{
+		"site.toml":                      minimalConfig,
+		"content/news/bad.md":            "+++\ntitle = \"x\"\ndate = 2025-13-01\n+++\n",
+		"content/news/link.md":           "+++\ntitle = \"l\"\n+++\n[x](nope.md) and [the bad one](bad.md)\n",
+		"content/leaders/wu/index.md":    "+++\ntitle = \"Wu\"\nstage = \"nowhere\"\n+++\n",
+		"content/projects/p.md":          "+++\ntitle = \"P\"\nleaders = [\"wu\", \"nobody\"]\n+++\nA project.\n",
+		"content/leaders/li/index.md":    "+++\ntitle = \"Li\"\njoined = 2025-02-30\n+++\n",
+		"content/exchange/e.md":          "+++\ntitle = \"E\"\nleaders = [\"li\"]\n+++\nText.\n",
+		"content/curricula/empower/s.md": "+++\ntitle = \"S\"\nstage = \"empower\"\nphase = \"initial\"\n+++\nFine.\n",
+	})
+	joined := strings.Join(lines, "\n")
+	for _, want := range []string{
+		"content/news/bad.md:3:8:",                          // the broken file itself
+		"content/news/link.md:4:1: ",                        // its broken link, found though bad.md failed
+		"content/projects/p.md:3:18: leaders[1] \"nobody\"", // a reference to no leader
+		"content/leaders/wu/index.md:3:",                    // a program field error
+		"content/leaders/li/index.md:",                      // a wrong type in front matter
+	} {
+		if !strings.Contains(joined, want) {
+			t.Errorf("no error at %s:\n%s", want, joined)
+		}
+	}
+	for _, not := range []string{"bad.md is", "no such page: content/news/bad.md", "\"wu\" is not the id", "\"li\" is not the id"} {
+		if strings.Contains(joined, not) {
+			t.Errorf("a problem caused by another file's is reported (%s):\n%s", not, joined)
+		}
+	}
+}

@@ -13,6 +13,31 @@ import (
 	"github.com/sineng/sineng/internal/stablesort"
 )
 
+// brokenLeader reports whether id names the folder or file of a leader
+// whose file content.Load left out for its problems ("content/leaders/wang/
+// index.md"): references to that leader are then no problems of their own.
+func (b *builder) brokenLeader(id string) bool {
+	for _, f := range b.tree.FailedFiles() {
+		i := strings.Index(f, "/leaders/")
+		if i < 0 {
+			continue
+		}
+		rest := f[i+len("/leaders/"):]
+		if j := strings.IndexByte(rest, '/'); j >= 0 {
+			rest = rest[:j]
+		} else {
+			rest = strings.TrimSuffix(rest, ".md")
+			if k := strings.IndexByte(rest, '.'); k >= 0 {
+				rest = rest[:k] // a translation: wang.en.md
+			}
+		}
+		if rest == id {
+			return true
+		}
+	}
+	return false
+}
+
 // programSite is the program model of one language of the build: the full
 // model (for references and checks) and the views made from the filtered
 // one.
@@ -55,7 +80,7 @@ func (b *builder) buildModels(ls *langSite) *programSite {
 	if len(items) == 0 {
 		return nil
 	}
-	full, err := program.Build(items)
+	full, err := program.BuildAround(items, b.brokenLeader)
 	if err != nil {
 		var list *diag.Errors
 		if errors.As(err, &list) && ls.lang.Code != b.cfg.DefaultLanguage {
