@@ -132,6 +132,7 @@ func (b *builder) assemble(context.Context) error {
 	b.pruneEmptySections()
 	// Every published page with a file has its final URL now.
 	b.linkURLs = b.publishedFileURLs()
+	b.bundles = newBundleIndex(b.tree.Pages)
 	b.continueHelper()
 	b.processImages()
 	for _, ls := range b.langs {

@@ -54,6 +54,9 @@ type builder struct {
 	// linkURLs maps the site-relative file of each published page with a
 	// view to its URL, for link resolution (made once the views are).
 	linkURLs map[string]string
+	// bundles finds the bundle holding a file another page's body links
+	// (foreignlinks.go); made with linkURLs.
+	bundles bundleIndex
 	// early is the helper that makes the page folders and converts pages
 	// while assembly runs on one goroutine (early.go).
 	early earlyHelper

@@ -298,3 +298,46 @@ func TestStaticVersionControlIsNotPublished(t *testing.T) {
 		}
 	}
 }
+
+// TestLinksIntoOtherBundlesFollowWhatIsPublished checks that a link or an
+// image naming a file of another page's bundle gets that file's published
+// URL (the leader's neutral folder, not the name), and is an error where
+// the file is not published: a picture of a portfolio without photo
+// consent, a file of a page left out of the build, a loose file in
+// content/, a file that does not exist. Nothing of the hidden paths
+// reaches the page.
+func TestLinksIntoOtherBundlesFollowWhatIsPublished(t *testing.T) {
+	files := map[string]string{
+		"site.toml":                             minimalConfig,
+		"content/leaders/wang-secret/index.md":  consentedLeader("Wang", "true", `"portfolio"`, ""),
+		"content/leaders/wang-secret/cv.pdf":    "%PDF-1.7\n%%EOF\n",
+		"content/leaders/wang-secret/photo.png": string(pngBytes(t)),
+		"content/news/team/index.md":            "+++\ntitle = \"T\"\naudience = \"team\"\n+++\nT.\n",
+		"content/news/team/SECRET-plan.pdf":     "%PDF-1.7\n%%EOF\n",
+		"content/news/loose.pdf":                "%PDF-1.7\n%%EOF\n",
+	}
+	files["content/news/ok.md"] = "+++\ntitle = \"OK\"\n+++\n[CV](../leaders/wang-secret/cv.pdf#page=2) and [web](https://example.org/a) and [x](/files/x.pdf)\n"
+	out, _ := build(t, writeFiles(t, files), Options{Audience: audience.Public, AudienceSet: true})
+	tree := readTree(t, out)
+	noMarker(t, "public build", tree, "wang-secret")
+	if page := string(tree["news/ok/index.html"]); !strings.Contains(page, `href="/leaders/resident-wang/cv.pdf#page=2"`) {
+		t.Errorf("the link to the leader's document does not follow the portfolio:\n%s", page)
+	}
+	for body, want := range map[string]string{
+		"![p](../leaders/wang-secret/photo.png)":  "content/leaders/wang-secret/photo.png is not published with content/leaders/wang-secret/index.md",
+		"[plan](team/SECRET-plan.pdf)":            "content/news/team/SECRET-plan.pdf belongs to content/news/team/index.md, which is not in the public build",
+		"[loose](loose.pdf)":                      "content/news/loose.pdf is not published: a file in content/ is published only in a page bundle",
+		"[gone](../leaders/wang-secret/gone.pdf)": "no such file: content/leaders/wang-secret/gone.pdf",
+	} {
+		f := map[string]string{}
+		for k, v := range files {
+			f[k] = v
+		}
+		f["content/news/bad.md"] = "+++\ntitle = \"Bad\"\n+++\n" + body + "\n"
+		src := writeFiles(t, f)
+		_, err := Build(context.Background(), Options{Source: src, Out: filepath.Join(t.TempDir(), "out"), Now: testNow, Audience: audience.Public, AudienceSet: true})
+		if err == nil || !strings.Contains(err.Error(), "content/news/bad.md:4:") || !strings.Contains(err.Error(), want) {
+			t.Errorf("%s: want an error at content/news/bad.md:4 saying %q, got %v", body, want, err)
+		}
+	}
+}

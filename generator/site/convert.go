@@ -298,6 +298,9 @@ func newLinkResolver(b *builder, st *pageState) linkResolver {
 
 // Resolve implements markdown.LinkResolver.
 func (r linkResolver) Resolve(dest string, image bool) (string, error) {
+	if file, suffix, ok := r.foreignFile(dest); ok {
+		return r.resolveForeign(file, suffix)
+	}
 	u, file, query, ok := r.known(dest, image)
 	if ok {
 		return u, nil

@@ -204,6 +204,9 @@ type knownLinks struct{ r linkResolver }
 // while the early conversions run (processImages); any other image link
 // stays as written, as in the run.
 func (k knownLinks) Resolve(dest string, image bool) (string, error) {
+	if _, _, ok := k.r.foreignFile(dest); ok {
+		return "", leftForRun{} // another bundle's file: what it publishes is decided meanwhile
+	}
 	if image {
 		plain, _, _ := strings.Cut(dest, "?")
 		if _, ok := k.r.bundleFile(plain); ok {

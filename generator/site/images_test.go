@@ -390,9 +390,10 @@ func keys(tree map[string][]byte) []string {
 // bundle still shows its picture when publishing re-encoded it under
 // another name (a GIF, a BMP, a PNG saved as .jpg → .png), in the
 // bundle's top folder and a subfolder, with a query, a fragment and an
-// escaped space, as a figure shortcode does; links that name no picture
-// of the bundle, or name it by a path whose last segment is not its
-// name, stay as written. The helper that converts pages early (all it
+// escaped space, as a figure shortcode does; a picture of another bundle
+// gets its published URL (foreignlinks.go); links that name no picture of
+// the bundle, or name it by a path whose last segment is not its name,
+// stay as written. The helper that converts pages early (all it
 // may, here) leaves a page with such an image to its run, which knows
 // the new names.
 func TestRenamedPicturesKeepTheirLinks(t *testing.T) {
@@ -426,7 +427,7 @@ func TestRenamedPicturesKeepTheirLinks(t *testing.T) {
 	tree := readTree(t, opts.Out)
 	page := string(tree["news/y/index.html"])
 	for _, want := range []string{`src="pic.png"`, `src="./gallery/scan.png?v=2"`, `src="not%20a%20jpeg.png"`, `src="photo.jpg"`, `src="pic.png#top"`,
-		`src="https://example.org/x.gif"`, `src="/img/y.gif"`, `src="missing.gif"`, `src="../other/pic.gif"`, `src="gallery%2Fscan.bmp"`} {
+		`src="https://example.org/x.gif"`, `src="/img/y.gif"`, `src="missing.gif"`, `src="/news/other/pic.png"`, `src="gallery%2Fscan.bmp"`} {
 		if !strings.Contains(page, want) {
 			t.Errorf("news/y/index.html lacks %s", want)
 		}

@@ -1,0 +1,144 @@
+package site
+
+import (
+	"fmt"
+	"net/url"
+	"os"
+	"path"
+	"path/filepath"
+	"strings"
+
+	"github.com/sineng/sineng/generator/content"
+)
+
+// A relative link or image in a page's body may name a file of another
+// page's bundle ("../wu/cv.pdf", "../../leaders/wang-fang/photo.jpg"). As
+// written it would print that bundle's folder in the page, where a leader
+// without name consent is published away from a folder named after the
+// person, and point at a file the build may not publish at all (a picture
+// of a portfolio without photo consent, a page left out of the build). So
+// such a link is resolved against the published bundles: to the file's
+// published URL, or else to an error that says why it is not there. A file
+// of the page's own bundle, an absolute path and a URL stay as before.
+
+// bundleIndex maps each bundle folder of the content ("content/leaders/wu")
+// to its pages, one per language, published or not. It is made once the
+// views are, before any page converts, and only read after.
+type bundleIndex map[string][]*content.Page
+
+// newBundleIndex indexes the bundles of pages.
+func newBundleIndex(pages []*content.Page) bundleIndex {
+	idx := bundleIndex{}
+	for _, p := range pages {
+		if p.Bundle && p.File != "" {
+			dir := path.Dir(p.File)
+			idx[dir] = append(idx[dir], p)
+		}
+	}
+	return idx
+}
+
+// owner returns the bundle page holding file (site-relative), in lang when
+// it has one there, and the file's name in the bundle; nil when no bundle
+// holds it.
+func (idx bundleIndex) owner(file, lang string) (*content.Page, string) {
+	for d := path.Dir(file); strings.Contains(d, "/"); d = path.Dir(d) {
+		ps := idx[d]
+		if len(ps) == 0 {
+			continue
+		}
+		p := ps[0]
+		for _, q := range ps {
+			if q.Lang == lang {
+				p = q
+			}
+		}
+		return p, file[len(d)+1:]
+	}
+	return nil, ""
+}
+
+// foreignFile returns the site-relative file ("content/…") that dest, a
+// link or image destination, names when dest is relative, names no
+// Markdown file and leads out of the linking page's own bundle into the
+// content folder; with the query and fragment dest ends with.
+func (r linkResolver) foreignFile(dest string) (file, suffix string, ok bool) {
+	if dest == "" || dest[0] == '/' || dest[0] == '#' || dest[0] == '?' || hasScheme(dest) {
+		return "", "", false
+	}
+	plain := dest
+	if i := strings.IndexAny(plain, "?#"); i >= 0 {
+		plain, suffix = plain[:i], plain[i:]
+	}
+	if strings.IndexByte(plain, '%') >= 0 {
+		u, err := url.PathUnescape(plain)
+		if err != nil {
+			return "", "", false
+		}
+		plain = u
+	}
+	if strings.HasSuffix(plain, ".md") {
+		return "", "", false // a page: Resolve's own business
+	}
+	file = path.Join(r.dir, plain)
+	if !strings.HasPrefix(file, "content/") {
+		return "", "", false
+	}
+	if r.st.page.Bundle && strings.HasPrefix(file, r.dir+"/") {
+		return "", "", false // the page's own bundle
+	}
+	return file, suffix, true
+}
+
+// hasScheme reports whether dest starts with a URL scheme ("https:",
+// "mailto:").
+func hasScheme(dest string) bool {
+	for i := 0; i < len(dest); i++ {
+		c := dest[i]
+		switch {
+		case c == ':':
+			return i > 0
+		case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z':
+		case i > 0 && ('0' <= c && c <= '9' || c == '+' || c == '-' || c == '.'):
+		default:
+			return false
+		}
+	}
+	return false
+}
+
+// resolveForeign returns the published URL of file, a file of another
+// bundle a link names (foreignFile), with suffix, or an error saying why
+// the build does not publish it.
+func (r linkResolver) resolveForeign(file, suffix string) (string, error) {
+	owner, name := r.b.bundles.owner(file, r.st.page.Lang)
+	if owner == nil {
+		if !r.b.sourceExists(file) {
+			return "", fmt.Errorf("no such file: %s", file)
+		}
+		return "", fmt.Errorf("%s is not published: a file in content/ is published only in a page bundle, beside its index.md (shared files go in static/)", file)
+	}
+	st := r.b.byPage[owner]
+	if st == nil || st.view == nil {
+		why := r.b.excluded[owner]
+		if why == "" {
+			why = "it is not published"
+		}
+		return "", fmt.Errorf("%s belongs to %s, which is not in the %s build: %s", file, owner.File, r.b.opts.Audience, why)
+	}
+	for _, res := range st.view.Resources {
+		if res.Name == name {
+			return res.RelPermalink + suffix, nil
+		}
+	}
+	if !r.b.sourceExists(file) {
+		return "", fmt.Errorf("no such file: %s", file)
+	}
+	return "", fmt.Errorf("%s is not published with %s in the %s build (a portfolio without photo consent publishes no picture)", file, owner.File, r.b.opts.Audience)
+}
+
+// sourceExists reports whether the site-relative file exists.
+func (b *builder) sourceExists(file string) bool {
+	_, err := os.Stat(filepath.Join(b.opts.Source, filepath.FromSlash(file)))
+	return err == nil
+}
