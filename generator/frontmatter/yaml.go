@@ -1,6 +1,7 @@
 package frontmatter
 
 import (
+	"bytes"
 	"errors"
 	"math"
 	"strconv"
@@ -344,4 +345,28 @@ func kindName(n *yaml.Node) string {
 		return "document"
 	}
 	return "node"
+}
+
+// DecodeYAMLData decodes a whole YAML document that is a file of its own,
+// such as a data file: its root may be any value, a list included. Values
+// are the package's value types; errors are *diag.Error values positioned
+// in file. An empty document is nil.
+func DecodeYAMLData(file string, src []byte) (any, error) {
+	src = bytes.TrimPrefix(src, utf8BOM)
+	if err := invalidUTF8(file, src, 1); err != nil {
+		return nil, err
+	}
+	var doc yaml.Node
+	if err := yaml.Unmarshal(src, &doc); err != nil {
+		return nil, yamlSyntaxError(file, 1, err)
+	}
+	root := &doc
+	if root.Kind == yaml.DocumentNode && len(root.Content) > 0 {
+		root = root.Content[0]
+	}
+	if root.Kind == 0 || root.Kind == yaml.DocumentNode {
+		return nil, nil
+	}
+	d := yamlDecoder{file: file, firstLine: 1, text: src, pos: map[string]Position{}}
+	return d.value(root, "", false, 0)
 }

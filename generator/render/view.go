@@ -188,6 +188,10 @@ type Site struct {
 	// Strings maps theme string keys to this language's text (from i18n/<lang>.toml).
 	Strings map[string]string
 
+	// Data holds the site's data files (data/communities.toml is
+	// .Site.Data.communities); every language shares it, read-only.
+	Data map[string]any
+
 	// navs and trails hold one copy of each Nav and Trail the site's
 	// pages return, so that equal ones are one pointer.
 	navs   interned[Nav]

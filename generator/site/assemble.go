@@ -77,6 +77,7 @@ func (b *builder) assemble(context.Context) error {
 	styles := b.assets()
 	b.copyStatic()
 	byLang := map[string]*langSite{}
+	data := b.loadData()
 	for _, l := range b.cfg.Languages() {
 		ls := &langSite{lang: l}
 		title := l.Title
@@ -96,6 +97,7 @@ func (b *builder) assemble(context.Context) error {
 			Generator:    generator,
 			Styles:       styles,
 			Strings:      b.loadStrings(l.Code, langCode(l)),
+			Data:         data,
 		}
 		byLang[l.Code] = ls
 		b.langs = append(b.langs, ls)
