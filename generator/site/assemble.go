@@ -133,6 +133,7 @@ func (b *builder) assemble(context.Context) error {
 	}
 	b.pruneEmptySections()
 	// Every published page with a file has its final URL now.
+	b.checkOutputPaths()
 	b.linkURLs = b.publishedFileURLs()
 	b.bundles = newBundleIndex(b.tree.Pages)
 	b.continueHelper()

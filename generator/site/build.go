@@ -57,6 +57,9 @@ type builder struct {
 	// bundles finds the bundle holding a file another page's body links
 	// (foreignlinks.go); made with linkURLs.
 	bundles bundleIndex
+	// clashes holds the output paths two pages claim, reported by
+	// checkOutputPaths; read-only after assembly.
+	clashes map[string]bool
 	// early is the helper that makes the page folders and converts pages
 	// while assembly runs on one goroutine (early.go).
 	early earlyHelper

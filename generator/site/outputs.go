@@ -20,6 +20,7 @@ import (
 	"github.com/sineng/sineng/generator/audience"
 	"github.com/sineng/sineng/generator/content"
 	"github.com/sineng/sineng/generator/diag"
+	"github.com/sineng/sineng/generator/output"
 	"github.com/sineng/sineng/generator/render"
 )
 
@@ -131,6 +132,8 @@ func (r *jobRunner) run(i int) {
 	switch {
 	case makeErr != nil:
 		r.tplErrs.add(b, j.from, makeErr)
+	case err != nil && errors.Is(err, output.ErrDuplicate) && b.clashes[j.out]:
+		// reported at the page's front matter (checkOutputPaths)
 	case err != nil:
 		b.errs.Add(err)
 	case j.html:
@@ -440,12 +443,7 @@ func pagerLinks(k, total int, urlOf func(int) string) []render.PagerLink {
 
 // aliasJob is a redirect page from an old URL of a page.
 func (b *builder) aliasJob(alias string, st *pageState, from string) job {
-	a := strings.TrimPrefix(alias, "/")
-	out := a
-	if !strings.HasSuffix(a, ".html") {
-		out = path.Join(strings.TrimSuffix(a, "/"), "index.html")
-	}
-	return job{out: path.Clean(out), from: from, make: func(buf io.Writer) error {
+	return job{out: aliasOut(alias), from: from, make: func(buf io.Writer) error {
 		data, err := render.Alias(st.view.Permalink, st.view.Title, st.view.Lang)
 		buf.Write(data)
 		return err

@@ -106,3 +106,33 @@ func TestOneBrokenFileHidesNoOtherProblem(t *testing.T) {
 		}
 	}
 }
+
+// TestOutputClashesArePositioned checks that two pages claiming one URL
+// (by slug, by url, by an alias, by their file names) are an error at the
+// field of the later page, once, with the other page named.
+func TestOutputClashesArePositioned(t *testing.T) {
+	lines := buildErrors(t, map[string]string{
+		"site.toml":             minimalConfig,
+		"content/news/a.md":     "+++\ntitle = \"A\"\nslug = \"same\"\n+++\nA.\n",
+		"content/news/b.md":     "+++\ntitle = \"B\"\nslug = \"same\"\n+++\nB.\n",
+		"content/about.md":      "+++\ntitle = \"About\"\n+++\nAbout.\n",
+		"content/other.md":      "+++\ntitle = \"Other\"\naliases = [\"/old/\", \"/about/\"]\n+++\nOther.\n",
+		"content/page/x.md":     "+++\ntitle = \"X\"\nurl = \"/news/same/\"\n+++\nX.\n",
+		"content/twin.md":       "+++\ntitle = \"Twin\"\n+++\nT.\n",
+		"content/twin/index.md": "+++\ntitle = \"Twin bundle\"\n+++\nT.\n",
+	})
+	joined := strings.Join(lines, "\n")
+	for _, want := range []string{
+		"content/news/b.md:3:1: /news/same/, its URL, is also content/news/a.md's",
+		"content/other.md:3:21: /about/, this alias, is also content/about.md's",
+		"content/page/x.md:3:1: /news/same/, its URL, is also content/news/a.md's",
+		"content/twin/index.md:1:1: /twin/, its file name, is also content/twin.md's",
+	} {
+		if !strings.Contains(joined, want) {
+			t.Errorf("no error %q:\n%s", want, joined)
+		}
+	}
+	if strings.Contains(joined, "two sources write one output path") {
+		t.Errorf("a clash is reported twice:\n%s", joined)
+	}
+}

@@ -1,0 +1,74 @@
+package site
+
+import (
+	"fmt"
+	"path"
+	"strings"
+)
+
+// checkOutputPaths reports two published pages, or a page and another
+// page's alias, that would write one output file: at the field that gives
+// the later one (in content order) its URL, while front matter positions
+// are known. The write itself would fail later with the two files' names
+// only. The paths found are kept in b.clashes, so that the output stage's
+// own refusal of the second write is not reported again.
+func (b *builder) checkOutputPaths() {
+	type claim struct {
+		st  *pageState
+		key string
+	}
+	seen := map[string]claim{}
+	add := func(out string, st *pageState, key string) {
+		first, ok := seen[out]
+		if !ok {
+			seen[out] = claim{st, key}
+			return
+		}
+		line, col := st.page.Position(key)
+		what := "its URL"
+		switch {
+		case strings.HasPrefix(key, "aliases"):
+			what = "this alias"
+		case key == "":
+			what = "its file name"
+		}
+		url := "/" + strings.TrimSuffix(out, "index.html")
+		b.errs.Errorf(st.page.File, line, col, "%s, %s, is also %s's: give one of them another slug, url or alias", url, what, first.st.page.File)
+		if b.clashes == nil {
+			b.clashes = map[string]bool{}
+		}
+		b.clashes[out] = true
+	}
+	for _, st := range b.pages {
+		p := st.page
+		if st.view == nil || p.File == "" {
+			continue
+		}
+		add(p.OutPath, st, urlKey(p.URL, p.Slug))
+		for i, a := range p.Aliases {
+			add(aliasOut(a), st, fmt.Sprintf("aliases[%d]", i))
+		}
+	}
+}
+
+// urlKey is the front matter key that sets a page's URL: url, else slug,
+// else none (its file name does).
+func urlKey(url, slug string) string {
+	switch {
+	case url != "":
+		return "url"
+	case slug != "":
+		return "slug"
+	}
+	return ""
+}
+
+// aliasOut is the output file of an alias ("/old/" → "old/index.html").
+func aliasOut(alias string) string {
+	a := strings.TrimPrefix(alias, "/")
+	out := a
+	if !strings.HasSuffix(a, ".html") {
+		out = path.Join(strings.TrimSuffix(a, "/"), "index.html")
+	}
+	return path.Clean(out)
+}
