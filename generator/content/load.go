@@ -156,6 +156,8 @@ func Load(ctx context.Context, opts Options, errs *diag.List) (*Tree, error) {
 		}
 		r.send(f)
 		return true
+	}, func(rel string, err error) {
+		errs.Add(&diag.Error{File: path.Join(filepath.ToSlash(opts.ContentDir), rel), Err: fmt.Errorf("cannot read: %w", err)})
 	})
 	r.wait()
 	if err != nil {

@@ -105,7 +105,7 @@ func TestWalkFullPathsMatchJoin(t *testing.T) {
 				t.Errorf("%s: full path %q, want %q", dir, f.full, want)
 			}
 			return true
-		})
+		}, func(rel string, err error) { t.Errorf("%s: %v", rel, err) })
 		if err != nil || n != 5 {
 			t.Fatalf("%s: %d files, %v", dir, n, err)
 		}

@@ -53,7 +53,7 @@ func TestStreamedLoadMatchesSerialReads(t *testing.T) {
 	ref.defaults()
 	root := filepath.Join(src, "content")
 	var files []file
-	if _, _, err := walk(root, newFileNames(ref), func(f file) bool { files = append(files, f); return true }); err != nil {
+	if _, _, err := walk(root, newFileNames(ref), func(f file) bool { files = append(files, f); return true }, func(rel string, err error) { t.Errorf("%s: %v", rel, err) }); err != nil {
 		t.Fatal(err)
 	}
 	serial := &reader{prefix: newFileNames(ref).prefix, opts: ref, seed: maphash.MakeSeed()}

@@ -1,6 +1,7 @@
 package content
 
 import (
+	"errors"
 	"fmt"
 	"io/fs"
 	"os"
@@ -15,7 +16,10 @@ import (
 // leaf bundle's resources (keyed by the bundle folder). A file's kind is
 // known when it is found: a folder is checked for an index.md before the
 // walk enters it. When emit returns false the walk stops, with no error.
-func walk(root string, names fileNames, emit func(file) bool) ([]string, map[string][]string, error) {
+// A folder or file that cannot be read is passed to unreadable, by its
+// path relative to root, and the walk goes on without it; only a root
+// that cannot be read stops it with an error.
+func walk(root string, names fileNames, emit func(file) bool, unreadable func(rel string, err error)) ([]string, map[string][]string, error) {
 	var others []string
 	resources := map[string][]string{}
 	bundles := map[string]bool{} // folders holding index.md, not inside another bundle
@@ -33,10 +37,21 @@ func walk(root string, names fileNames, emit func(file) bool) ([]string, map[str
 
 	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
-			if p == root && os.IsNotExist(err) {
+			switch {
+			case p == root && os.IsNotExist(err):
 				return fs.SkipAll
+			case p == root:
+				return fmt.Errorf("content: walk %s: %w", p, err)
 			}
-			return fmt.Errorf("content: walk %s: %w", p, err)
+			var pe *fs.PathError
+			if errors.As(err, &pe) {
+				err = pe.Err // the path is passed on
+			}
+			unreadable(relPath(root, p), err)
+			if d != nil && d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
 		}
 		rel := relPath(root, p)
 		name := d.Name()

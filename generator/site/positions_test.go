@@ -1,6 +1,9 @@
 package site
 
 import (
+	"context"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -134,5 +137,34 @@ func TestOutputClashesArePositioned(t *testing.T) {
 	}
 	if strings.Contains(joined, "two sources write one output path") {
 		t.Errorf("a clash is reported twice:\n%s", joined)
+	}
+}
+
+// TestUnreadableFolderIsOneErrorAmongOthers checks that a content folder
+// that cannot be read is an error naming it relative to the site, and
+// that the build goes on to report the other files' problems. Root reads
+// any folder, so the test needs another user.
+func TestUnreadableFolderIsOneErrorAmongOthers(t *testing.T) {
+	if os.Geteuid() == 0 {
+		t.Skip("root reads folders without permission: run as another user")
+	}
+	src := writeFiles(t, map[string]string{
+		"site.toml":                   minimalConfig,
+		"content/leaders/li/index.md": "+++\ntitle = \"Li\"\n+++\n",
+		"content/news/bad.md":         "+++\ntitle = \"x\"\ndate = 2025-13-01\n+++\n",
+	})
+	locked := filepath.Join(src, "content", "leaders", "li")
+	if err := os.Chmod(locked, 0); err != nil {
+		t.Fatal(err)
+	}
+	defer os.Chmod(locked, 0o755)
+	_, err := Build(context.Background(), Options{Source: src, Out: filepath.Join(t.TempDir(), "out"), Now: testNow})
+	if err == nil {
+		t.Fatal("built with an unreadable folder")
+	}
+	for _, want := range []string{"content/leaders/li: cannot read: permission denied", "content/news/bad.md:3:8:"} {
+		if !strings.Contains(err.Error(), want) {
+			t.Errorf("no %q in %v", want, err)
+		}
 	}
 }
