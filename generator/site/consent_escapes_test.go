@@ -341,3 +341,30 @@ func TestLinksIntoOtherBundlesFollowWhatIsPublished(t *testing.T) {
 		}
 	}
 }
+
+// TestLeaderWithoutPseudonymIsWarnedAbout checks that a leader published
+// without name consent and without a pseudonym gets a leader-<hash> URL,
+// and a warning that the hash can be checked against a guessed name.
+func TestLeaderWithoutPseudonymIsWarnedAbout(t *testing.T) {
+	src := writeFiles(t, map[string]string{
+		"site.toml":                     minimalConfig,
+		"content/leaders/zhao/index.md": "+++\ntitle = \"Zhao Realname\"\n[consent]\npublish = true\ndate = 2025-01-01\nscope = [\"portfolio\"]\n+++\nA leader.\n",
+	})
+	out, res := build(t, src, Options{Audience: audience.Public, AudienceSet: true})
+	tree := readTree(t, out)
+	noMarker(t, "public build", tree, "Zhao", "zhao")
+	found := false
+	for rel := range tree {
+		found = found || strings.HasPrefix(rel, "leaders/leader-")
+	}
+	if !found {
+		t.Errorf("no leaders/leader-<hash>/ page: %v", keys(tree))
+	}
+	warned := false
+	for _, w := range res.Warnings {
+		warned = warned || strings.Contains(w.Error(), "content/leaders/zhao/index.md:6:1: no pseudonym")
+	}
+	if !warned {
+		t.Errorf("no warning at consent.scope: %v", res.Warnings)
+	}
+}

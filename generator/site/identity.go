@@ -88,6 +88,9 @@ func (b *builder) neutralLeaderURL(st *pageState) {
 	seg := ""
 	if l.Pseudonym != "" {
 		seg = content.Slugify(l.Pseudonym)
+	} else {
+		line, col := p.Position("consent.scope")
+		b.errs.Warnf(p.File, line, col, "no pseudonym for a leader published without name in consent scope: the portfolio's URL is leader-<hash>, which whoever guesses the folder name can check; give the leader a pseudonym")
 	}
 	dir := path.Dir(p.OutPath)
 	if seg == "" || seg == path.Base(p.Dir) || seg == path.Base(dir) {
