@@ -70,16 +70,25 @@ func (b *builder) processImages() {
 	}
 	proc := photo.New(photo.Options{})
 	b.parallel(len(jobs), func(i int) { jobs[i].run(proc) })
+	// A bundle's files are the resources of each of its translations:
+	// one problem with a file is reported once.
+	reported := map[string]bool{}
+	report := func(j *resourceJob, err error) {
+		if !reported[j.from] {
+			reported[j.from] = true
+			b.errs.Add(&diag.Error{File: j.from, Err: err})
+		}
+	}
 	for _, j := range jobs {
 		name := j.st.view.Resources[j.index].Name
 		switch {
 		case j.err != nil:
-			b.errs.Add(&diag.Error{File: j.from, Err: fmt.Errorf("image: %w", j.err)})
+			report(j, fmt.Errorf("image: %w", j.err))
 			j.drop = true
 		case j.hidden && (j.id.Kind != photo.NotPicture || !documentFile(name) || !j.document):
 			j.drop = true
 		case j.id.Kind == photo.Uncleanable:
-			b.errs.Add(&diag.Error{File: j.from, Err: uncleanableError(name, j.id.Name)})
+			report(j, uncleanableError(name, j.id.Name))
 			j.drop = true
 		case j.id.Kind == photo.Cleanable:
 			j.publish()

@@ -168,3 +168,17 @@ func TestUnreadableFolderIsOneErrorAmongOthers(t *testing.T) {
 		}
 	}
 }
+
+// TestBundleFileProblemIsReportedOnce checks that a problem with a file of
+// a bundle that has two translations is one error, not one a translation.
+func TestBundleFileProblemIsReportedOnce(t *testing.T) {
+	lines := buildErrors(t, map[string]string{
+		"site.toml":                  bilingualConfig(),
+		"content/news/x/index.md":    "+++\ntitle = \"X\"\n+++\nX.\n",
+		"content/news/x/index.en.md": "+++\ntitle = \"X\"\n+++\nX.\n",
+		"content/news/x/raw.heic":    "\x00\x00\x00\x18ftypheic\x00\x00\x00\x00mif1heic",
+	})
+	if len(lines) != 1 || !strings.HasPrefix(lines[0], "content/news/x/raw.heic") {
+		t.Errorf("want one error for raw.heic, got %q", lines)
+	}
+}
