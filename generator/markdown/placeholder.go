@@ -13,9 +13,17 @@ const basePrefix = "sinengsc"
 
 // placeholders stands in for shortcode HTML while goldmark works on the
 // page. Token n is prefix + n + "x", where prefix is basePrefix, lengthened
-// with 'q' until it occurs nowhere in the page source. The trailing "x" keeps
-// token 1 from matching the start of token 10, and since prefix has no
-// proper prefix that is also its suffix, no match can straddle user text.
+// with 'q' until it occurs nowhere in the page source, nor in the source
+// with its character references decoded ("sinengs&#99;0x" would render as
+// a token). The trailing "x" keeps token 1 from matching the start of
+// token 10, and since prefix has no proper prefix that is also its suffix,
+// no match can straddle user text.
+//
+// A token goldmark wrote inside a tag (a shortcode in an image's alt text,
+// a link title, a code fence's language, a heading's {#id}) is replaced by
+// the plain text of its HTML, escaped for an attribute: the HTML itself
+// would close the attribute and the tag, and let a shortcode argument
+// write attributes of its own (an onerror).
 type placeholders struct {
 	src    []byte
 	prefix string   // "" until first needed
@@ -26,8 +34,12 @@ type placeholders struct {
 // pfx returns the token prefix for this page, choosing it on first use.
 func (p *placeholders) pfx() string {
 	if p.prefix == "" {
+		decoded := ""
+		if bytes.IndexByte(p.src, '&') >= 0 {
+			decoded = html.UnescapeString(string(p.src))
+		}
 		p.prefix = basePrefix
-		for bytes.Contains(p.src, []byte(p.prefix)) {
+		for bytes.Contains(p.src, []byte(p.prefix)) || strings.Contains(decoded, p.prefix) {
 			p.prefix += "q"
 		}
 	}
@@ -46,8 +58,10 @@ func (p *placeholders) add(h string) string {
 // moreMark returns the string the summary divider renders as.
 func (p *placeholders) moreMark() string { return p.pfx() + "more" }
 
-// replaceHTML replaces every token in b by its HTML. A token that is alone
-// in a paragraph replaces the whole <p>…</p>, so block HTML is not wrapped.
+// replaceHTML replaces every token in b, goldmark's HTML, by its HTML; a
+// token inside a tag by its plain text escaped for an attribute. A token
+// that is alone in a paragraph replaces the whole <p>…</p>, so block HTML
+// is not wrapped.
 func (p *placeholders) replaceHTML(b []byte) []byte {
 	return p.replace(b, true, func(n int) string { return p.html[n] })
 }
@@ -87,12 +101,16 @@ func (p *placeholders) replace(b []byte, block bool, with func(n int) string) []
 	prefix := []byte(p.prefix)
 	out := make([]byte, 0, len(b)+len(b)/4)
 	i := 0
+	inTag := false // block: whether b[i] is inside a tag
 	for {
 		k := bytes.Index(b[i:], prefix)
 		if k < 0 {
 			break
 		}
 		k += i
+		if block {
+			inTag = tagAfter(b[i:k], inTag)
+		}
 		out = append(out, b[i:k]...)
 		n, end, ok := p.tokenAt(b, k+len(prefix))
 		if !ok {
@@ -101,6 +119,11 @@ func (p *placeholders) replace(b []byte, block bool, with func(n int) string) []
 			continue
 		}
 		r := with(n)
+		if block && inTag {
+			out = append(out, html.EscapeString(p.textOf(n))...)
+			i = end
+			continue
+		}
 		if block && bytes.HasSuffix(out, []byte("<p>")) && bytes.HasPrefix(b[end:], []byte("</p>")) {
 			out = append(out[:len(out)-len("<p>")], r...)
 			end += len("</p>")
@@ -116,6 +139,20 @@ func (p *placeholders) replace(b []byte, block bool, with func(n int) string) []
 		i = end
 	}
 	return append(out, b[i:]...)
+}
+
+// tagAfter reports whether the HTML after s is inside a tag, given whether
+// s starts inside one. goldmark escapes < and > everywhere but in its tags,
+// so the last of them in s decides.
+func tagAfter(s []byte, inTag bool) bool {
+	lt, gt := bytes.LastIndexByte(s, '<'), bytes.LastIndexByte(s, '>')
+	switch {
+	case lt > gt:
+		return true
+	case gt > lt:
+		return false
+	}
+	return inTag
 }
 
 // tokenAt reads the "n" + "x" part of a token whose prefix ends at b[i].

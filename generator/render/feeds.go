@@ -17,13 +17,17 @@ type FeedItem struct {
 }
 
 // RSS returns an RSS 2.0 document. Items are written in the order given.
+// A description in RSS is HTML, which readers render: the plain-text
+// descriptions given are written as HTML text first (htmlText), then
+// escaped for XML, so that "<img onerror=…>" written as text in a summary
+// stays text in every reader.
 func RSS(title, link, selfURL, description, lang string, items []FeedItem) []byte {
 	var b bytes.Buffer
 	b.WriteString(xml.Header)
 	b.WriteString(`<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom">` + "\n<channel>\n")
 	elem(&b, "title", title)
 	elem(&b, "link", link)
-	elem(&b, "description", description)
+	elem(&b, "description", htmlText(description))
 	if lang != "" {
 		elem(&b, "language", lang)
 	}
@@ -50,12 +54,34 @@ func RSS(title, link, selfURL, description, lang string, items []FeedItem) []byt
 			elem(&b, "pubDate", it.Date.UTC().Format(time.RFC1123Z))
 		}
 		if it.Description != "" {
-			elem(&b, "description", it.Description)
+			elem(&b, "description", htmlText(it.Description))
 		}
 		b.WriteString("</item>\n")
 	}
 	b.WriteString("</channel>\n</rss>\n")
 	return b.Bytes()
+}
+
+// htmlText writes plain text as HTML text: &, < and > as references.
+func htmlText(s string) string {
+	if !strings.ContainsAny(s, "&<>") {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s) + 16)
+	for _, c := range []byte(s) {
+		switch c {
+		case '&':
+			b.WriteString("&amp;")
+		case '<':
+			b.WriteString("&lt;")
+		case '>':
+			b.WriteString("&gt;")
+		default:
+			b.WriteByte(c)
+		}
+	}
+	return b.String()
 }
 
 func elem(b *bytes.Buffer, name, text string) {

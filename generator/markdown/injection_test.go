@@ -1,0 +1,55 @@
+package markdown
+
+import (
+	"strings"
+	"testing"
+)
+
+// abbr is a shortcode whose HTML is escaped for its own context, as a
+// site's template would make it: an argument lands in an attribute value
+// of its own tag.
+func abbr(sc Shortcode) (string, error) {
+	title := strings.NewReplacer(`"`, "&#34;", "'", "&#39;", "<", "&lt;", ">", "&gt;").Replace(strings.Join(sc.Args, " "))
+	return `<abbr title="` + title + `">NGO</abbr>`, nil
+}
+
+// TestShortcodeInAnAttributeIsText checks that a shortcode placed where
+// goldmark writes an attribute (an image's alt text, a link title, a code
+// fence's language, a heading's id) gives its text there, escaped, and not
+// its HTML, which would end the attribute and the tag: with an argument
+// holding onerror=…, that ran script in a browser.
+func TestShortcodeInAnAttributeIsText(t *testing.T) {
+	for _, tt := range []struct{ name, src, want string }{
+		{"image alt", `![{{< abbr "x onerror=alert(1) x" >}}](/missing.png)`, `<img src="/missing.png" alt="NGO">`},
+		{"link title", `[go](/a/ "{{< abbr "t onmouseover=alert(1)" >}}")`, `<a href="/a/" title="NGO">go</a>`},
+		{"code fence language", "```{{< abbr \"y\" >}}\ncode\n```", `class="language-NGO"`},
+		{"heading id", `## Head {#{{< abbr "z" >}}}`, `<h2 id="NGO">Head</h2>`},
+		{"text stays HTML", `Logo {{< abbr "a" >}} here`, `<p>Logo <abbr title="a">NGO</abbr> here</p>`},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			res := render(t, tt.src, Context{Shortcodes: abbr})
+			if !strings.Contains(res.HTML, tt.want) {
+				t.Errorf("%s\nwant %s in\n%s", tt.src, tt.want, res.HTML)
+			}
+			if tt.name != "text stays HTML" && strings.Contains(res.HTML, "<abbr") {
+				t.Errorf("shortcode HTML inside a tag:\n%s", res.HTML)
+			}
+		})
+	}
+}
+
+// TestTokensCannotBeForgedWithReferences checks that a character reference
+// that decodes to a placeholder token ("sinengs&#99;0x") stays text: it
+// neither prints a shortcode's HTML in a link's URL or title, nor cuts the
+// summary inside an attribute.
+func TestTokensCannotBeForgedWithReferences(t *testing.T) {
+	src := "{{< abbr \"q\" >}}\n\n[x](https://example.org/sinengs&#99;0x) ![i](/a.png \"sinengs&#99;0x\")\n\n" +
+		"[y](https://example.org/ \"sinengs&#99;more\")\n\n<!--more-->\n\nAfter.\n"
+	res := render(t, src, Context{Shortcodes: abbr})
+	if strings.Count(res.HTML, "<abbr") != 1 {
+		t.Errorf("a forged token printed the shortcode again:\n%s", res.HTML)
+	}
+	if !res.HasSummary || strings.Contains(res.SummaryHTML, "After.") || !strings.HasSuffix(strings.TrimSpace(res.SummaryHTML), "</p>") {
+		t.Errorf("the summary is not cut at the real divider:\n%s", res.SummaryHTML)
+	}
+}
