@@ -88,11 +88,22 @@ type Tree struct {
 type pathKey struct{ lang, path string }
 
 // Failed reports whether file (site-relative, "content/…") is a page Load
-// left out for its problems: a link to it, or a reference to the leader it
-// is, is no problem of its own while those are reported.
-func (t *Tree) Failed(file string) bool { return t.failed[file] }
+// left out for its problems, or lies in a folder it could not read: a link
+// to it, or a reference to the leader it is, is no problem of its own
+// while those are reported.
+func (t *Tree) Failed(file string) bool {
+	if len(t.failed) == 0 {
+		return false
+	}
+	for f := file; f != "." && f != "/" && f != ""; f = path.Dir(f) {
+		if t.failed[f] {
+			return true
+		}
+	}
+	return false
+}
 
-// FailedFiles returns the files Failed reports, in no order.
+// FailedFiles returns the files and folders Failed reports, in no order.
 func (t *Tree) FailedFiles() []string {
 	files := make([]string, 0, len(t.failed))
 	for f := range t.failed {
@@ -150,6 +161,7 @@ func Load(ctx context.Context, opts Options, errs *diag.List) (*Tree, error) {
 	calls := rawfile.For(root)
 	r := reader{prefix: names.prefix, opts: opts, seed: seed, calls: calls, jobs: make(chan job, walkAhead)}
 	r.keep.Store(opts.KeptBodies)
+	var unreadable []string
 	others, resources, err := walk(root, names, func(f file) bool {
 		if ctx.Err() != nil {
 			return false
@@ -157,7 +169,9 @@ func Load(ctx context.Context, opts Options, errs *diag.List) (*Tree, error) {
 		r.send(f)
 		return true
 	}, func(rel string, err error) {
-		errs.Add(&diag.Error{File: path.Join(filepath.ToSlash(opts.ContentDir), rel), Err: fmt.Errorf("cannot read: %w", err)})
+		file := path.Join(filepath.ToSlash(opts.ContentDir), rel)
+		unreadable = append(unreadable, file) // the walk calls this on its own goroutine, one at a time
+		errs.Add(&diag.Error{File: file, Err: fmt.Errorf("cannot read: %w", err)})
 	})
 	r.wait()
 	if err != nil {
@@ -196,6 +210,12 @@ func Load(ctx context.Context, opts Options, errs *diag.List) (*Tree, error) {
 		}
 		t.add(p)
 	})
+	for _, f := range unreadable {
+		if t.failed == nil {
+			t.failed = map[string]bool{}
+		}
+		t.failed[f] = true
+	}
 	t.assemble(opts, sections)
 	return t, nil
 }

@@ -79,8 +79,10 @@ func (s *Stage) recordChanged(rel string) {
 }
 
 // Check reports, as Open would, whether out may be an output folder: nil,
-// or an error wrapping ErrRefused. It creates nothing, so a command that
-// serves the folder (sineng serve) can refuse it before it serves a byte.
+// an error wrapping ErrRefused for a folder a build will not replace, or
+// the error of resolving or examining the path. It creates nothing, so a
+// command that serves the folder (sineng serve) can refuse it before it
+// serves a byte.
 func Check(out string, opts Options) error {
 	_, _, err := checkOut(out, opts)
 	return err

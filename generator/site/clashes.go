@@ -31,6 +31,8 @@ func (b *builder) checkOutputPaths() {
 			what = "this alias"
 		case key == "":
 			what = "its file name"
+		case key == "pseudonym":
+			what = "its pseudonym's URL"
 		}
 		url := "/" + strings.TrimSuffix(out, "index.html")
 		b.errs.Errorf(st.page.File, line, col, "%s, %s, is also %s's: give one of them another slug, url or alias", url, what, first.st.page.File)
@@ -44,7 +46,11 @@ func (b *builder) checkOutputPaths() {
 		if st.view == nil || p.File == "" {
 			continue
 		}
-		add(p.OutPath, st, urlKey(p.URL, p.Slug))
+		key := st.urlField
+		if key == "" {
+			key = urlKey(p.URL, p.Slug)
+		}
+		add(p.OutPath, st, key)
 		for i, a := range p.Aliases {
 			add(aliasOut(a), st, fmt.Sprintf("aliases[%d]", i))
 		}

@@ -16,9 +16,10 @@ import (
 // not publish what the person refused. A difference is a warning on each
 // file, so the team brings the files back in line. Translations are the
 // pages sharing a path without its language (index.md and index.zh.md of
-// a bundle) or a translation key, and whatever those link: a
-// `translationKey` written on one file cannot take it out of its
-// bundle's group.
+// a bundle) or a translation key, and, for leaders, an id (one person in
+// two folders), and whatever those link: a `translationKey` written on one
+// file cannot take it out of its bundle's group. Case notes get the
+// narrowest publish flag and the earliest withdrawal.
 func (b *builder) narrowConsents(states []*pageState) {
 	var leaders, cases []*pageState
 	for _, st := range states {
@@ -29,7 +30,8 @@ func (b *builder) narrowConsents(states []*pageState) {
 			cases = append(cases, st)
 		}
 	}
-	for _, sts := range translationGroups(leaders) {
+	leaderID := func(st *pageState) string { return st.item.(*program.Leader).ID }
+	for _, sts := range translationGroups(leaders, leaderID) {
 		if len(sts) < 2 {
 			continue
 		}
@@ -47,7 +49,7 @@ func (b *builder) narrowConsents(states []*pageState) {
 			l.Consent.Scope = slices.Clone(n.Scope)
 		}
 	}
-	for _, sts := range translationGroups(cases) {
+	for _, sts := range translationGroups(cases, nil) {
 		n := sts[0].item.(*program.Case).Consent
 		for _, st := range sts[1:] {
 			n = narrowestCaseConsent(n, st.item.(*program.Case).Consent)
@@ -63,11 +65,11 @@ func (b *builder) narrowConsents(states []*pageState) {
 }
 
 // translationGroups groups pages that are translations of one another:
-// pages sharing a path without its language or a translation key are in
-// one group, and so, transitively, are the pages linked through them.
-// Groups of one page are left out; the groups come in the order of their
-// first page.
-func translationGroups(sts []*pageState) [][]*pageState {
+// pages sharing a path without its language, a translation key or, when
+// id is not nil, an id are in one group, and so, transitively, are the
+// pages linked through them. Groups of one page are left out; the groups
+// come in the order of their first page.
+func translationGroups(sts []*pageState, id func(*pageState) string) [][]*pageState {
 	parent := make([]int, len(sts))
 	for i := range parent {
 		parent[i] = i
@@ -92,6 +94,9 @@ func translationGroups(sts []*pageState) [][]*pageState {
 	for i, st := range sts {
 		link("path\x00"+st.page.Path, i)
 		link("key\x00"+st.page.TranslationKey, i)
+		if id != nil {
+			link("id\x00"+id(st), i)
+		}
 	}
 	byRoot := map[int][]*pageState{}
 	var roots []int

@@ -368,3 +368,55 @@ func TestLeaderWithoutPseudonymIsWarnedAbout(t *testing.T) {
 		t.Errorf("no warning at consent.scope: %v", res.Warnings)
 	}
 }
+
+// TestRelativeLinksToNothingInContentStayAsWritten checks that relative
+// links naming nothing in content/ (a home page's static picture, a link
+// up to the section, a generated feed) are kept as written, and that a
+// link to a bundle's folder goes to its page's published URL.
+func TestRelativeLinksToNothingInContentStayAsWritten(t *testing.T) {
+	src := writeFiles(t, map[string]string{
+		"site.toml":                            minimalConfig,
+		"content/_index.md":                    "+++\ntitle = \"Home\"\n+++\n![logo](images/logo.png) [report](files/report.pdf) [Wang](leaders/wang-secret/)\n",
+		"static/images/logo.png":               string(pngBytes(t)),
+		"content/leaders/wang-secret/index.md": consentedLeader("Wang", "true", `"portfolio"`, "") + "\n[all leaders](../) [here](./)\n",
+		"content/news/_index.md":               "+++\ntitle = \"News\"\n+++\n[feed](index.xml)\n",
+	})
+	out, _ := build(t, src, Options{Audience: audience.Public, AudienceSet: true})
+	tree := readTree(t, out)
+	home := string(tree["index.html"])
+	for _, want := range []string{`src="images/logo.png"`, `href="files/report.pdf"`, `href="/leaders/resident-wang/"`} {
+		if !strings.Contains(home, want) {
+			t.Errorf("home page lacks %s", want)
+		}
+	}
+	noMarker(t, "public build", tree, "wang-secret")
+	if news := string(tree["news/index.html"]); !strings.Contains(news, `href="index.xml"`) {
+		t.Error("the news page's feed link changed")
+	}
+}
+
+// TestOneLeaderIDIsOnePerson checks that two files giving one leader id
+// from two folders (a translation kept in a folder of its own) are
+// narrowed together: the person's consent is one.
+func TestOneLeaderIDIsOnePerson(t *testing.T) {
+	files := map[string]string{
+		"site.toml":                         bilingualConfig(),
+		"content/leaders/li/index.md":       "+++\ntitle = \"Li Realname\"\nid = \"li\"\npseudonym = \"P\"\n[consent]\npublish = true\ndate = 2025-01-01\nscope = [\"portfolio\"]\n+++\n",
+		"content/leaders/li-en/index.en.md": "+++\ntitle = \"Li Realname\"\nid = \"li\"\npseudonym = \"P\"\n[consent]\npublish = true\ndate = 2025-01-01\nscope = [\"portfolio\", \"name\"]\n+++\n",
+	}
+	out, _ := build(t, writeFiles(t, files), Options{Audience: audience.Public, AudienceSet: true})
+	noMarker(t, "public build", readTree(t, out), "Li Realname")
+}
+
+// TestTypeCannotStepAroundTheSectionDefault checks that [audience.types]
+// cases = "team" holds for a case note or a cases/ section page whose type
+// field names another type.
+func TestTypeCannotStepAroundTheSectionDefault(t *testing.T) {
+	files := map[string]string{
+		"site.toml":               minimalConfig + "[audience.types]\ncases = \"team\"\n",
+		"content/cases/_index.md": "+++\ntitle = \"Stories\"\ntype = \"stories\"\n+++\n",
+		"content/cases/story.md":  strings.Replace(caseFile("type = \"case\"\n", ""), "The story", "TYPED-MARKER", 1),
+	}
+	out, _ := build(t, writeFiles(t, files), Options{Audience: audience.Funders, AudienceSet: true})
+	noMarker(t, "funders build", readTree(t, out), "TYPED-MARKER", "Stories")
+}

@@ -299,7 +299,10 @@ func newLinkResolver(b *builder, st *pageState) linkResolver {
 // Resolve implements markdown.LinkResolver.
 func (r linkResolver) Resolve(dest string, image bool) (string, error) {
 	if file, suffix, ok := r.foreignFile(dest); ok {
-		return r.resolveForeign(file, suffix)
+		if u, handled, err := r.resolveForeign(file, suffix); handled {
+			return u, err
+		}
+		return dest, nil // names nothing in content/: as written
 	}
 	u, file, query, ok := r.known(dest, image)
 	if ok {

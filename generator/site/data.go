@@ -131,13 +131,17 @@ func decodeJSON(file string, src []byte) (any, error) {
 	dec.UseNumber()
 	var v any
 	err := dec.Decode(&v)
-	if err == nil && dec.More() {
+	if err == nil {
+		// Only white space may follow the value: Decoder.More misses a
+		// stray "}" or "]".
 		off := int(dec.InputOffset())
 		for off < len(src) && strings.IndexByte(" \t\r\n", src[off]) >= 0 {
-			off++ // to the second value itself
+			off++
 		}
-		line, col := lineCol(src, off)
-		return nil, diag.Errorf(file, line, col, "json: more than one value in the file")
+		if off < len(src) {
+			line, col := lineCol(src, off)
+			return nil, diag.Errorf(file, line, col, "json: %q after the file's value", rune(src[off]))
+		}
 	}
 	if err != nil {
 		off := len(src)

@@ -40,6 +40,7 @@ func TestDataFileErrorsArePositioned(t *testing.T) {
 		"data/d.json":      "{}",
 		"data/d.yaml":      "x: 1\n",
 		"data/sub/e.json":  "[1, 2] [3]",
+		"data/f.json":      "{}}",
 		"content/index.md": "+++\ntitle = \"A\"\n+++\nA.\n",
 	})
 	joined := strings.Join(lines, "\n")
@@ -48,7 +49,8 @@ func TestDataFileErrorsArePositioned(t *testing.T) {
 		"data/b.json:3:",
 		"data/c.yaml:2:1: yaml:",
 		"data name \"d\" is also data/d.",
-		"data/sub/e.json:1:8: json: more than one value",
+		"data/sub/e.json:1:8: json: '[' after the file's value",
+		"data/f.json:1:3: json: '}' after the file's value",
 	} {
 		if !strings.Contains(joined, want) {
 			t.Errorf("no error %q:\n%s", want, joined)

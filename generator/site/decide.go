@@ -37,6 +37,7 @@ type pageState struct {
 	searchDoc int32                      // 1 + the page's document id in its language's search index; 0: not indexed
 	ownJob    int32                      // 1 + the index of its own job in a streamed build (streamPlan); 0: none
 	early     bool                       // converted by the helper before the runs (early.go)
+	urlField  string                     // the front matter key that set the page's URL when not url or slug: "pseudonym" (neutralLeaderURL)
 	// derivedDescription is true when the view's description is the
 	// body's plain-text summary (the page gives none).
 	derivedDescription bool
@@ -121,7 +122,7 @@ func (b *builder) decide(context.Context) error {
 	kept := map[*content.Page]bool{}
 	for _, st := range order {
 		p := st.page
-		in := audience.Input{Default: b.defaultAudience(p.Type), Field: p.Audience}
+		in := audience.Input{Default: b.pageDefaultAudience(p), Field: p.Audience}
 		if p.Parent != nil {
 			ps := b.byPage[p.Parent]
 			if ps == nil {
@@ -185,6 +186,18 @@ func unpublishedReason(p *content.Page, now time.Time) string {
 		return "it has expired (build with --expired)"
 	}
 	return "it is dated in the future (build with --future)"
+}
+
+// pageDefaultAudience is the site's audience for p when it names none: its
+// type's. A page or section in leaders/ or cases/ gets the narrower of its
+// type's and its section's, so that a `type` field cannot step around
+// [audience.types] leaders or cases.
+func (b *builder) pageDefaultAudience(p *content.Page) audience.Level {
+	l := b.defaultAudience(p.Type)
+	if k, ok := program.KindOf(p.Section); ok && (k == program.KindLeader || k == program.KindCase) && p.Section != p.Type {
+		l = max(l, b.defaultAudience(p.Section))
+	}
+	return l
 }
 
 // defaultAudience is the site's audience for a content type with no field.

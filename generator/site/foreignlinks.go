@@ -18,8 +18,13 @@ import (
 // person, and point at a file the build may not publish at all (a picture
 // of a portfolio without photo consent, a page left out of the build). So
 // such a link is resolved against the published bundles: to the file's
-// published URL, or else to an error that says why it is not there. A file
-// of the page's own bundle, an absolute path and a URL stay as before.
+// published URL, or else to an error that says why it is not there; a
+// link to a bundle's folder ("../wang-fang/") goes to its page the same
+// way, and a loose file of content/, which is never published, is an
+// error. Anything else stays as written: a file of the page's own bundle,
+// an absolute path, a URL, and a relative path that names nothing in
+// content/ (a home page's "images/logo.png" from static/, "../" to a
+// section).
 
 // bundleIndex maps each bundle folder of the content ("content/leaders/wu")
 // to its pages, one per language, published or not. It is made once the
@@ -80,6 +85,9 @@ func (r linkResolver) foreignFile(dest string) (file, suffix string, ok bool) {
 	if strings.HasSuffix(plain, ".md") {
 		return "", "", false // a page: Resolve's own business
 	}
+	if r.st.page.Bundle && !strings.HasPrefix(plain, "../") && !strings.Contains(plain, "/../") && plain != ".." {
+		return "", "", false // the page's own bundle, without joining paths
+	}
 	file = path.Join(r.dir, plain)
 	if !strings.HasPrefix(file, "content/") {
 		return "", "", false
@@ -107,38 +115,54 @@ func hasScheme(dest string) bool {
 	return false
 }
 
-// resolveForeign returns the published URL of file, a file of another
-// bundle a link names (foreignFile), with suffix, or an error saying why
-// the build does not publish it.
-func (r linkResolver) resolveForeign(file, suffix string) (string, error) {
+// resolveForeign returns the published URL of file, which a link names
+// (foreignFile), with suffix: a bundle's folder as its page's URL, a file
+// of a bundle as the file's; or an error saying why the build does not
+// publish it. handled is false for a path that names nothing in content/,
+// which the link keeps as written.
+func (r linkResolver) resolveForeign(file, suffix string) (u string, handled bool, err error) {
+	if ps := r.b.bundles[file]; len(ps) > 0 {
+		owner, _ := r.b.bundles.owner(file+"/index.md", r.st.page.Lang)
+		st := r.b.byPage[owner]
+		if st == nil || st.view == nil {
+			return "", true, r.b.notInBuild(file, owner)
+		}
+		return st.view.RelPermalink + strings.TrimPrefix(suffix, "/"), true, nil
+	}
 	owner, name := r.b.bundles.owner(file, r.st.page.Lang)
 	if owner == nil {
-		if !r.b.sourceExists(file) {
-			return "", fmt.Errorf("no such file: %s", file)
+		if !r.b.sourceIsFile(file) {
+			return "", false, nil
 		}
-		return "", fmt.Errorf("%s is not published: a file in content/ is published only in a page bundle, beside its index.md (shared files go in static/)", file)
+		return "", true, fmt.Errorf("%s is not published: a file in content/ is published only in a page bundle, beside its index.md (shared files go in static/)", file)
 	}
 	st := r.b.byPage[owner]
 	if st == nil || st.view == nil {
-		why := r.b.excluded[owner]
-		if why == "" {
-			why = "it is not published"
-		}
-		return "", fmt.Errorf("%s belongs to %s, which is not in the %s build: %s", file, owner.File, r.b.opts.Audience, why)
+		return "", true, r.b.notInBuild(file, owner)
 	}
 	for _, res := range st.view.Resources {
 		if res.Name == name {
-			return res.RelPermalink + suffix, nil
+			return res.RelPermalink + suffix, true, nil
 		}
 	}
-	if !r.b.sourceExists(file) {
-		return "", fmt.Errorf("no such file: %s", file)
+	if !r.b.sourceIsFile(file) {
+		return "", true, fmt.Errorf("no such file: %s", file)
 	}
-	return "", fmt.Errorf("%s is not published with %s in the %s build (a portfolio without photo consent publishes no picture)", file, owner.File, r.b.opts.Audience)
+	return "", true, fmt.Errorf("%s is not published with %s in the %s build (a portfolio without photo consent publishes no picture)", file, owner.File, r.b.opts.Audience)
 }
 
-// sourceExists reports whether the site-relative file exists.
-func (b *builder) sourceExists(file string) bool {
-	_, err := os.Stat(filepath.Join(b.opts.Source, filepath.FromSlash(file)))
-	return err == nil
+// notInBuild is the error of a link to file, of the bundle page owner,
+// which the build leaves out.
+func (b *builder) notInBuild(file string, owner *content.Page) error {
+	why := b.excluded[owner]
+	if why == "" {
+		why = "it is not published"
+	}
+	return fmt.Errorf("%s belongs to %s, which is not in the %s build: %s", file, owner.File, b.opts.Audience, why)
+}
+
+// sourceIsFile reports whether the site-relative file is a regular file.
+func (b *builder) sourceIsFile(file string) bool {
+	info, err := os.Stat(filepath.Join(b.opts.Source, filepath.FromSlash(file)))
+	return err == nil && info.Mode().IsRegular()
 }

@@ -88,12 +88,14 @@ func (b *builder) neutralLeaderURL(st *pageState) {
 	seg := ""
 	if l.Pseudonym != "" {
 		seg = content.Slugify(l.Pseudonym)
+		st.urlField = "pseudonym"
 	} else {
 		line, col := p.Position("consent.scope")
 		b.errs.Warnf(p.File, line, col, "no pseudonym for a leader published without name in consent scope: the portfolio's URL is leader-<hash>, which whoever guesses the folder name can check; give the leader a pseudonym")
 	}
 	dir := path.Dir(p.OutPath)
 	if seg == "" || seg == path.Base(p.Dir) || seg == path.Base(dir) {
+		st.urlField = ""
 		sum := sha256.Sum256([]byte(b.cfg.BaseURL + "\x00" + l.ID))
 		seg = "leader-" + hex.EncodeToString(sum[:5])
 	}

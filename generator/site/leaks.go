@@ -3,6 +3,7 @@ package site
 import (
 	"fmt"
 	"os"
+	"strings"
 
 	"github.com/sineng/sineng/generator/audience"
 	"github.com/sineng/sineng/generator/diag"
@@ -48,16 +49,36 @@ func (b *builder) scanBytes(out, from string, data []byte) {
 }
 
 // scanPath reports personal data in an output's path: a bundle file
-// named after a resident ("王秀英-简历.pdf") publishes the name in its URL
-// whatever the file holds.
+// named after a resident ("王秀英-简历.pdf", "wang-fang-cv.txt") publishes
+// the name in its URL whatever the file holds. The path is scanned as it
+// is and with its separators (- _ . /) as spaces, since a name in a file
+// name is written as a slug.
 func (b *builder) scanPath(out, from string) {
 	if b.leaks == nil {
 		return
 	}
-	for _, f := range b.leaks.Scan([]byte(out)) {
-		b.errs.Add(&diag.Error{File: from, Err: fmt.Errorf("personal data in the name of the %s output %s: %s %s",
-			b.opts.Audience, out, f.Kind, f.Match)})
+	seen := map[string]bool{}
+	for _, p := range []string{out, pathWords(out)} {
+		for _, f := range b.leaks.Scan([]byte(p)) {
+			if seen[string(f.Kind)+"\x00"+f.Match] {
+				continue
+			}
+			seen[string(f.Kind)+"\x00"+f.Match] = true
+			b.errs.Add(&diag.Error{File: from, Err: fmt.Errorf("personal data in the name of the %s output %s: %s %s",
+				b.opts.Audience, out, f.Kind, f.Match)})
+		}
 	}
+}
+
+// pathWords is path with its separators - _ . / as spaces.
+func pathWords(path string) string {
+	return strings.Map(func(r rune) rune {
+		switch r {
+		case '-', '_', '.', '/':
+			return ' '
+		}
+		return r
+	}, path)
 }
 
 // scanCopied scans the files a build copies as they are (static files,

@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/sineng/sineng/generator/audience"
 )
 
 // TestSiteTomlErrorsNameTheFileRelatively checks that site.toml's errors
@@ -180,5 +182,22 @@ func TestBundleFileProblemIsReportedOnce(t *testing.T) {
 	})
 	if len(lines) != 1 || !strings.HasPrefix(lines[0], "content/news/x/raw.heic") {
 		t.Errorf("want one error for raw.heic, got %q", lines)
+	}
+}
+
+// TestPseudonymClashIsAtThePseudonym checks that two leaders published
+// under one pseudonym's URL are an error at the later one's pseudonym.
+func TestPseudonymClashIsAtThePseudonym(t *testing.T) {
+	leader := func(title string) string {
+		return "+++\ntitle = \"" + title + "\"\npseudonym = \"Xiao\"\n[consent]\npublish = true\ndate = 2025-01-01\nscope = [\"portfolio\"]\n+++\n"
+	}
+	src := writeFiles(t, map[string]string{
+		"site.toml":                  minimalConfig,
+		"content/leaders/a/index.md": leader("A"),
+		"content/leaders/b/index.md": leader("B"),
+	})
+	_, err := Build(context.Background(), Options{Source: src, Out: filepath.Join(t.TempDir(), "out"), Now: testNow, Audience: audience.Public, AudienceSet: true})
+	if err == nil || !strings.Contains(err.Error(), "content/leaders/b/index.md:3:1: /leaders/xiao/, its pseudonym's URL, is also content/leaders/a/index.md's") {
+		t.Errorf("want the clash at b's pseudonym, got %v", err)
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"errors"
 	"path"
+	"path/filepath"
 	"strings"
 
 	"github.com/sineng/sineng/generator/content"
@@ -17,12 +18,22 @@ import (
 // whose file content.Load left out for its problems ("content/leaders/wang/
 // index.md"): references to that leader are then no problems of their own.
 func (b *builder) brokenLeader(id string) bool {
+	roots := []string{"content/leaders/"}
+	for _, l := range b.cfg.Languages() {
+		if l.ContentDir != "" {
+			roots = append(roots, strings.TrimSuffix(filepath.ToSlash(l.ContentDir), "/")+"/leaders/")
+		}
+	}
 	for _, f := range b.tree.FailedFiles() {
-		i := strings.Index(f, "/leaders/")
-		if i < 0 {
+		rest, ok := "", false
+		for _, r := range roots {
+			if rest, ok = strings.CutPrefix(f, r); ok {
+				break
+			}
+		}
+		if !ok {
 			continue
 		}
-		rest := f[i+len("/leaders/"):]
 		if j := strings.IndexByte(rest, '/'); j >= 0 {
 			rest = rest[:j]
 		} else {
