@@ -12,16 +12,32 @@ import (
 // headingRenderer writes headings as goldmark's HTML renderer does, taking
 // a generated ID from the htmlWriter (see Renderer.headings) instead of
 // from an attribute.
-type headingRenderer struct{}
+//
+// An attribute block ({#id .class key=value}) gives a heading its id,
+// classes and data-… attributes (goldmark lets those through any filter;
+// they neither style nor run anything); other attributes (style, hidden,
+// contenteditable) are written only where raw HTML is on ([markup]
+// unsafe): an author could otherwise lay a page-sized box over the site
+// with style, where no raw HTML may go.
+type headingRenderer struct {
+	unsafe bool
+}
 
 var _ renderer.NodeRenderer = headingRenderer{}
 
 // RegisterFuncs implements renderer.NodeRenderer.
-func (headingRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
-	reg.Register(ast.KindHeading, renderHeading)
+func (h headingRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
+	// Without raw HTML an attribute block sets a heading's id and class.
+	filter := util.NewBytesFilter([]byte("id"), []byte("class"))
+	if h.unsafe {
+		filter = html.HeadingAttributeFilter
+	}
+	reg.Register(ast.KindHeading, func(w util.BufWriter, src []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+		return renderHeading(w, src, node, entering, filter)
+	})
 }
 
-func renderHeading(w util.BufWriter, _ []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+func renderHeading(w util.BufWriter, _ []byte, node ast.Node, entering bool, filter util.BytesFilter) (ast.WalkStatus, error) {
 	n := node.(*ast.Heading)
 	if !entering {
 		_, _ = w.WriteString("</h")
@@ -32,7 +48,7 @@ func renderHeading(w util.BufWriter, _ []byte, node ast.Node, entering bool) (as
 	_, _ = w.WriteString("<h")
 	_ = w.WriteByte("0123456"[n.Level])
 	if n.Attributes() != nil {
-		html.RenderAttributes(w, node, html.HeadingAttributeFilter)
+		html.RenderAttributes(w, node, filter)
 	} else if hw, ok := w.(*htmlWriter); ok {
 		if id, ok := hw.headingID(n); ok {
 			_, _ = w.WriteString(` id="`)

@@ -53,3 +53,27 @@ func TestTokensCannotBeForgedWithReferences(t *testing.T) {
 		t.Errorf("the summary is not cut at the real divider:\n%s", res.SummaryHTML)
 	}
 }
+
+// TestHeadingAttributesWithoutRawHTML checks that an attribute block sets
+// a heading's id and class only (and data-… attributes, which goldmark
+// always lets through and which neither style nor run anything), unless
+// raw HTML is on: style could lay a page-sized box over the site.
+func TestHeadingAttributesWithoutRawHTML(t *testing.T) {
+	src := "## H1 {#x .note style=\"position:fixed;top:0\" title=\"t\"}\n\n## H2 {data-x=\"a\" hidden=true contenteditable=\"true\"}\n"
+	res := render(t, src, Context{})
+	for _, bad := range []string{"style=", "title=", "hidden", "contenteditable"} {
+		if strings.Contains(res.HTML, bad) {
+			t.Errorf("%s written without raw HTML:\n%s", bad, res.HTML)
+		}
+	}
+	if !strings.Contains(res.HTML, `<h2 id="x" class="note">H1</h2>`) {
+		t.Errorf("id and class lost:\n%s", res.HTML)
+	}
+	unsafe, err := New(Options{Unsafe: true}).Render([]byte(src), Context{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(unsafe.HTML, `style="position:fixed;top:0"`) {
+		t.Errorf("with raw HTML on, style is dropped:\n%s", unsafe.HTML)
+	}
+}

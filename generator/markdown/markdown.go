@@ -189,7 +189,7 @@ func New(opts Options) *Renderer {
 	ropts := []renderer.Option{renderer.WithNodeRenderers(
 		util.Prioritized(codeBlockRenderer{h: h}, 100),
 		util.Prioritized(pageNodeRenderer{}, 100),
-		util.Prioritized(headingRenderer{}, 100),
+		util.Prioritized(headingRenderer{unsafe: opts.Unsafe}, 100),
 		util.Prioritized(newTableCellRenderer(), 100),
 		util.Prioritized(newLinkRenderer(opts.Unsafe), 100),
 	), html.WithWriter(newTextEscaper())}

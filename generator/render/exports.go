@@ -215,7 +215,9 @@ func (w *jsonWriter) num(indent, name string, f *float64) {
 }
 
 // ProjectsCSV encodes the records as CSV with a header row; leaders are
-// joined with "; ", outcomes are left to the JSON export.
+// joined with "; ", outcomes are left to the JSON export. Text cells go
+// through cell, so none is a spreadsheet formula; numbers and URLs are
+// the build's own.
 func ProjectsCSV(records []ProjectRecord) ([]byte, error) {
 	var b bytes.Buffer
 	w := csv.NewWriter(&b)
@@ -231,8 +233,8 @@ func ProjectsCSV(records []ProjectRecord) ([]byte, error) {
 		if r.Awarded != nil {
 			awarded = num(*r.Awarded)
 		}
-		row := []string{r.Title, r.URL, r.Status, r.Scheme, r.Funder, r.Community, r.Stage,
-			strings.Join(r.Leaders, "; "), strconv.Itoa(r.Beneficiaries), r.Currency, num(r.Requested),
+		row := []string{cell(r.Title), r.URL, cell(r.Status), cell(r.Scheme), cell(r.Funder), cell(r.Community), cell(r.Stage),
+			cell(strings.Join(r.Leaders, "; ")), strconv.Itoa(r.Beneficiaries), cell(r.Currency), num(r.Requested),
 			awarded, num(r.Matched), num(r.MatchedShare), num(r.BudgetTotal), r.PeriodStart, r.PeriodEnd}
 		if err := w.Write(row); err != nil {
 			return nil, err
@@ -240,4 +242,16 @@ func ProjectsCSV(records []ProjectRecord) ([]byte, error) {
 	}
 	w.Flush()
 	return b.Bytes(), w.Error()
+}
+
+// cell returns a text cell of a CSV export that a spreadsheet shows as
+// text: a cell starting with =, +, -, @, a tab or a carriage return is a
+// formula to Excel and LibreOffice (=HYPERLINK(…) sends data away when a
+// funder opens the file), so it gets a leading apostrophe, which they take
+// as "text" and do not show.
+func cell(s string) string {
+	if s != "" && strings.IndexByte("=+-@\t\r", s[0]) >= 0 {
+		return "'" + s
+	}
+	return s
 }
