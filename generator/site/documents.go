@@ -1,30 +1,38 @@
 package site
 
 import (
+	"archive/zip"
 	"bytes"
+	"compress/zlib"
+	"errors"
+	"io"
 	"path"
 	"strings"
 	"unicode/utf8"
 )
 
 // documentBytes reports whether data, a bundle file named name for which
-// documentFile holds, is the document its name says by its own bytes: a
-// PDF starts with its header, an office file with its container's
-// signature (ZIP for OOXML and OpenDocument, OLE for the older formats), an
-// RTF file with its group, and a text file (.txt, .md, .csv, .json) is
-// UTF-8 text that holds no drawing (an <svg> element, anywhere: an XML
-// comment can push it far from the start) and no picture written into it
-// (a data: URL). A portfolio without photo consent publishes a document
-// only when this holds: a video or a drawing saved as "cv.pdf" or
-// "notes.txt" is no document, and when unsure the file is not published.
+// documentFile holds, is the document its name says by its own bytes, with
+// no picture in it: a PDF starts with its header and draws no image
+// (pdfHasNoImage); an OOXML or OpenDocument file is the ZIP its format
+// makes with no media or pictures folder (officeHasNoPicture); an older
+// office file starts with OLE's signature; an RTF file with its group and
+// without \pict; and a text file (.txt, .md, .csv, .json) is UTF-8 text
+// that holds no drawing (an <svg> element, anywhere: an XML comment can
+// push it far from the start) and no picture written into it (a data:
+// URL). A portfolio without photo consent publishes a document only when
+// this holds: a video or a drawing saved as "cv.pdf" or "notes.txt" is no
+// document, a CV with the person's photo in it is no document without a
+// picture, and when unsure the file is not published.
 func documentBytes(name string, data []byte) bool {
 	switch strings.ToLower(path.Ext(name)) {
 	case ".pdf":
-		return bytes.HasPrefix(data, []byte("%PDF-"))
+		return bytes.HasPrefix(data, []byte("%PDF-")) && pdfHasNoImage(data)
 	case ".docx", ".xlsx", ".pptx", ".odt", ".ods", ".odp":
-		return bytes.HasPrefix(data, []byte("PK\x03\x04"))
+		return bytes.HasPrefix(data, []byte("PK\x03\x04")) && officeHasNoPicture(data)
 	case ".doc", ".xls", ".ppt":
-		return bytes.HasPrefix(data, []byte("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1"))
+		// The older formats keep a picture's own bytes in their streams.
+		return bytes.HasPrefix(data, []byte("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1")) && !holdsPictureBytes(data)
 	case ".rtf":
 		// An RTF file can carry a picture of its own (\pict).
 		return bytes.HasPrefix(data, []byte(`{\rtf`)) && !bytes.Contains(data, []byte(`\pict`))
@@ -48,4 +56,133 @@ func plainText(data []byte) bool {
 	}
 	lower := bytes.ToLower(data)
 	return !bytes.Contains(lower, []byte("<svg")) && !bytes.Contains(lower, []byte("data:image"))
+}
+
+// pdfHasNoImage reports whether a PDF draws no image: no image XObject
+// (a stream whose dictionary says /Subtype /Image; streams are never
+// compressed into object streams, so their dictionaries are in the file's
+// bytes), no name written with # escapes where one could hide, no inline
+// image (BI … ID) in a content stream, and no encryption, which would hide
+// all of it. When a stream does not inflate, the file is taken to hold an
+// image: when unsure, not published.
+func pdfHasNoImage(data []byte) bool {
+	if bytes.Contains(data, []byte("/Encrypt")) || pdfNameImage(data) || bytes.Contains(data, []byte("/Subtype#")) || bytes.Contains(data, []byte("/Im#")) {
+		return false
+	}
+	budget := 64 << 20 // inflated bytes looked at, whatever the file says
+	for rest := data; ; {
+		i := bytes.Index(rest, []byte("stream"))
+		if i < 0 {
+			return true
+		}
+		head := rest[:i]
+		body := rest[i+len("stream"):]
+		rest = body
+		if !bytes.HasSuffix(bytes.TrimRight(head, " \t\r\n"), []byte(">>")) {
+			continue // "endstream", or the word in some text: no stream starts here
+		}
+		dict := head[max(len(head)-512, 0):]
+		if !bytes.Contains(dict, []byte("/FlateDecode")) {
+			if bytes.Contains(dict, []byte("/Filter")) {
+				continue // another filter: images need /Image, found above
+			}
+			raw := body
+			if end := bytes.Index(raw, []byte("endstream")); end >= 0 {
+				raw = raw[:end]
+			}
+			if inlineImage(raw) {
+				return false
+			}
+			continue
+		}
+		body = bytes.TrimLeft(body, "\r\n")
+		zr, err := zlib.NewReader(bytes.NewReader(body))
+		if err != nil {
+			return false
+		}
+		inflated, err := io.ReadAll(io.LimitReader(zr, int64(budget)))
+		if err != nil && !errors.Is(err, io.ErrUnexpectedEOF) {
+			return false
+		}
+		budget -= len(inflated)
+		if inlineImage(inflated) || budget <= 0 {
+			return false
+		}
+	}
+}
+
+// pdfNameImage reports whether data holds the PDF name /Image as a whole
+// name (not /ImageB, /ImageC or /ImageI, the procedure sets every page may
+// list).
+func pdfNameImage(data []byte) bool {
+	for rest := data; ; {
+		i := bytes.Index(rest, []byte("/Image"))
+		if i < 0 {
+			return false
+		}
+		rest = rest[i+len("/Image"):]
+		if len(rest) == 0 || strings.IndexByte(" \t\r\n\f/<>[]()%", rest[0]) >= 0 {
+			return true
+		}
+	}
+}
+
+// inlineImage reports whether a content stream holds the inline image
+// operators BI … ID, each a token of its own.
+func inlineImage(content []byte) bool {
+	isSpace := func(c byte) bool { return c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f' || c == 0 }
+	for i := 0; i+2 <= len(content); i++ {
+		if content[i] != 'B' || content[i+1] != 'I' {
+			continue
+		}
+		if (i == 0 || isSpace(content[i-1])) && (i+2 == len(content) || isSpace(content[i+2])) {
+			return bytes.Contains(content[i:], []byte(" ID")) || bytes.Contains(content[i:], []byte("\nID"))
+		}
+	}
+	return false
+}
+
+// officeHasNoPicture reports whether data is an OOXML or OpenDocument file
+// (a ZIP holding [Content_Types].xml or mimetype) with no picture, video
+// or embedded object in it: nothing under a media, Pictures, embeddings or
+// ObjectReplacements folder, and no file named as a picture or video but
+// the first-page thumbnail both formats may keep (a rendering of the text
+// when the document holds no picture).
+func officeHasNoPicture(data []byte) bool {
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		return false
+	}
+	typed := false
+	for _, f := range zr.File {
+		name := strings.ToLower(f.Name)
+		switch {
+		case name == "[content_types].xml" || name == "mimetype":
+			typed = true
+		case strings.Contains(name, "media/"), strings.HasPrefix(name, "pictures/"), strings.Contains(name, "embeddings/"),
+			strings.HasPrefix(name, "objectreplacements/"):
+			return false
+		case strings.HasPrefix(name, "docprops/thumbnail.") || name == "thumbnails/thumbnail.png":
+		case pictureOrVideoName(name):
+			return false
+		}
+	}
+	return typed
+}
+
+// pictureOrVideoName reports file names of pictures and videos.
+func pictureOrVideoName(name string) bool {
+	switch path.Ext(name) {
+	case ".png", ".jpg", ".jpeg", ".gif", ".bmp", ".tif", ".tiff", ".webp", ".heic", ".heif", ".avif",
+		".emf", ".wmf", ".svg", ".ico", ".mp4", ".m4v", ".mov", ".avi", ".wmv", ".webm", ".mkv", ".3gp":
+		return true
+	}
+	return false
+}
+
+// holdsPictureBytes reports whether data holds the signature of a JPEG,
+// PNG or GIF picture anywhere: where an older office file keeps one.
+func holdsPictureBytes(data []byte) bool {
+	return bytes.Contains(data, []byte("\xFF\xD8\xFF")) || bytes.Contains(data, []byte("\x89PNG\r\n\x1a\n")) ||
+		bytes.Contains(data, []byte("GIF89a")) || bytes.Contains(data, []byte("GIF87a"))
 }
