@@ -1,10 +1,18 @@
 package corpus
 
-// sectionPage renders a section's _index.md: a short introduction.
+import "strings"
+
+// sectionPage renders a section's _index.md: a short introduction. A
+// section of case notes names its audience, as a site must for its case
+// stories to leave the team build: the intro stands for no one, and the
+// notes inside keep their own consent rules.
 func (g *generator) sectionPage(it *item) []byte {
 	t := g.t
 	f := newFrontMatter(false)
 	f.str("title", it.title)
+	if it.section == "cases" || strings.HasPrefix(it.section, "cases/") {
+		f.str("audience", "public")
+	}
 	if it.stage != "" {
 		f.str("stage", it.stage)
 	}

@@ -17,6 +17,24 @@ func Kinds() []Kind {
 	return []Kind{KindLeader, KindCase, KindSession, KindProject, KindExchange}
 }
 
+// TypeNames returns the page types of kind k: its section's name and its
+// singular, as KindOf reads them ("leaders" and "leader").
+func TypeNames(k Kind) []string {
+	switch k {
+	case KindLeader:
+		return []string{"leaders", "leader"}
+	case KindCase:
+		return []string{"cases", "case"}
+	case KindSession:
+		return []string{"curricula", "session"}
+	case KindProject:
+		return []string{"projects", "project"}
+	case KindExchange:
+		return []string{"exchange"}
+	}
+	return nil
+}
+
 // KindOf maps a page type (its top-level section or its `type` field) to the
 // kind of program item it is: "leaders" and "leader" are leaders, "cases" and
 // "case" cases, "curricula" and "session" sessions, "projects" and "project"

@@ -2,6 +2,7 @@ package site
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -419,4 +420,55 @@ func TestTypeCannotStepAroundTheSectionDefault(t *testing.T) {
 	}
 	out, _ := build(t, writeFiles(t, files), Options{Audience: audience.Funders, AudienceSet: true})
 	noMarker(t, "funders build", readTree(t, out), "TYPED-MARKER", "Stories")
+}
+
+// TestSectionPagesThatStandForPeopleAreForTheTeam checks that a section
+// page written in cases/ (or of type case), or below the top of leaders/,
+// stays in the team build unless it names its audience: its title and
+// text are nobody's consent. The top leaders/_index.md is an ordinary
+// page; a cases/_index.md without an audience keeps the stories inside in
+// the team build, one that names it lets them through.
+func TestSectionPagesThatStandForPeopleAreForTheTeam(t *testing.T) {
+	files := map[string]string{
+		"site.toml":                        minimalConfig,
+		"content/leaders/_index.md":        "+++\ntitle = \"Leaders\"\n+++\nLEADERS-INTRO\n",
+		"content/leaders/zzhid/_index.md":  "+++\ntitle = \"ZZHIDSECNAME\"\n+++\nZZHIDSECBODY\n",
+		"content/cases/zzhidsec/_index.md": "+++\ntitle = \"ZZHIDCASESEC\"\n+++\nZZHIDCASEBODY interview notes\n",
+		"content/misc/_index.md":           "+++\ntitle = \"Misc\"\n+++\nMisc.\n",
+		"content/misc/typed/_index.md":     "+++\ntitle = \"ZZHIDTYPED\"\ntype = \"case\"\n+++\nZZHIDTYPEDBODY\n",
+		"content/cases/story.md":           strings.Replace(caseFile("audience = \"public\"\n", ""), "The story", "STORY-MARKER", 1),
+		"content/cases/_index.md":          "+++\ntitle = \"Stories\"\n+++\nCASES-INTRO\n",
+	}
+	for _, aud := range []audience.Level{audience.Public, audience.Funders} {
+		out, _ := build(t, writeFiles(t, files), Options{Audience: aud, AudienceSet: true})
+		tree := readTree(t, out)
+		noMarker(t, aud.String()+" build", tree, "ZZHID", "zzhid", "STORY-MARKER", "CASES-INTRO")
+		if !strings.Contains(string(tree["leaders/index.html"]), "LEADERS-INTRO") {
+			t.Errorf("%s build: the leaders list lost its introduction", aud)
+		}
+	}
+	files["content/cases/_index.md"] = "+++\ntitle = \"Stories\"\naudience = \"public\"\n+++\nIntro.\n"
+	out, _ := build(t, writeFiles(t, files), Options{Audience: audience.Public, AudienceSet: true})
+	tree := readTree(t, out)
+	if page := string(tree["cases/story/index.html"]); !strings.Contains(page, "STORY-MARKER") {
+		t.Error("a cases/ section that names its audience does not let its public story through")
+	}
+	noMarker(t, "public build with a public cases/ section", tree, "ZZHID")
+}
+
+// TestEveryNameOfAKindTakesTheSiteRule checks that [audience.types] holds
+// whichever name of a program kind it is written under (leaders or
+// leader, cases or case) for pages that are of that kind by section or by
+// type.
+func TestEveryNameOfAKindTakesTheSiteRule(t *testing.T) {
+	leader := "+++\ntitle = \"%s\"\ntype = \"leader\"\n[consent]\npublish = true\ndate = 2025-01-01\nscope = [\"portfolio\", \"name\"]\n+++\n"
+	for _, rule := range []string{"leaders = \"team\"", "leader = \"team\""} {
+		files := map[string]string{
+			"site.toml":                   minimalConfig + "[audience.types]\n" + rule + "\n",
+			"content/misc/lead.md":        fmt.Sprintf(leader, "MISCLEADER"),
+			"content/leaders/li/index.md": strings.Replace(fmt.Sprintf(leader, "LEADERSLEADER"), "type = \"leader\"\n", "", 1),
+		}
+		out, _ := build(t, writeFiles(t, files), Options{Audience: audience.Public, AudienceSet: true})
+		noMarker(t, rule, readTree(t, out), "MISCLEADER", "LEADERSLEADER")
+	}
 }

@@ -132,6 +132,9 @@ func (b *builder) decide(context.Context) error {
 			in.Inherits = ps.decision.Level
 		}
 		in.Kind, in.Consent = consentOf(st.item)
+		if b.confidentialSection(p) && p.Audience == "" {
+			in.Default = audience.Team
+		}
 		d, err := audience.Decide(in)
 		if err != nil {
 			line, col := p.Position("audience")
@@ -189,15 +192,50 @@ func unpublishedReason(p *content.Page, now time.Time) string {
 }
 
 // pageDefaultAudience is the site's audience for p when it names none: its
-// type's. A page or section in leaders/ or cases/ gets the narrower of its
-// type's and its section's, so that a `type` field cannot step around
-// [audience.types] leaders or cases.
+// type's. Where the type or the section is a program kind, every name of
+// that kind counts ([audience.types] leader and leaders, case and cases,
+// session and curricula, …) and a page in leaders/ or cases/ gets its
+// section's too, the narrowest of them: neither a `type` field nor the
+// choice of a singular or plural key steps around a site's rule.
 func (b *builder) pageDefaultAudience(p *content.Page) audience.Level {
 	l := b.defaultAudience(p.Type)
-	if k, ok := program.KindOf(p.Section); ok && (k == program.KindLeader || k == program.KindCase) && p.Section != p.Type {
-		l = max(l, b.defaultAudience(p.Section))
+	kinds := []string{p.Type}
+	if k, ok := program.KindOf(p.Section); ok && (k == program.KindLeader || k == program.KindCase) {
+		kinds = append(kinds, p.Section)
+	}
+	for _, t := range kinds {
+		if k, ok := program.KindOf(t); ok {
+			for _, name := range program.TypeNames(k) {
+				l = max(l, b.defaultAudience(name))
+			}
+		}
 	}
 	return l
+}
+
+// confidentialSection reports a section page written in a file (an
+// _index.md) that stands for people: any in cases/ or of type case, and
+// any below the top of leaders/ or of type leader (a folder named after
+// someone). Such a page is for the team unless it names its audience
+// itself: its text and its title are nobody's consent, and as a section
+// it narrows the pages inside it, which keep their own rules. The top
+// leaders/_index.md introduces the list of portfolios and is an ordinary
+// page.
+func (b *builder) confidentialSection(p *content.Page) bool {
+	if p.Kind != content.KindSection || p.File == "" {
+		return false
+	}
+	sk, _ := program.KindOf(p.Section)
+	tk, _ := program.KindOf(p.Type)
+	switch {
+	case sk == program.KindCase || tk == program.KindCase:
+		return true
+	case tk == program.KindLeader && p.Type != p.Section:
+		return true
+	case sk == program.KindLeader:
+		return strings.Contains(p.Dir, "/")
+	}
+	return false
 }
 
 // defaultAudience is the site's audience for a content type with no field.
