@@ -481,16 +481,27 @@ func fallbackTitle(p *Page) string {
 			}
 		}
 	}
+	ok, name := titleFromName(p)
+	if !ok {
+		return ""
+	}
+	return name
+}
+
+// titleFromName returns the title a page without title field or heading
+// takes from its file or folder name; false for the home page, which has
+// none.
+func titleFromName(p *Page) (bool, string) {
 	switch p.Kind {
 	case KindHome:
-		return ""
+		return false, ""
 	case KindSection:
-		return path.Base(p.Dir)
+		return true, path.Base(p.Dir)
 	}
 	if p.Bundle {
-		return path.Base(p.Dir)
+		return true, path.Base(p.Dir)
 	}
-	return path.Base(p.Path)
+	return true, path.Base(p.Path)
 }
 
 // Published reports whether a page passes the draft, future and expiry

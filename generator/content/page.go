@@ -72,6 +72,16 @@ type Page struct {
 	Subsections []*Page // sections and home: the sections directly inside, in path order
 }
 
+// TitleFromHeading reports whether the title is the body's first heading:
+// no title field, and a title that is not the file or folder name.
+func (p *Page) TitleFromHeading() bool {
+	if !p.TitleFromFile {
+		return false
+	}
+	_, name := titleFromName(p)
+	return p.Title != name
+}
+
 // IsPage reports whether p is a regular page.
 func (p *Page) IsPage() bool { return p.Kind == KindPage }
 

@@ -181,11 +181,14 @@ func TestCodeBlockHighlighted(t *testing.T) {
 }
 
 // resolver records its calls and maps "x.md" to "/x/"; names starting with
-// "missing" fail.
+// "missing" fail; a site path is returned as it is.
 type resolver struct{ calls []string }
 
 func (r *resolver) Resolve(dest string, image bool) (string, error) {
 	r.calls = append(r.calls, fmt.Sprintf("%s image=%v", dest, image))
+	if strings.HasPrefix(dest, "/") {
+		return dest, nil
+	}
 	if strings.HasPrefix(strings.TrimLeft(dest, "./"), "missing") {
 		return "", errors.New("no such file")
 	}
@@ -193,7 +196,7 @@ func (r *resolver) Resolve(dest string, image bool) (string, error) {
 }
 
 func TestLinks(t *testing.T) {
-	src := "[p](../projects/x.md#a) [abs](/abs/) [frag](#top) [q](?x=1) [web](https://e.org/a.md) " +
+	src := "[p](../projects/x.md#a) [abs](/abs/) [frag](#top) [q](?x=1) [web](https://e.org/a.md) [proto](//e.org/x) " +
 		"[mail](mailto:a@b.c) [tel](tel:123) ![pic](img/p.png \"T\") [ref][r]\n\n[r]: notes.md\n"
 	res := &resolver{}
 	out := render(t, src, Context{Links: res})
@@ -203,7 +206,10 @@ func TestLinks(t *testing.T) {
 		`<a href="https://e.org/a.md">web</a>`, `<a href="mailto:a@b.c">mail</a>`,
 		`<img src="/img/p.png/" alt="pic" title="T">`, `<a href="/notes/">ref</a>`,
 	}, nil)
-	want := []string{"../projects/x.md image=false", "img/p.png image=true", "notes.md image=false"}
+	// Site paths go to the resolver too (a bundle's folder spelled from the
+	// root is resolved like a relative one); a URL without its scheme does
+	// not.
+	want := []string{"../projects/x.md image=false", "/abs/ image=false", "img/p.png image=true", "notes.md image=false"}
 	if strings.Join(res.calls, "|") != strings.Join(want, "|") {
 		t.Errorf("Resolve calls = %q, want %q", res.calls, want)
 	}

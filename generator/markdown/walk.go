@@ -214,13 +214,14 @@ func leafText(n ast.Node, src []byte) ([]byte, bool) {
 }
 
 // destination resolves the destination of a link or image. A destination
-// built by a shortcode is taken as it is; a relative one goes through
-// ctx.Links, keeping its #fragment. A resolver error is reported at the node.
+// built by a shortcode is taken as it is; a relative one, or a site path
+// ("/leaders/x/cv.pdf"), goes through ctx.Links, keeping its #fragment. A
+// resolver error is reported at the node.
 func (p *page) destination(n ast.Node, dest, body []byte, image bool) []byte {
 	if p.tokens.has(dest) {
 		return p.tokens.replaceRaw(dest)
 	}
-	if p.ctx.Links == nil || !isRelative(dest) {
+	if p.ctx.Links == nil || !(isRelative(dest) || isSitePath(dest)) {
 		return dest
 	}
 	d, frag, hasFrag := strings.Cut(string(dest), "#")
@@ -247,6 +248,12 @@ func (p *page) destination(n ast.Node, dest, body []byte, image bool) []byte {
 	}
 	*p.dests = b
 	return b[start:len(b):len(b)]
+}
+
+// isSitePath reports a destination that is a path on the site: one "/",
+// not two (a URL without its scheme).
+func isSitePath(dest []byte) bool {
+	return len(dest) > 0 && dest[0] == '/' && (len(dest) == 1 || dest[1] != '/')
 }
 
 // isRelative reports whether a destination is relative to the page: not

@@ -266,6 +266,25 @@ type Shortcode struct {
 	InnerRaw string            // the same text as written
 	Page     *Page             // the page the shortcode is in (its Content is not ready yet)
 	Site     *Site
+
+	// Resolve, when set, turns a link or picture destination written in
+	// the page into its published URL as a Markdown link or image of the
+	// page would be (ImageURL).
+	Resolve func(dest string, image bool) (string, error)
+}
+
+// ImageURL returns the published URL of a picture a shortcode names, as
+// a Markdown image of the page would have it: a file of the page's
+// bundle as it is published, a file of another page's bundle at its
+// published URL (or an error when the build leaves it out), anything
+// else as written. {{< figure src="../wu/photo.jpg" >}} cannot print the
+// folder of a leader published under a pseudonym, nor a picture that is
+// not published.
+func (s *Shortcode) ImageURL(dest string) (string, error) {
+	if s.Resolve == nil {
+		return dest, nil
+	}
+	return s.Resolve(dest, true)
 }
 
 // Get returns a positional argument by index (an int) or a named one by

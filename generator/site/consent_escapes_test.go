@@ -2,6 +2,7 @@ package site
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -9,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/sineng/sineng/generator/audience"
+	"github.com/sineng/sineng/generator/diag"
 )
 
 // The tests in this file each take a way a resident's confidential
@@ -471,4 +473,81 @@ func TestEveryNameOfAKindTakesTheSiteRule(t *testing.T) {
 		out, _ := build(t, writeFiles(t, files), Options{Audience: audience.Public, AudienceSet: true})
 		noMarker(t, rule, readTree(t, out), "MISCLEADER", "LEADERSLEADER")
 	}
+}
+
+// TestFolderNamesDoNotLeakThroughOtherSpellings checks the other ways a
+// page can spell a bundle's folder: the figure shortcode's src, a leader's
+// own link climbing out and back in, and a site path. Each resolves to the
+// published URL, or is an error when the file is not published.
+func TestFolderNamesDoNotLeakThroughOtherSpellings(t *testing.T) {
+	files := map[string]string{
+		"site.toml": minimalConfig,
+		"content/leaders/wang-secret/index.md": consentedLeader("Wang", "true", `"portfolio"`, "") +
+			"\n[own](../wang-secret/cv.pdf) [again](../../leaders/wang-secret/cv.pdf?x=1#f)\n",
+		"content/leaders/wang-secret/cv.pdf":    "%PDF-1.7\n%%EOF\n",
+		"content/leaders/wang-secret/photo.png": string(pngBytes(t)),
+		"content/news/ok.md": "+++\ntitle = \"OK\"\n+++\n{{< figure src=\"../leaders/wang-secret/cv.pdf\" alt=\"cv\" >}}\n\n" +
+			"[site path](/leaders/wang-secret/cv.pdf) [logo](/img/logo.png)\n",
+	}
+	out, _ := build(t, writeFiles(t, files), Options{Audience: audience.Public, AudienceSet: true})
+	tree := readTree(t, out)
+	noMarker(t, "public build", tree, "wang-secret")
+	leader := string(tree["leaders/resident-wang/index.html"])
+	for _, want := range []string{`href="/leaders/resident-wang/cv.pdf"`, `href="/leaders/resident-wang/cv.pdf?x=1#f"`} {
+		if !strings.Contains(leader, want) {
+			t.Errorf("the leader's own link lacks %s", want)
+		}
+	}
+	news := string(tree["news/ok/index.html"])
+	for _, want := range []string{`src="/leaders/resident-wang/cv.pdf"`, `href="/leaders/resident-wang/cv.pdf"`, `href="/img/logo.png"`} {
+		if !strings.Contains(news, want) {
+			t.Errorf("news/ok lacks %s", want)
+		}
+	}
+	files["content/news/bad.md"] = "+++\ntitle = \"Bad\"\n+++\n{{< figure src=\"../leaders/wang-secret/photo.png\" alt=\"p\" >}}\n"
+	_, err := Build(context.Background(), Options{Source: writeFiles(t, files), Out: filepath.Join(t.TempDir(), "out"), Now: testNow, Audience: audience.Public, AudienceSet: true})
+	if err == nil || !strings.Contains(err.Error(), "content/leaders/wang-secret/photo.png is not published with") {
+		t.Errorf("a figure of a hidden picture: want an error, got %v", err)
+	}
+}
+
+// TestLeaderNamedByItsHeadingOrQuotingThemself checks the two places a
+// leader's name could come back on a portfolio without name consent: a
+// title taken from the body's first heading is an error in a public or
+// funders build (fine for the team), and a testimonial whose source is the
+// leader's own name is shown under the pseudonym.
+func TestLeaderNamedByItsHeadingOrQuotingThemself(t *testing.T) {
+	headed := "+++\npseudonym = \"Pseudo Two\"\n[consent]\npublish = true\ndate = 2025-01-01\nscope = [\"portfolio\"]\n+++\n# ZZHEADINGNAME\n\nText.\n"
+	lines := buildErrorsFor(t, map[string]string{
+		"site.toml":                    minimalConfig,
+		"content/leaders/two/index.md": headed,
+	}, audience.Public)
+	if len(lines) != 1 || !strings.HasPrefix(lines[0], "content/leaders/two/index.md:1:1: a leader published without name in consent scope needs its title") {
+		t.Errorf("heading title: %q", lines)
+	}
+	build(t, writeFiles(t, map[string]string{"site.toml": minimalConfig, "content/leaders/two/index.md": headed}), Options{Audience: audience.Team, AudienceSet: true})
+
+	quoted := "+++\ntitle = \"ZZSELFNAME\"\npseudonym = \"P17\"\n[consent]\npublish = true\ndate = 2025-01-01\nscope = [\"portfolio\", \"quotes\"]\n" +
+		"[[testimonials]]\nquote = \"I learned a lot.\"\nsource = \"ZZSELFNAME\"\n+++\nText.\n"
+	out, _ := build(t, writeFiles(t, map[string]string{"site.toml": minimalConfig, "content/leaders/p/index.md": quoted}), Options{Audience: audience.Public, AudienceSet: true})
+	tree := readTree(t, out)
+	noMarker(t, "public build", tree, "ZZSELFNAME")
+	if !strings.Contains(string(tree["leaders/p17/index.html"]), "I learned a lot.") {
+		t.Error("the testimonial is gone")
+	}
+}
+
+// buildErrorsFor is buildErrors for a build of audience aud.
+func buildErrorsFor(t *testing.T, files map[string]string, aud audience.Level) []string {
+	t.Helper()
+	_, err := Build(context.Background(), Options{Source: writeFiles(t, files), Out: filepath.Join(t.TempDir(), "out"), Now: testNow, Audience: aud, AudienceSet: true})
+	var list *diag.Errors
+	if !errors.As(err, &list) {
+		t.Fatalf("want build errors, got %v", err)
+	}
+	var lines []string
+	for _, e := range list.List {
+		lines = append(lines, e.Error())
+	}
+	return lines
 }

@@ -200,7 +200,7 @@ func (b *builder) shortcodes(st *pageState) markdown.ShortcodeFunc {
 		}
 		data := &render.Shortcode{
 			Name: sc.Name, Args: sc.Named, Params: sc.Args, InnerRaw: sc.Inner,
-			Page: st.view, Site: st.view.Site,
+			Page: st.view, Site: st.view.Site, Resolve: newLinkResolver(b, st).Resolve,
 		}
 		if data.Args == nil {
 			data.Args = map[string]string{}
@@ -303,6 +303,9 @@ func (r linkResolver) Resolve(dest string, image bool) (string, error) {
 			return u, err
 		}
 		return dest, nil // names nothing in content/: as written
+	}
+	if strings.HasPrefix(dest, "/") {
+		return dest, nil // a site path of no bundle: as written
 	}
 	u, file, query, ok := r.known(dest, image)
 	if ok {

@@ -207,6 +207,9 @@ func (k knownLinks) Resolve(dest string, image bool) (string, error) {
 	if _, _, ok := k.r.foreignFile(dest); ok {
 		return "", leftForRun{} // another bundle's file: what it publishes is decided meanwhile
 	}
+	if strings.HasPrefix(dest, "/") {
+		return dest, nil // a site path of no bundle: as written
+	}
 	if image {
 		plain, _, _ := strings.Cut(dest, "?")
 		if _, ok := k.r.bundleFile(plain); ok {

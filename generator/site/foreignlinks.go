@@ -68,7 +68,7 @@ func (idx bundleIndex) owner(file, lang string) (*content.Page, string) {
 // Markdown file and leads out of the linking page's own bundle into the
 // content folder; with the query and fragment dest ends with.
 func (r linkResolver) foreignFile(dest string) (file, suffix string, ok bool) {
-	if dest == "" || dest[0] == '/' || dest[0] == '#' || dest[0] == '?' || hasScheme(dest) {
+	if dest == "" || dest[0] == '#' || dest[0] == '?' || hasScheme(dest) || strings.HasPrefix(dest, "//") {
 		return "", "", false
 	}
 	plain := dest
@@ -85,17 +85,38 @@ func (r linkResolver) foreignFile(dest string) (file, suffix string, ok bool) {
 	if strings.HasSuffix(plain, ".md") {
 		return "", "", false // a page: Resolve's own business
 	}
-	if r.st.page.Bundle && !strings.HasPrefix(plain, "../") && !strings.Contains(plain, "/../") && plain != ".." {
-		return "", "", false // the page's own bundle, without joining paths
+	if plain[0] == '/' {
+		// A site path is a URL, but one that spells a bundle's folder
+		// ("/leaders/wang-fang/photo.jpg") names that bundle's file.
+		file = path.Join("content", plain)
+		if !r.inBundle(file) {
+			return "", "", false
+		}
+		return file, suffix, true
+	}
+	climbs := strings.HasPrefix(plain, "../") || strings.Contains(plain, "/../") || plain == ".."
+	if r.st.page.Bundle && !climbs {
+		return "", "", false // the page's own bundle, as written: relative to its URL
 	}
 	file = path.Join(r.dir, plain)
 	if !strings.HasPrefix(file, "content/") {
 		return "", "", false
 	}
-	if r.st.page.Bundle && strings.HasPrefix(file, r.dir+"/") {
-		return "", "", false // the page's own bundle
-	}
+	// A link that climbs out and back into the page's own bundle
+	// ("../wang-fang/cv.pdf") spells its folder: it is resolved too.
 	return file, suffix, true
+}
+
+// inBundle reports whether the site-relative file is a leaf bundle's
+// folder or lies inside one, by the content tree, which conversion may
+// read at any time.
+func (r linkResolver) inBundle(file string) bool {
+	for d := file; strings.Contains(d, "/"); d = path.Dir(d) {
+		if p, ok := r.b.tree.ByFile(d + "/index.md"); ok && p.Bundle {
+			return true
+		}
+	}
+	return false
 }
 
 // hasScheme reports whether dest starts with a URL scheme ("https:",

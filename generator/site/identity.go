@@ -43,6 +43,10 @@ func (b *builder) redactLeader(st *pageState) {
 		params[k] = val
 	}
 	if !l.HasScope(program.ScopeName) {
+		if st.page.TitleFromHeading() {
+			// The name is the page's first heading: the body prints it.
+			b.errs.Errorf(st.page.File, 1, 1, "a leader published without name in consent scope needs its title in front matter (title = …): without one the body's first heading is the name, and the %s build prints it", b.opts.Audience)
+		}
 		v.Title = l.DisplayName(false)
 		params["title"] = v.Title
 		delete(params, "name")

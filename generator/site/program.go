@@ -336,7 +336,13 @@ func (b *builder) leaderView(ls *langSite, ps *programSite, l *program.Leader, s
 	}
 	if b.showsNames() || l.HasScope(program.ScopeQuotes) {
 		for _, t := range l.Testimonials {
-			v.Testimonials = append(v.Testimonials, render.Testimonial{Quote: t.Quote, Source: t.Source})
+			source := t.Source
+			if !b.showsNames() && !l.HasScope(program.ScopeName) && strings.TrimSpace(source) == strings.TrimSpace(l.Title) {
+				// The leader quoting themself, by the name they did
+				// not let out: the pseudonym instead.
+				source = l.DisplayName(false)
+			}
+			v.Testimonials = append(v.Testimonials, render.Testimonial{Quote: t.Quote, Source: source})
 		}
 	}
 	ev := ps.model.Evidence(l.ID)
