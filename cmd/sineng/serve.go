@@ -80,8 +80,9 @@ func serveSite(ctx context.Context, args []string, stdout, stderr io.Writer) int
 	}
 	// A folder a build would refuse is not served either: the server
 	// shows what the folder holds until a build succeeds, and a build
-	// into "/" or the site's own folder never does.
-	if err := output.Check(opts.Out, output.Options{Source: src}); err != nil {
+	// into "/", the site's own folder or a folder of files no build wrote
+	// never does.
+	if err := output.Check(opts.Out, output.Options{Source: src, Marker: site.PublicationLogPath(opts.Out)}); err != nil {
 		fmt.Fprintf(stderr, "sineng serve: %v\n", err)
 		return exitBuild
 	}

@@ -218,7 +218,11 @@ func TestServeFirstBuildFails(t *testing.T) {
 // failed.
 func TestServeRefusesAnOutputFolderABuildWould(t *testing.T) {
 	src := writeSite(t, small)
-	for _, out := range []string{"/", src, filepath.Join(src, "content")} {
+	other := t.TempDir() // a folder of files no build wrote
+	if err := os.WriteFile(filepath.Join(other, "id_ed25519"), []byte("PRIVATE KEY"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	for _, out := range []string{"/", src, filepath.Join(src, "content"), other} {
 		var stdout, stderr bytes.Buffer
 		code := serveSite(context.Background(), []string{"--source", src, "--port", "0", "--out", out}, &stdout, &stderr)
 		if code != exitBuild || !strings.Contains(stderr.String(), "refused output folder") {

@@ -17,8 +17,9 @@ var (
 	kindSoftBreak = ast.NewNodeKind("SinengSoftBreak")
 )
 
-// moreNode stands for the <!--more--> divider. It renders as mark, a string
-// that occurs nowhere else in the page's HTML, where Render cuts the summary.
+// moreNode stands for the <!--more--> divider. It renders as mark, an HTML
+// comment that occurs nowhere else in the page's HTML, where Render cuts
+// the summary.
 type moreNode struct {
 	ast.BaseBlock
 	mark string

@@ -55,8 +55,11 @@ func (p *placeholders) add(h string) string {
 	return p.pfx() + strconv.Itoa(n) + "x"
 }
 
-// moreMark returns the string the summary divider renders as.
-func (p *placeholders) moreMark() string { return p.pfx() + "more" }
+// moreMark returns the string the summary divider renders as: an HTML
+// comment, which goldmark never writes from a page's text or attributes
+// (it escapes their "<"), so no heading id, slug or shortcode argument can
+// spell it; only raw HTML could, where raw HTML is on.
+func (p *placeholders) moreMark() string { return "<!--" + p.pfx() + "more-->" }
 
 // replaceHTML replaces every token in b, goldmark's HTML, by its HTML; a
 // token inside a tag by its plain text escaped for an attribute. A token

@@ -20,6 +20,12 @@ type Options struct {
 	// folder equal to it, containing it, or inside one of the folders the
 	// build reads (content/, layouts/, static/, themes/, data/).
 	Source string
+	// Marker, when set, is a file a build writes beside its output folder
+	// (the publication log): an existing folder that holds anything is
+	// replaced only when the marker is there too, so a folder sineng did
+	// not make (~/Documents, a key folder given by mistake) is never
+	// deleted by a build nor served by the dev server.
+	Marker string
 }
 
 // Stats counts what a Stage did.
@@ -118,6 +124,11 @@ func checkOut(out string, opts Options) (abs string, info fs.FileInfo, err error
 		if _, err := os.Lstat(filepath.Join(abs, ".git")); err == nil {
 			return "", nil, refused(abs, "it holds a .git entry, which a build would delete; publish from another folder")
 		}
+		if opts.Marker != "" && !emptyFolder(abs) {
+			if _, err := os.Stat(opts.Marker); err != nil {
+				return "", nil, refused(abs, "it holds files no sineng build wrote (there is no "+filepath.Base(opts.Marker)+" beside it), which a build would delete; empty it or choose another folder")
+			}
+		}
 		return abs, info, nil
 	case !errors.Is(err, fs.ErrNotExist):
 		return "", nil, fmt.Errorf("output: open %s: %w", abs, err)
@@ -131,7 +142,8 @@ func checkOut(out string, opts Options) (abs string, info fs.FileInfo, err error
 //
 // Open refuses a filesystem root, the user's home folder or a folder
 // containing it, a path that exists but is not a folder, a folder holding a
-// .git entry (a build replaces the whole folder and would delete it), and,
+// .git entry (a build replaces the whole folder and would delete it), a
+// non-empty folder without opts.Marker beside it when that is set, and,
 // when opts.Source is set, the folders Options.Source describes. A symlink
 // at out is resolved, and its target is what gets replaced.
 func Open(out string, opts Options) (*Stage, error) {
@@ -254,4 +266,16 @@ func sourceName(from string) string {
 		return "an unnamed source"
 	}
 	return from
+}
+
+// emptyFolder reports whether the folder dir holds nothing (or cannot be
+// read, which the build then reports itself).
+func emptyFolder(dir string) bool {
+	f, err := os.Open(dir)
+	if err != nil {
+		return true
+	}
+	defer f.Close()
+	names, _ := f.Readdirnames(1)
+	return len(names) == 0
 }

@@ -292,7 +292,7 @@ func (b *builder) loadConfig(context.Context) error {
 		b.stage = newDiscard()
 		return nil
 	}
-	st, err := output.Open(b.opts.Out, output.Options{Source: b.opts.Source})
+	st, err := output.Open(b.opts.Out, output.Options{Source: b.opts.Source, Marker: PublicationLogPath(b.opts.Out)})
 	if err != nil {
 		return fmt.Errorf("build: %w", err)
 	}

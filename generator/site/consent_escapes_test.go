@@ -551,3 +551,50 @@ func buildErrorsFor(t *testing.T, files map[string]string, aud audience.Level) [
 	}
 	return lines
 }
+
+// TestBundleFilesThatRunScriptNeedRawHTML checks that, with raw HTML off,
+// a bundle does not publish files a browser runs on the site's origin (an
+// HTML page, a script, an SVG drawing with script or a handler), with a
+// warning, while a plain drawing and a PDF are published; with [markup]
+// unsafe they are all published.
+func TestBundleFilesThatRunScriptNeedRawHTML(t *testing.T) {
+	files := map[string]string{
+		"site.toml":                  minimalConfig,
+		"content/news/b/index.md":    "+++\ntitle = \"B\"\n+++\nB.\n",
+		"content/news/b/evil.html":   "<script>document.title='PWNED'</script>",
+		"content/news/b/evil.js":     "alert(1)",
+		"content/news/b/evil.svg":    "<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>",
+		"content/news/b/handler.svg": "<svg xmlns=\"http://www.w3.org/2000/svg\" onload=\"alert(1)\"><circle r=\"1\"/></svg>",
+		"content/news/b/plain.svg":   "<svg xmlns=\"http://www.w3.org/2000/svg\"><circle r=\"1\"/></svg>",
+		"content/news/b/handout.pdf": "%PDF-1.7\n%%EOF\n",
+	}
+	out, res := build(t, writeFiles(t, files), Options{})
+	tree := readTree(t, out)
+	for _, name := range []string{"evil.html", "evil.js", "evil.svg", "handler.svg"} {
+		if _, ok := tree["news/b/"+name]; ok {
+			t.Errorf("%s published with raw HTML off", name)
+		}
+	}
+	for _, name := range []string{"plain.svg", "handout.pdf"} {
+		if _, ok := tree["news/b/"+name]; !ok {
+			t.Errorf("%s not published", name)
+		}
+	}
+	warned := 0
+	for _, w := range res.Warnings {
+		if strings.Contains(w.Error(), "which a browser runs on the site's own origin") {
+			warned++
+		}
+	}
+	if warned != 4 {
+		t.Errorf("%d warnings, want 4: %v", warned, res.Warnings)
+	}
+	files["site.toml"] = minimalConfig + "[markup]\nunsafe = true\n"
+	out, _ = build(t, writeFiles(t, files), Options{})
+	tree = readTree(t, out)
+	for _, name := range []string{"evil.html", "evil.js", "evil.svg", "handler.svg", "plain.svg"} {
+		if _, ok := tree["news/b/"+name]; !ok {
+			t.Errorf("unsafe on: %s not published", name)
+		}
+	}
+}

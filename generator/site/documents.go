@@ -6,6 +6,7 @@ import (
 	"compress/zlib"
 	"errors"
 	"io"
+	"os"
 	"path"
 	"strings"
 	"unicode/utf8"
@@ -185,4 +186,61 @@ func pictureOrVideoName(name string) bool {
 func holdsPictureBytes(data []byte) bool {
 	return bytes.Contains(data, []byte("\xFF\xD8\xFF")) || bytes.Contains(data, []byte("\x89PNG\r\n\x1a\n")) ||
 		bytes.Contains(data, []byte("GIF89a")) || bytes.Contains(data, []byte("GIF87a"))
+}
+
+// activeName reports the bundle files a browser runs as a page or a script
+// when opened on the site: HTML, XHTML, XML (which may carry XHTML and
+// script) and JavaScript. Without raw HTML ([markup] unsafe) they are not
+// published: an author could otherwise run script on the site's origin.
+func activeName(name string) bool {
+	switch strings.ToLower(path.Ext(name)) {
+	case ".html", ".htm", ".xhtml", ".xht", ".xml", ".xsl", ".xslt", ".js", ".mjs":
+		return true
+	}
+	return false
+}
+
+// svgActive returns what in the job's SVG drawing a browser would run when
+// the drawing is opened on the site (a <script>, an on… handler, a
+// javascript: URL, a <foreignObject> of HTML), or "" for a drawing with
+// none of them, which is published as it is.
+func (j *resourceJob) svgActive() string {
+	data, err := os.ReadFile(j.src)
+	if err != nil {
+		j.err = err
+		return ""
+	}
+	lower := bytes.ToLower(data)
+	switch {
+	case bytes.Contains(lower, []byte("<script")), bytes.Contains(lower, []byte("javascript:")), bytes.Contains(lower, []byte("<foreignobject")):
+		return "a drawing with script in it"
+	case svgHandler(lower):
+		return "a drawing with an event handler in it"
+	}
+	return ""
+}
+
+// svgHandler reports an attribute named on… (onload=, onclick =) in lower,
+// a lower-cased SVG document.
+func svgHandler(lower []byte) bool {
+	for i := 0; i+3 < len(lower); i++ {
+		c := lower[i]
+		if c != ' ' && c != '\t' && c != '\n' && c != '\r' && c != '/' {
+			continue
+		}
+		if lower[i+1] != 'o' || lower[i+2] != 'n' {
+			continue
+		}
+		j := i + 3
+		for j < len(lower) && 'a' <= lower[j] && lower[j] <= 'z' {
+			j++
+		}
+		for j < len(lower) && (lower[j] == ' ' || lower[j] == '\t' || lower[j] == '\n' || lower[j] == '\r') {
+			j++
+		}
+		if j > i+3 && j < len(lower) && lower[j] == '=' {
+			return true
+		}
+	}
+	return false
 }

@@ -23,6 +23,7 @@ type resourceJob struct {
 	hidden   bool           // the page is a portfolio without photo consent (hidesPictures)
 	id       photo.Identity // what the file is as a picture, by its name or else its bytes
 	document bool           // hidden: the file is a document by its bytes too (documentBytes)
+	active   string         // what in the file a browser runs (activeContent), "" for nothing
 	drop     bool           // left out of the view: hidden, or refused
 	variants []photo.Variant
 	err      error
@@ -87,6 +88,9 @@ func (b *builder) processImages() {
 			j.drop = true
 		case j.hidden && (j.id.Kind != photo.NotPicture || !documentFile(name) || !j.document):
 			j.drop = true
+		case j.active != "" && !b.cfg.Markup.Unsafe:
+			b.errs.Warnf(j.from, 0, 0, "not published: %s, which a browser runs on the site's own origin, as raw HTML would ([markup] unsafe = true publishes it)", j.active)
+			j.drop = true
 		case j.id.Kind == photo.Uncleanable:
 			report(j, uncleanableError(name, j.id.Name))
 			j.drop = true
@@ -121,6 +125,9 @@ func (j *resourceJob) run(proc *photo.Processor) {
 		j.id.Kind = photo.Cleanable
 	case j.hidden && !documentFile(name):
 		return // left out whatever its bytes say
+	case activeName(name):
+		j.active = "a page or script file"
+		return
 	case j.hidden:
 		// A document is read whole: the file is published only if its
 		// bytes say document too, and a drawing can start anywhere in a
@@ -140,6 +147,9 @@ func (j *resourceJob) run(proc *photo.Processor) {
 			return
 		}
 		if j.id = photo.Identify(head); j.id.Kind != photo.Cleanable {
+			if j.id.Kind == photo.Drawing || strings.EqualFold(path.Ext(name), ".svg") {
+				j.active = j.svgActive()
+			}
 			return
 		}
 	}

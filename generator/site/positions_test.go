@@ -201,3 +201,29 @@ func TestPseudonymClashIsAtThePseudonym(t *testing.T) {
 		t.Errorf("want the clash at b's pseudonym, got %v", err)
 	}
 }
+
+// TestOutputFolderOfOtherFilesIsRefused checks that a build does not
+// replace an existing folder that holds files no build wrote (no
+// publication log beside it): the folder and its files stay, and the
+// error says why. A folder an earlier build wrote is replaced as before.
+func TestOutputFolderOfOtherFilesIsRefused(t *testing.T) {
+	src := writeFiles(t, map[string]string{"site.toml": minimalConfig, "content/a.md": "+++\ntitle = \"A\"\n+++\nA.\n"})
+	out := filepath.Join(t.TempDir(), "mine")
+	if err := os.MkdirAll(filepath.Join(out, "sub"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	key := filepath.Join(out, "id_ed25519")
+	if err := os.WriteFile(key, []byte("PRIVATE KEY"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	_, err := Build(context.Background(), Options{Source: src, Out: out, Now: testNow})
+	if err == nil || !strings.Contains(err.Error(), "holds files no sineng build wrote") {
+		t.Fatalf("want a refusal, got %v", err)
+	}
+	if data, err := os.ReadFile(key); err != nil || string(data) != "PRIVATE KEY" {
+		t.Fatalf("the folder's file is gone or changed: %v", err)
+	}
+	fresh := filepath.Join(t.TempDir(), "public")
+	build(t, src, Options{Out: fresh})
+	build(t, src, Options{Out: fresh}) // its own output, with the log beside it
+}
