@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"hash/maphash"
+	"io/fs"
 	"os"
 	"path"
 	"path/filepath"
@@ -259,7 +260,11 @@ func (r *reader) readPage(f file, dec *frontmatter.Decoder, buf *[]byte, errs *[
 		*buf = src
 	}
 	if err != nil {
-		*errs = append(*errs, &diag.Error{File: siteRel, Err: fmt.Errorf("read: %w", err)})
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err // the file is the error's
+		}
+		*errs = append(*errs, &diag.Error{File: siteRel, Err: fmt.Errorf("cannot read: %w", err)})
 		return nil
 	}
 	m, body, err := dec.Parse(siteRel, src)

@@ -3,6 +3,7 @@ package frontmatter
 import (
 	"bytes"
 	"errors"
+	"io"
 	"math"
 	"strconv"
 	"strings"
@@ -356,8 +357,15 @@ func DecodeYAMLData(file string, src []byte) (any, error) {
 	if err := invalidUTF8(file, src, 1); err != nil {
 		return nil, err
 	}
+	dec := yaml.NewDecoder(bytes.NewReader(src))
 	var doc yaml.Node
-	if err := yaml.Unmarshal(src, &doc); err != nil {
+	if err := dec.Decode(&doc); err != nil && !errors.Is(err, io.EOF) {
+		return nil, yamlSyntaxError(file, 1, err)
+	}
+	var next yaml.Node
+	if err := dec.Decode(&next); err == nil {
+		return nil, diag.Errorf(file, max(next.Line, 1), 1, "yaml: a second document: a data file holds one")
+	} else if !errors.Is(err, io.EOF) {
 		return nil, yamlSyntaxError(file, 1, err)
 	}
 	root := &doc

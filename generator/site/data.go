@@ -36,6 +36,9 @@ func (b *builder) loadData() map[string]any {
 		switch {
 		case err != nil && p == root && errors.Is(err, fs.ErrNotExist):
 			return nil // no data/ folder
+		case err == nil && p == root && !d.IsDir():
+			b.errs.Add(&diag.Error{File: rel, Err: errors.New("data is a file: data files go in a data/ folder")})
+			return nil
 		case err != nil:
 			var pe *fs.PathError
 			if errors.As(err, &pe) {
@@ -127,6 +130,22 @@ func decodeData(file, ext string, src []byte) (any, error) {
 // errors positioned at their line and column.
 func decodeJSON(file string, src []byte) (any, error) {
 	src = bytes.TrimPrefix(src, []byte("\uFEFF"))
+	if !utf8.Valid(src) {
+		// Go's decoder would turn the bytes into U+FFFD without a word.
+		off := 0
+		for off < len(src) {
+			r, size := utf8.DecodeRune(src[off:])
+			if r == utf8.RuneError && size == 1 {
+				break
+			}
+			off += size
+		}
+		line, col := lineCol(src, off)
+		return nil, diag.Errorf(file, line, col, "json: invalid UTF-8 byte 0x%02X: save the file as UTF-8", src[off])
+	}
+	if len(bytes.TrimSpace(src)) == 0 {
+		return nil, diag.Errorf(file, 1, 1, "json: the file holds no value")
+	}
 	dec := json.NewDecoder(bytes.NewReader(src))
 	dec.UseNumber()
 	var v any

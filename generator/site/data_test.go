@@ -41,6 +41,9 @@ func TestDataFileErrorsArePositioned(t *testing.T) {
 		"data/d.yaml":      "x: 1\n",
 		"data/sub/e.json":  "[1, 2] [3]",
 		"data/f.json":      "{}}",
+		"data/g.json":      "{\"a\": \"\xff\"}",
+		"data/h.json":      "  \n",
+		"data/i.yaml":      "a: 1\n---\nb: 2\n",
 		"content/index.md": "+++\ntitle = \"A\"\n+++\nA.\n",
 	})
 	joined := strings.Join(lines, "\n")
@@ -51,6 +54,9 @@ func TestDataFileErrorsArePositioned(t *testing.T) {
 		"data name \"d\" is also data/d.",
 		"data/sub/e.json:1:8: json: '[' after the file's value",
 		"data/f.json:1:3: json: '}' after the file's value",
+		"data/g.json:1:8: json: invalid UTF-8 byte 0xFF",
+		"data/h.json:1:1: json: the file holds no value",
+		"data/i.yaml:2:1: yaml: a second document",
 	} {
 		if !strings.Contains(joined, want) {
 			t.Errorf("no error %q:\n%s", want, joined)

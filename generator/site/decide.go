@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"context"
 	"fmt"
+	"path"
 	"strings"
 	"sync/atomic"
 	"time"
@@ -132,7 +133,7 @@ func (b *builder) decide(context.Context) error {
 			in.Inherits = ps.decision.Level
 		}
 		in.Kind, in.Consent = consentOf(st.item)
-		if b.confidentialSection(p) && p.Audience == "" {
+		if b.confidentialSection(p) && p.Audience == "" || b.failedSectionFile(p) {
 			in.Default = audience.Team
 		}
 		d, err := audience.Decide(in)
@@ -211,6 +212,22 @@ func (b *builder) pageDefaultAudience(p *content.Page) audience.Level {
 		}
 	}
 	return l
+}
+
+// failedSectionFile reports a section standing in for an _index.md that
+// Load left out for its problems: its audience is unknown, so it and what
+// is inside it count as the team's until the file is fixed, and no page
+// below gets errors that only a wider audience would raise.
+func (b *builder) failedSectionFile(p *content.Page) bool {
+	if p.Kind != content.KindSection || p.File != "" {
+		return false
+	}
+	for _, f := range b.tree.FailedFiles() {
+		if strings.HasPrefix(path.Base(f), "_index.") && (path.Dir(f) == "content/"+p.Dir || strings.HasSuffix(path.Dir(f), "/"+p.Dir)) {
+			return true
+		}
+	}
+	return false
 }
 
 // confidentialSection reports a section page written in a file (an

@@ -227,3 +227,22 @@ func TestOutputFolderOfOtherFilesIsRefused(t *testing.T) {
 	build(t, src, Options{Out: fresh})
 	build(t, src, Options{Out: fresh}) // its own output, with the log beside it
 }
+
+// TestBrokenSectionFileRaisesNoAudienceErrors checks that the pages of a
+// section whose _index.md does not decode are taken as the team's (its
+// audience is unknown): no error a wider audience would raise (a blocked
+// key) is added to the file's own, and links into a bundle whose page has
+// problems are not reported either.
+func TestBrokenSectionFileRaisesNoAudienceErrors(t *testing.T) {
+	lines := buildErrors(t, map[string]string{
+		"site.toml":                  minimalConfig,
+		"content/internal/_index.md": "+++\ntitle = \"内部\naudience = \"team\"\n+++\n",
+		"content/internal/note.md":   "+++\ntitle = \"Note\"\nphone = \"13800000000\"\n+++\nNote.\n",
+		"content/news/b/index.md":    "+++\ntitle = \"x\n+++\n",
+		"content/news/b/cv.txt":      "cv\n",
+		"content/about.md":           "+++\ntitle = \"About\"\n+++\n[cv](news/b/cv.txt)\n",
+	})
+	if len(lines) != 2 || !strings.HasPrefix(lines[0], "content/internal/_index.md:2:") || !strings.HasPrefix(lines[1], "content/news/b/index.md:2:") {
+		t.Errorf("want the two files' own errors only, got %q", lines)
+	}
+}
