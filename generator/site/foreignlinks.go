@@ -82,7 +82,7 @@ func (r linkResolver) foreignFile(dest string) (file, suffix string, ok bool) {
 		}
 		plain = u
 	}
-	if strings.HasSuffix(plain, ".md") {
+	if plain == "" || strings.HasSuffix(plain, ".md") {
 		return "", "", false // a page: Resolve's own business
 	}
 	if plain[0] == '/' {
