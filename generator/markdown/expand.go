@@ -7,6 +7,8 @@ import (
 	"sort"
 
 	"github.com/yuin/goldmark/ast"
+
+	"github.com/sineng/sineng/generator/diag"
 )
 
 // scNode is a shortcode call: its opening tag, and its closing tag and the
@@ -240,11 +242,65 @@ func (p *page) call(n *scNode) string {
 		p.srcErrorf(n.start, "unclosed shortcode %q: missing %s /%s %s", n.name, open, n.name, closing)
 		return ""
 	default:
+		if list := p.ownErrors(err); list != nil {
+			// Problems of its inner Markdown, positioned in this page
+			// already: as they are, not again at the opening tag.
+			for _, e := range list {
+				p.errs.Add(e)
+			}
+			return ""
+		}
 		p.srcErrorf(n.start, "shortcode %q: %w", n.name, err)
 		return ""
 	}
 	if n.markdown {
+		if !p.unsafe && writesTag(out) {
+			p.srcErrorf(n.start, "shortcode %q writes HTML, which the %s %s form hands to Markdown as raw HTML, left out while [markup] unsafe is off: write it as {{< %s >}}", n.name, open, closing, n.name)
+			return ""
+		}
 		return out
 	}
 	return p.tokens.add(out)
 }
+
+// ownErrors returns the errors of err when every one is a *diag.Error in
+// this page's file (the problems of a shortcode's inner Markdown), else
+// nil.
+func (p *page) ownErrors(err error) []error {
+	var list *diag.Errors
+	if !errors.As(err, &list) || len(list.List) == 0 {
+		return nil
+	}
+	for _, e := range list.List {
+		var de *diag.Error
+		if !errors.As(e, &de) || de.File != p.ctx.File {
+			return nil
+		}
+	}
+	return list.List
+}
+
+// writesTag reports whether s holds an HTML tag: "<" and a letter, or
+// "</" and one, then a name and a space, "/" or ">". A Markdown autolink
+// (<https://…>, <a@b.org>) is none.
+func writesTag(s string) bool {
+	for i := 0; i+1 < len(s); i++ {
+		if s[i] != '<' {
+			continue
+		}
+		j := i + 1
+		if s[j] == '/' {
+			j++
+		}
+		start := j
+		for j < len(s) && (isASCIILetter(s[j]) || j > start && (s[j] >= '0' && s[j] <= '9' || s[j] == '-')) {
+			j++
+		}
+		if j > start && j < len(s) && (s[j] == ' ' || s[j] == '\t' || s[j] == '\n' || s[j] == '/' || s[j] == '>') {
+			return true
+		}
+	}
+	return false
+}
+
+func isASCIILetter(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }

@@ -112,6 +112,7 @@ type Renderer struct {
 	plain          parser.Parser // md's parser without linkify, for pages it would not change (needsLinkify)
 	tocMin, tocMax int
 	scratch        sync.Pool // of *scratch, reused between Render calls
+	unsafe         bool      // raw HTML is kept
 }
 
 // scratch holds the buffers one Render call works in.
@@ -176,7 +177,7 @@ func New(opts Options) *Renderer {
 	if h == nil {
 		h = highlight.New("")
 	}
-	r := &Renderer{tocMin: opts.TOCMinLevel, tocMax: opts.TOCMaxLevel}
+	r := &Renderer{tocMin: opts.TOCMinLevel, tocMax: opts.TOCMaxLevel, unsafe: opts.Unsafe}
 	if r.tocMin <= 0 {
 		r.tocMin = 2
 	}
