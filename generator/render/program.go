@@ -50,6 +50,16 @@ func (p *Program) LeaderRef(id string) LeaderRef {
 	return LeaderRef{}
 }
 
+// Leader is LeaderRef for an id a page's author wrote where nothing checked
+// it (a shortcode's argument): an id no leader has is an error, so a typo
+// does not pass for a leader the build keeps out of sight.
+func (p *Program) Leader(id string) (LeaderRef, error) {
+	if r, ok := p.refs[id]; ok {
+		return r, nil
+	}
+	return LeaderRef{}, fmt.Errorf("%q is not the id of any leader", id)
+}
+
 // LeaderByID returns the published portfolio of a leader, or nil.
 func (p *Program) LeaderByID(id string) *LeaderView { return p.leaders[id] }
 
