@@ -2,7 +2,6 @@ package site
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -10,7 +9,6 @@ import (
 	"testing"
 
 	"github.com/sineng/sineng/generator/audience"
-	"github.com/sineng/sineng/generator/diag"
 )
 
 // The tests in this file each take a way a resident's confidential
@@ -62,12 +60,7 @@ func TestTranslationKeyDoesNotSplitAPerson(t *testing.T) {
 	files["content/cases/story.en.md"] = strings.Replace(files["content/cases/story.en.md"], "The story", "STORY-MARKER The story", 1)
 	out, res := build(t, writeFiles(t, files), Options{Audience: audience.Public, AudienceSet: true})
 	noMarker(t, "public build", readTree(t, out), "Tkreal", "STORY-MARKER")
-	warned := 0
-	for _, w := range res.Warnings {
-		if strings.Contains(w.Error(), "differs from its translations'") {
-			warned++
-		}
-	}
+	warned := warnings(res, "differs from its translations'")
 	if warned != 2 {
 		t.Errorf("%d consent warnings, want 2 (the English leader and case note): %v", warned, res.Warnings)
 	}
@@ -161,11 +154,7 @@ func TestSingleFileLeaderMovesAwayFromItsName(t *testing.T) {
 	if _, ok := tree["leaders/resident-zhang/index.html"]; !ok {
 		t.Errorf("the single-file leader is not published under the pseudonym; files: %v", keys(tree))
 	}
-	warned := false
-	for _, w := range res.Warnings {
-		warned = warned || strings.Contains(w.Error(), "content/leaders/li/index.md:4:1: aliases are not published")
-	}
-	if !warned {
+	if warnings(res, "content/leaders/li/index.md:4:1: aliases are not published") == 0 {
 		t.Errorf("no warning at the dropped aliases: %v", res.Warnings)
 	}
 }
@@ -264,11 +253,7 @@ func TestHomeLeftOutPublishesNothing(t *testing.T) {
 			t.Errorf("%s published without a home page", rel)
 		}
 	}
-	warned := false
-	for _, w := range res.Warnings {
-		warned = warned || strings.Contains(w.Error(), "its home page is left out (it is for the team audience")
-	}
-	if !warned {
+	if warnings(res, "its home page is left out (it is for the team audience") == 0 {
 		t.Errorf("no warning: %v", res.Warnings)
 	}
 }
@@ -363,11 +348,7 @@ func TestLeaderWithoutPseudonymIsWarnedAbout(t *testing.T) {
 	if !found {
 		t.Errorf("no leaders/leader-<hash>/ page: %v", keys(tree))
 	}
-	warned := false
-	for _, w := range res.Warnings {
-		warned = warned || strings.Contains(w.Error(), "content/leaders/zhao/index.md:6:1: no pseudonym")
-	}
-	if !warned {
+	if warnings(res, "content/leaders/zhao/index.md:6:1: no pseudonym") == 0 {
 		t.Errorf("no warning at consent.scope: %v", res.Warnings)
 	}
 }
@@ -518,10 +499,10 @@ func TestFolderNamesDoNotLeakThroughOtherSpellings(t *testing.T) {
 // leader's own name is shown under the pseudonym.
 func TestLeaderNamedByItsHeadingOrQuotingThemself(t *testing.T) {
 	headed := "+++\npseudonym = \"Pseudo Two\"\n[consent]\npublish = true\ndate = 2025-01-01\nscope = [\"portfolio\"]\n+++\n# ZZHEADINGNAME\n\nText.\n"
-	lines := buildErrorsFor(t, map[string]string{
+	lines := buildErrorsWith(t, map[string]string{
 		"site.toml":                    minimalConfig,
 		"content/leaders/two/index.md": headed,
-	}, audience.Public)
+	}, Options{Audience: audience.Public, AudienceSet: true})
 	if len(lines) != 1 || !strings.HasPrefix(lines[0], "content/leaders/two/index.md:1:1: a leader published without name in consent scope needs its title") {
 		t.Errorf("heading title: %q", lines)
 	}
@@ -537,19 +518,15 @@ func TestLeaderNamedByItsHeadingOrQuotingThemself(t *testing.T) {
 	}
 }
 
-// buildErrorsFor is buildErrors for a build of audience aud.
-func buildErrorsFor(t *testing.T, files map[string]string, aud audience.Level) []string {
-	t.Helper()
-	_, err := Build(context.Background(), Options{Source: writeFiles(t, files), Out: filepath.Join(t.TempDir(), "out"), Now: testNow, Audience: aud, AudienceSet: true})
-	var list *diag.Errors
-	if !errors.As(err, &list) {
-		t.Fatalf("want build errors, got %v", err)
+// warnings counts the warnings of res that hold s.
+func warnings(res *Result, s string) int {
+	n := 0
+	for _, w := range res.Warnings {
+		if strings.Contains(w.Error(), s) {
+			n++
+		}
 	}
-	var lines []string
-	for _, e := range list.List {
-		lines = append(lines, e.Error())
-	}
-	return lines
+	return n
 }
 
 // TestBundleFilesThatRunScriptNeedRawHTML checks that, with raw HTML off,
@@ -580,12 +557,7 @@ func TestBundleFilesThatRunScriptNeedRawHTML(t *testing.T) {
 			t.Errorf("%s not published", name)
 		}
 	}
-	warned := 0
-	for _, w := range res.Warnings {
-		if strings.Contains(w.Error(), "which a browser runs on the site's own origin") {
-			warned++
-		}
-	}
+	warned := warnings(res, "which a browser runs on the site's own origin")
 	if warned != 4 {
 		t.Errorf("%d warnings, want 4: %v", warned, res.Warnings)
 	}

@@ -30,8 +30,15 @@ func writeFiles(t *testing.T, files map[string]string) string {
 // buildErrors builds a site expected to fail and returns its error lines.
 func buildErrors(t *testing.T, files map[string]string) []string {
 	t.Helper()
-	src := writeFiles(t, files)
-	_, err := Build(context.Background(), Options{Source: src, Out: filepath.Join(t.TempDir(), "out"), Now: testNow})
+	return buildErrorsWith(t, files, Options{})
+}
+
+// buildErrorsWith is buildErrors with options (an audience, say); the
+// source, output folder and clock are the test's.
+func buildErrorsWith(t *testing.T, files map[string]string, opts Options) []string {
+	t.Helper()
+	opts.Source, opts.Out, opts.Now = writeFiles(t, files), filepath.Join(t.TempDir(), "out"), testNow
+	_, err := Build(context.Background(), opts)
 	if err == nil {
 		t.Fatal("build succeeded, want errors")
 	}
