@@ -88,6 +88,7 @@ func (s *Scanner) Scan(data []byte) []Finding {
 	hits = scanDigits(data, hits)
 	if s.roster != nil {
 		hits = s.roster.find(data, hits)
+		hits = s.findEncoded(data, hits)
 	}
 	if len(hits) == 0 {
 		return nil
@@ -146,4 +147,48 @@ func position(data []byte, hits []hit) []Finding {
 		}
 	}
 	return out
+}
+
+// findEncoded appends the roster names written percent-encoded inside a
+// URL ("/people/%E7%8E%8B%E7%A7%80%E8%8B%B1", "?q=Wang%20Fang" or
+// "Wang+Fang" in a query): a link's destination is printed encoded, so a
+// name in it escapes the plain scan. Each run of URL characters holding a
+// %XX escape is decoded (+ as a space) and scanned; a name found there is
+// a hit over the whole run.
+func (s *Scanner) findEncoded(data []byte, hits []hit) []hit {
+	for i := 0; i < len(data); {
+		k := bytes.IndexByte(data[i:], '%')
+		if k < 0 {
+			break
+		}
+		k += i
+		if k+2 >= len(data) || !isHex(data[k+1]) || !isHex(data[k+2]) {
+			i = k + 1
+			continue
+		}
+		start, end := k, k
+		for start > 0 && urlChar(data[start-1]) {
+			start--
+		}
+		for end < len(data) && urlChar(data[end]) {
+			end++
+		}
+		decoded := []byte(strings.ReplaceAll(percentDecode(data[start:end]), "+", " "))
+		for _, h := range s.roster.find(decoded, nil) {
+			hits = append(hits, hit{kind: h.kind, start: start, end: end, text: string(decoded[h.start:h.end])})
+		}
+		i = end
+	}
+	return hits
+}
+
+// urlChar reports the bytes a percent-encoded URL run is made of.
+func urlChar(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || strings.IndexByte("%+-._~", c) >= 0
+}
+
+// isHex reports a hexadecimal digit.
+func isHex(c byte) bool {
+	_, ok := unhex(c)
+	return ok
 }

@@ -59,3 +59,18 @@ func TestRosterManyNames(t *testing.T) {
 		}
 	}
 }
+
+// TestRosterNamesInEncodedURLs checks that a roster name written
+// percent-encoded in a URL (a link's destination is printed so), or with
+// + for its space in a query that holds an escape, is found, at the start
+// of the run of URL characters that holds it.
+func TestRosterNamesInEncodedURLs(t *testing.T) {
+	s := NewScanner(Rules{Roster: []string{"王秀英", "Wang Fang"}})
+	runScanCases(t, s, []scanCase{
+		{"CJK path", `<a href="https://example.com/people/%E7%8E%8B%E7%A7%80%E8%8B%B1">x</a>`, "roster-name@36"},
+		{"Latin query with %20", `<a href="/search/?q=Wang%20Fang">`, "roster-name@20"},
+		{"Latin query with + beside an escape", `<a href="/s/?q=Wang+Fang%21&x=1">`, "roster-name@15"},
+		{"other encoded text", `<a href="/tags/%E7%A4%BE%E5%8C%BA/">`, ""},
+		{"no escape", `Wang-Fang`, ""},
+	})
+}
