@@ -143,6 +143,7 @@ func (b *builder) assemble(context.Context) error {
 		b.assembleProgram(ls)
 		b.searchPage(ls)
 	}
+	b.checkGeneratedPaths()
 	b.linkTranslations()
 	return nil
 }

@@ -57,6 +57,55 @@ func (b *builder) checkOutputPaths() {
 	}
 }
 
+// checkGeneratedPaths reports a page with a file, or an alias of one,
+// claiming the URL of a page the build makes itself (a taxonomy or term
+// list, the search page, a handbook, showcase or filter page, the 404
+// page), at the page's field, while front matter positions are known: the
+// write would fail later, unpositioned, and only when no other problem
+// stopped the build first.
+func (b *builder) checkGeneratedPaths() {
+	made := map[string]string{} // output path → what makes it
+	for _, ls := range b.langs {
+		for _, st := range ls.pages {
+			if st.generated && st.view != nil {
+				made[st.page.OutPath] = "the " + st.view.Title + " page the build makes"
+			}
+		}
+		for _, tax := range ls.taxes {
+			made[tax.out+"/index.html"] = "the " + tax.out + " list the build makes"
+			for _, ts := range tax.terms {
+				made[ts.out+"/index.html"] = "a term page the build makes"
+			}
+		}
+		made[langPrefix(b, ls)+"404.html"] = "the 404 page"
+	}
+	for _, st := range b.pages {
+		p := st.page
+		if st.view == nil || p.File == "" || st.generated {
+			continue
+		}
+		claims := []struct{ out, key, what string }{{p.OutPath, st.urlField, "its URL"}}
+		if claims[0].key == "" {
+			claims[0].key = urlKey(p.URL, p.Slug)
+		}
+		for i, a := range p.Aliases {
+			claims = append(claims, struct{ out, key, what string }{aliasOut(a), fmt.Sprintf("aliases[%d]", i), "this alias"})
+		}
+		for _, c := range claims {
+			maker, ok := made[c.out]
+			if !ok {
+				continue
+			}
+			line, col := p.Position(c.key)
+			b.errs.Errorf(p.File, line, col, "/%s, %s, is %s: give the page another slug, url or alias", strings.TrimSuffix(c.out, "index.html"), c.what, maker)
+			if b.clashes == nil {
+				b.clashes = map[string]bool{}
+			}
+			b.clashes[c.out] = true
+		}
+	}
+}
+
 // urlKey is the front matter key that sets a page's URL: url, else slug,
 // else none (its file name does).
 func urlKey(url, slug string) string {

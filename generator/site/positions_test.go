@@ -270,3 +270,26 @@ func TestShortcodeBodyErrorsAreTheirOwn(t *testing.T) {
 		}
 	}
 }
+
+// TestClashesWithMadePagesArePositioned checks that a page taking the URL
+// of a page the build makes (the search page, a taxonomy list) by its url
+// or an alias is an error at that field, once.
+func TestClashesWithMadePagesArePositioned(t *testing.T) {
+	lines := buildErrors(t, map[string]string{
+		"site.toml":    minimalConfig,
+		"content/a.md": "+++\ntitle = \"A\"\ntags = [\"x\"]\n+++\nA.\n",
+		"content/b.md": "+++\ntitle = \"B\"\nurl = \"/search/\"\naliases = [\"/tags/\"]\n+++\nB.\n",
+	})
+	want := []string{
+		"content/b.md:3:1: /search/, its URL, is the ",
+		"content/b.md:4:12: /tags/, this alias, is the tags list the build makes",
+	}
+	if len(lines) != len(want) {
+		t.Fatalf("got %q", lines)
+	}
+	for i, w := range want {
+		if !strings.HasPrefix(lines[i], w) {
+			t.Errorf("error %d = %q, want it to start %q", i, lines[i], w)
+		}
+	}
+}
