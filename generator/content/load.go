@@ -385,6 +385,11 @@ func decodeFields(p *Page, opts Options, errs *[]error) bool {
 	p.Title = d.str("title")
 	p.Slug = d.str("slug")
 	p.URL = d.str("url")
+	if bad := badURLSegment(p.URL); bad != "" {
+		line, col := p.Position("url")
+		*errs = append(*errs, diag.Errorf(p.File, line, col, "url %q has %s: write the path it means", p.URL, bad))
+		d.failed = true
+	}
 	p.Type = d.str("type")
 	p.Layout = d.str("layout")
 	p.Summary = d.str("summary")
@@ -528,4 +533,21 @@ func (p *Page) Published(drafts, future, expired bool, now time.Time) bool {
 		return false
 	}
 	return true
+}
+
+// badURLSegment names what in a url field is no path segment of its own:
+// "." or ".." (a path to clean, or one that climbs out of the site) or an
+// empty one ("a//b"); "" for none.
+func badURLSegment(u string) string {
+	for _, seg := range strings.Split(strings.Trim(u, "/"), "/") {
+		switch seg {
+		case ".", "..":
+			return `a "` + seg + `" segment`
+		case "":
+			if strings.Trim(u, "/") != "" {
+				return "an empty segment"
+			}
+		}
+	}
+	return ""
 }

@@ -293,3 +293,30 @@ func TestClashesWithMadePagesArePositioned(t *testing.T) {
 		}
 	}
 }
+
+// TestURLWithDotSegmentsIsAnError checks that a url field with a ".", ".."
+// or empty segment is an error at the field, with the page's other
+// problems, instead of a clash or an unsafe path found only when writing.
+func TestURLWithDotSegmentsIsAnError(t *testing.T) {
+	lines := buildErrors(t, map[string]string{
+		"site.toml":    minimalConfig,
+		"content/a.md": "+++\ntitle = \"A\"\nurl = \"/./about/\"\n+++\nA.\n",
+		"content/b.md": "+++\ntitle = \"B\"\nurl = \"../../etc/\"\n+++\nB.\n",
+		"content/c.md": "+++\ntitle = \"C\"\nurl = \"/a//b/\"\n+++\nC.\n",
+		"content/d.md": "+++\ntitle = \"D\"\n+++\n\n[x](nope.md)\n",
+	})
+	want := []string{
+		`content/a.md:3:1: url "/./about/" has a "." segment`,
+		`content/b.md:3:1: url "../../etc/" has a ".." segment`,
+		`content/c.md:3:1: url "/a//b/" has an empty segment`,
+		`content/d.md:5:1: link "nope.md"`,
+	}
+	if len(lines) != len(want) {
+		t.Fatalf("got %q", lines)
+	}
+	for i, w := range want {
+		if !strings.HasPrefix(lines[i], w) {
+			t.Errorf("error %d = %q, want it to start %q", i, lines[i], w)
+		}
+	}
+}
