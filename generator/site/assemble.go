@@ -339,6 +339,15 @@ func (b *builder) assembleTaxonomies(ls *langSite) {
 		title := ls.site.T(tax.Plural)
 		for _, n := range names {
 			ts := byTerm[n]
+			if slug := content.Slugify(n); slug == "" || slug == "." || slug == ".." {
+				// No folder can hold its page: a problem of the
+				// pages that give the term, at their field.
+				for _, st := range ts.pages {
+					line, col := st.page.Position(tax.Plural)
+					b.errs.Errorf(st.page.File, line, col, "%s term %q has no name a URL can use: write it with a letter or digit", tax.Singular, n)
+				}
+				continue
+			}
 			ts.view.Count = len(ts.pages)
 			ts.view.Pages = views(ts.pages)
 			ts.out = prefix + tax.Plural + "/" + content.Slugify(n)

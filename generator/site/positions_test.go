@@ -320,3 +320,16 @@ func TestURLWithDotSegmentsIsAnError(t *testing.T) {
 		}
 	}
 }
+
+// TestTermWithoutAURLNameIsAnError checks that a tag that slugs to nothing
+// a folder can be named ("..", ".") is an error at the page's tags field,
+// not a clash with the home or the tags list found when writing.
+func TestTermWithoutAURLNameIsAnError(t *testing.T) {
+	lines := buildErrors(t, map[string]string{
+		"site.toml":    minimalConfig,
+		"content/a.md": "+++\ntitle = \"A\"\ntags = [\"ok\", \"..\"]\n+++\nA.\n",
+	})
+	if len(lines) != 1 || !strings.HasPrefix(lines[0], `content/a.md:3:1: tag term ".." has no name a URL can use`) {
+		t.Errorf("got %q", lines)
+	}
+}
