@@ -364,7 +364,9 @@ func DecodeYAMLData(file string, src []byte) (any, error) {
 	}
 	var next yaml.Node
 	if err := dec.Decode(&next); err == nil {
-		return nil, diag.Errorf(file, max(next.Line, 1), 1, "yaml: a second document: a data file holds one")
+		if len(next.Content) > 0 && !(next.Content[0].Kind == yaml.ScalarNode && next.Content[0].ShortTag() == "!!null") {
+			return nil, diag.Errorf(file, max(next.Line, 1), 1, "yaml: a second document: a data file holds one")
+		}
 	} else if !errors.Is(err, io.EOF) {
 		return nil, yamlSyntaxError(file, 1, err)
 	}

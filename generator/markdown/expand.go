@@ -254,10 +254,6 @@ func (p *page) call(n *scNode) string {
 		return ""
 	}
 	if n.markdown {
-		if !p.unsafe && writesTag(out) {
-			p.srcErrorf(n.start, "shortcode %q writes HTML, which the %s %s form hands to Markdown as raw HTML, left out while [markup] unsafe is off: write it as {{< %s >}}", n.name, open, closing, n.name)
-			return ""
-		}
 		return out
 	}
 	return p.tokens.add(out)
@@ -279,28 +275,3 @@ func (p *page) ownErrors(err error) []error {
 	}
 	return list.List
 }
-
-// writesTag reports whether s holds an HTML tag: "<" and a letter, or
-// "</" and one, then a name and a space, "/" or ">". A Markdown autolink
-// (<https://…>, <a@b.org>) is none.
-func writesTag(s string) bool {
-	for i := 0; i+1 < len(s); i++ {
-		if s[i] != '<' {
-			continue
-		}
-		j := i + 1
-		if s[j] == '/' {
-			j++
-		}
-		start := j
-		for j < len(s) && (isASCIILetter(s[j]) || j > start && (s[j] >= '0' && s[j] <= '9' || s[j] == '-')) {
-			j++
-		}
-		if j > start && j < len(s) && (s[j] == ' ' || s[j] == '\t' || s[j] == '\n' || s[j] == '/' || s[j] == '>') {
-			return true
-		}
-	}
-	return false
-}
-
-func isASCIILetter(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }

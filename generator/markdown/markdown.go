@@ -112,7 +112,6 @@ type Renderer struct {
 	plain          parser.Parser // md's parser without linkify, for pages it would not change (needsLinkify)
 	tocMin, tocMax int
 	scratch        sync.Pool // of *scratch, reused between Render calls
-	unsafe         bool      // raw HTML is kept
 }
 
 // scratch holds the buffers one Render call works in.
@@ -177,7 +176,7 @@ func New(opts Options) *Renderer {
 	if h == nil {
 		h = highlight.New("")
 	}
-	r := &Renderer{tocMin: opts.TOCMinLevel, tocMax: opts.TOCMaxLevel, unsafe: opts.Unsafe}
+	r := &Renderer{tocMin: opts.TOCMinLevel, tocMax: opts.TOCMaxLevel}
 	if r.tocMin <= 0 {
 		r.tocMin = 2
 	}

@@ -20,7 +20,6 @@ type page struct {
 	pos    positions
 	tokens placeholders
 	errs   diag.List
-	unsafe bool     // raw HTML is kept ([markup] unsafe)
 	ids    parseIDs // what the page's parses get as their IDs: the scratch's heading IDs and paragraph slab
 }
 
@@ -52,7 +51,7 @@ func (r *Renderer) Render(src []byte, ctx Context) (res Result, err error) {
 	defer r.putScratch(s)
 
 	s.dests = s.dests[:0]
-	s.page = page{ctx: ctx, src: src, dests: &s.dests, unsafe: r.unsafe}
+	s.page = page{ctx: ctx, src: src, dests: &s.dests}
 	p := &s.page
 	p.pos = positions{src: src, lineOffset: ctx.LineOffset}
 	p.tokens.src = src

@@ -423,9 +423,12 @@ func TestSectionPagesThatStandForPeopleAreForTheTeam(t *testing.T) {
 		"content/cases/_index.md":          "+++\ntitle = \"Stories\"\n+++\nCASES-INTRO\n",
 	}
 	for _, aud := range []audience.Level{audience.Public, audience.Funders} {
-		out, _ := build(t, writeFiles(t, files), Options{Audience: aud, AudienceSet: true})
+		out, res := build(t, writeFiles(t, files), Options{Audience: aud, AudienceSet: true})
 		tree := readTree(t, out)
 		noMarker(t, aud.String()+" build", tree, "ZZHID", "zzhid", "STORY-MARKER", "CASES-INTRO")
+		if warnings(res, "content/cases/_index.md:2:1: this section page names no audience") != 1 {
+			t.Errorf("%s build: no warning at the cases/_index.md that keeps the stories in: %v", aud, res.Warnings)
+		}
 		if !strings.Contains(string(tree["leaders/index.html"]), "LEADERS-INTRO") {
 			t.Errorf("%s build: the leaders list lost its introduction", aud)
 		}
@@ -568,5 +571,20 @@ func TestBundleFilesThatRunScriptNeedRawHTML(t *testing.T) {
 		if _, ok := tree["news/b/"+name]; !ok {
 			t.Errorf("unsafe on: %s not published", name)
 		}
+	}
+}
+
+// TestTypeRulesOutrankTheDefault checks that a site whose default is team
+// and whose type rules open its program sections publishes those sections:
+// a kind's name the site does not write brings in no default over a rule.
+func TestTypeRulesOutrankTheDefault(t *testing.T) {
+	files := map[string]string{
+		"site.toml":             minimalConfig + "[audience]\ndefault = \"team\"\n[audience.types]\nprojects = \"public\"\n",
+		"content/_index.md":     "+++\ntitle = \"Home\"\naudience = \"public\"\n+++\n",
+		"content/projects/p.md": "+++\ntitle = \"P\"\n+++\nPROJECT-BODY\n",
+	}
+	out, _ := build(t, writeFiles(t, files), Options{Audience: audience.Public, AudienceSet: true})
+	if !strings.Contains(string(readTree(t, out)["projects/p/index.html"]), "PROJECT-BODY") {
+		t.Error("a project, public by its type's rule, is not published")
 	}
 }

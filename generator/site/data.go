@@ -28,11 +28,16 @@ import (
 // is never nil, and is read-only once made: every language shares it.
 func (b *builder) loadData() map[string]any {
 	root := filepath.Join(b.opts.Source, "data")
+	if info, err := os.Stat(root); err == nil && info.IsDir() {
+		if real, err := filepath.EvalSymlinks(root); err == nil {
+			root = real // a data/ that is a link to a folder is that folder
+		}
+	}
 	data := map[string]any{}
 	owner := map[string]string{} // the file that claimed a key path
 	_ = filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
-		rel, _ := filepath.Rel(b.opts.Source, p)
-		rel = filepath.ToSlash(rel)
+		sub, _ := filepath.Rel(root, p)
+		rel := path.Join("data", filepath.ToSlash(sub))
 		switch {
 		case err != nil && p == root && errors.Is(err, fs.ErrNotExist):
 			return nil // no data/ folder

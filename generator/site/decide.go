@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"path"
+	"path/filepath"
 	"strings"
 	"sync/atomic"
 	"time"
@@ -145,6 +146,10 @@ func (b *builder) decide(context.Context) error {
 		b.checkBlockedFields(st, d.Level)
 		if d.Level > b.opts.Audience {
 			b.excluded[p] = fmt.Sprintf("it is for the %s audience (%s)", d.Level, d.Reason)
+			if p.Audience == "" && b.confidentialSection(p) && len(p.Pages)+len(p.Subsections) > 0 {
+				line, col := p.Position("title")
+				b.errs.Warnf(p.File, line, col, "this section page names no audience, so it and every page inside it stay with the team: write audience = \"funders\" or \"public\" here to let the pages' own rules publish them")
+			}
 			continue
 		}
 		if p.File != "" && !p.Published(b.opts.Drafts, b.opts.Future, b.opts.Expired, b.opts.Now) {
@@ -199,7 +204,15 @@ func unpublishedReason(p *content.Page, now time.Time) string {
 // section's too, the narrowest of them: neither a `type` field nor the
 // choice of a singular or plural key steps around a site's rule.
 func (b *builder) pageDefaultAudience(p *content.Page) audience.Level {
-	l := b.defaultAudience(p.Type)
+	// Only the names the site gives a rule count: a name it does not write
+	// would bring in [audience] default over the rule it does.
+	l, found := audience.Public, false
+	rule := func(name string) {
+		if r, set := b.cfg.Audience.Types[name]; set && r.Valid() {
+			l, found = max(l, b.defaultAudience(name)), true
+		}
+	}
+	rule(p.Type)
 	kinds := []string{p.Type}
 	if k, ok := program.KindOf(p.Section); ok && (k == program.KindLeader || k == program.KindCase) {
 		kinds = append(kinds, p.Section)
@@ -207,9 +220,12 @@ func (b *builder) pageDefaultAudience(p *content.Page) audience.Level {
 	for _, t := range kinds {
 		if k, ok := program.KindOf(t); ok {
 			for _, name := range program.TypeNames(k) {
-				l = max(l, b.defaultAudience(name))
+				rule(name)
 			}
 		}
+	}
+	if !found {
+		return b.defaultAudience(p.Type) // [audience] default, else public
 	}
 	return l
 }
@@ -222,9 +238,20 @@ func (b *builder) failedSectionFile(p *content.Page) bool {
 	if p.Kind != content.KindSection || p.File != "" {
 		return false
 	}
+	roots := []string{"content"}
+	for _, l := range b.cfg.Languages() {
+		if l.ContentDir != "" {
+			roots = append(roots, strings.TrimSuffix(filepath.ToSlash(l.ContentDir), "/"))
+		}
+	}
 	for _, f := range b.tree.FailedFiles() {
-		if strings.HasPrefix(path.Base(f), "_index.") && (path.Dir(f) == "content/"+p.Dir || strings.HasSuffix(path.Dir(f), "/"+p.Dir)) {
-			return true
+		if !strings.HasPrefix(path.Base(f), "_index.") {
+			continue
+		}
+		for _, r := range roots {
+			if path.Dir(f) == r+"/"+p.Dir {
+				return true
+			}
 		}
 	}
 	return false

@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"bytes"
 	"compress/zlib"
+	"encoding/xml"
 	"errors"
 	"io"
 	"os"
@@ -106,10 +107,20 @@ func pdfHasNoImage(data []byte) bool {
 			return false
 		}
 		budget -= len(inflated)
-		if inlineImage(inflated) || budget <= 0 {
+		if budget <= 0 || pdfNameImage(inflated) {
+			return false // an image's dictionary in an object stream, or too much to look at
+		}
+		if !fontProgram(dict) && inlineImage(inflated) {
 			return false
 		}
 	}
+}
+
+// fontProgram reports a stream dictionary of an embedded font, whose
+// bytes are glyph programs, not content to read operators from.
+func fontProgram(dict []byte) bool {
+	return bytes.Contains(dict, []byte("/Length1")) || bytes.Contains(dict, []byte("/FontFile")) ||
+		bytes.Contains(dict, []byte("/Type1C")) || bytes.Contains(dict, []byte("/CIDFontType0C")) || bytes.Contains(dict, []byte("/OpenType"))
 }
 
 // pdfNameImage reports whether data holds the PDF name /Image as a whole
@@ -129,15 +140,57 @@ func pdfNameImage(data []byte) bool {
 }
 
 // inlineImage reports whether a content stream holds the inline image
-// operators BI … ID, each a token of its own.
+// operators BI and then ID, each a token of its own outside strings and
+// comments (text showing "BI dashboards" or "ID card" is none).
 func inlineImage(content []byte) bool {
-	isSpace := func(c byte) bool { return c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f' || c == 0 }
-	for i := 0; i+2 <= len(content); i++ {
-		if content[i] != 'B' || content[i+1] != 'I' {
-			continue
-		}
-		if (i == 0 || isSpace(content[i-1])) && (i+2 == len(content) || isSpace(content[i+2])) {
-			return bytes.Contains(content[i:], []byte(" ID")) || bytes.Contains(content[i:], []byte("\nID"))
+	delim := func(c byte) bool { return strings.IndexByte("()<>[]{}/%", c) >= 0 }
+	space := func(c byte) bool { return c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f' || c == 0 }
+	sawBI := false
+	for i := 0; i < len(content); {
+		c := content[i]
+		switch {
+		case space(c):
+			i++
+		case c == '%': // a comment, to the end of the line
+			for i < len(content) && content[i] != '\n' && content[i] != '\r' {
+				i++
+			}
+		case c == '(': // a string, with nested parentheses and escapes
+			depth := 0
+			for ; i < len(content); i++ {
+				switch content[i] {
+				case '\\':
+					i++
+				case '(':
+					depth++
+				case ')':
+					depth--
+				}
+				if depth == 0 {
+					i++
+					break
+				}
+			}
+		case c == '<' && i+1 < len(content) && content[i+1] != '<': // a hex string
+			for i < len(content) && content[i] != '>' {
+				i++
+			}
+			i++
+		case delim(c):
+			i++
+		default:
+			start := i
+			for i < len(content) && !space(content[i]) && !delim(content[i]) {
+				i++
+			}
+			switch string(content[start:i]) {
+			case "BI":
+				sawBI = true
+			case "ID":
+				if sawBI {
+					return true
+				}
+			}
 		}
 	}
 	return false
@@ -200,47 +253,85 @@ func activeName(name string) bool {
 	return false
 }
 
-// svgActive returns what in the job's SVG drawing a browser would run when
-// the drawing is opened on the site (a <script>, an on… handler, a
-// javascript: URL, a <foreignObject> of HTML), or "" for a drawing with
-// none of them, which is published as it is.
+// svgActive returns what in the job's SVG drawing a browser would run
+// when the drawing is opened on the site, or "" for none, which is
+// published as it is. The drawing is read as XML, so character references
+// and namespace prefixes hide nothing: a document type (whose entities
+// could write markup), an HTML element, a script, iframe, handler or
+// foreignObject in any namespace, an on… attribute, or a link or
+// animation value with a scheme other than http, https or mailto
+// (javascript:) is active; so is anything that does not parse. Metadata
+// in other namespaces (Inkscape's, RDF) is none of that.
 func (j *resourceJob) svgActive() string {
 	data, err := os.ReadFile(j.src)
 	if err != nil {
 		j.err = err
 		return ""
 	}
-	lower := bytes.ToLower(data)
-	switch {
-	case bytes.Contains(lower, []byte("<script")), bytes.Contains(lower, []byte("javascript:")), bytes.Contains(lower, []byte("<foreignobject")):
-		return "a drawing with script in it"
-	case svgHandler(lower):
-		return "a drawing with an event handler in it"
-	}
-	return ""
+	return svgActiveContent(data)
 }
 
-// svgHandler reports an attribute named on… (onload=, onclick =) in lower,
-// a lower-cased SVG document.
-func svgHandler(lower []byte) bool {
-	for i := 0; i+3 < len(lower); i++ {
-		c := lower[i]
-		if c != ' ' && c != '\t' && c != '\n' && c != '\r' && c != '/' {
-			continue
+// svgActiveContent is svgActive on the bytes of a drawing.
+func svgActiveContent(data []byte) string {
+	const htmlNS = "http://www.w3.org/1999/xhtml"
+	dec := xml.NewDecoder(bytes.NewReader(data))
+	dec.Strict = true
+	for {
+		tok, err := dec.Token()
+		if err == io.EOF {
+			return ""
 		}
-		if lower[i+1] != 'o' || lower[i+2] != 'n' {
-			continue
+		if err != nil {
+			return "a drawing that does not parse as XML"
 		}
-		j := i + 3
-		for j < len(lower) && 'a' <= lower[j] && lower[j] <= 'z' {
-			j++
-		}
-		for j < len(lower) && (lower[j] == ' ' || lower[j] == '\t' || lower[j] == '\n' || lower[j] == '\r') {
-			j++
-		}
-		if j > i+3 && j < len(lower) && lower[j] == '=' {
-			return true
+		switch t := tok.(type) {
+		case xml.Directive:
+			return "a drawing with a document type"
+		case xml.StartElement:
+			if t.Name.Space == htmlNS {
+				return "a drawing with HTML in it"
+			}
+			switch strings.ToLower(t.Name.Local) {
+			case "script", "foreignobject", "iframe", "handler":
+				return "a drawing with script in it"
+			}
+			for _, a := range t.Attr {
+				if strings.HasPrefix(strings.ToLower(a.Name.Local), "on") {
+					return "a drawing with an event handler in it"
+				}
+				switch strings.ToLower(a.Name.Local) {
+				case "href", "src", "values", "to", "from", "by":
+					if scriptURL(a.Value) {
+						return "a drawing with a script URL in it"
+					}
+				}
+			}
 		}
 	}
-	return false
+}
+
+// scriptURL reports a value that starts with a URL scheme other than
+// http, https and mailto (javascript:, data:, vbscript:), once spaces and
+// control characters are dropped, as browsers drop them.
+func scriptURL(v string) bool {
+	v = strings.ToLower(strings.Map(func(r rune) rune {
+		if r <= ' ' {
+			return -1
+		}
+		return r
+	}, v))
+	i := strings.IndexByte(v, ':')
+	if i <= 0 {
+		return false
+	}
+	for _, c := range v[:i] {
+		if !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '+' || c == '-' || c == '.') {
+			return false
+		}
+	}
+	switch v[:i] {
+	case "http", "https", "mailto":
+		return false
+	}
+	return true
 }

@@ -56,6 +56,8 @@ func TestDocumentsWithPicturesAreNoDocuments(t *testing.T) {
 		want bool
 	}{
 		{"cv.pdf", pdfWith(t, "BT /F1 12 Tf (A CV, downstream BIG ID) Tj ET", ""), true},
+		{"skills.pdf", pdfWith(t, "BT (Skills: BI dashboards) Tj T* (Staff ID card) Tj <4249> Tj ET % BI ID\n", ""), true},
+		{"objstm.pdf", pdfWith(t, "7 0 obj << /Type /XObject /Subtype /Image >> endobj", ""), false},
 		{"photo.pdf", pdfWith(t, "q 100 0 0 100 0 0 cm /Im1 Do Q", "3 0 obj << /Type /XObject /Subtype /Image /Width 1 /Height 1 /Length 3 >>\nstream\nabc\nendstream\nendobj\n"), false},
 		{"photo2.pdf", pdfWith(t, "q /Im1 Do Q", "3 0 obj <</Subtype/Image/Width 1>>\nstream\nabc\nendstream\nendobj\n"), false},
 		{"inline.pdf", pdfWith(t, "q BI /W 1 /H 1 /CS /G /BPC 8 ID \x00 EI Q", ""), false},
@@ -72,6 +74,35 @@ func TestDocumentsWithPicturesAreNoDocuments(t *testing.T) {
 	} {
 		if got := documentBytes(tt.name, tt.data); got != tt.want {
 			t.Errorf("%s: document %v, want %v", tt.name, got, tt.want)
+		}
+	}
+}
+
+// TestSVGActiveContent checks the drawings a bundle publishes with raw
+// HTML off: plain drawings and ones with text or editor metadata are;
+// script by any prefix, a handler, a javascript: link hidden by a
+// character reference, a document type, HTML and foreignObject are not.
+func TestSVGActiveContent(t *testing.T) {
+	const head = `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" xmlns:inkscape="http://www.inkscape.org/namespaces/inkscape"`
+	for _, tt := range []struct {
+		name, svg string
+		active    bool
+	}{
+		{"plain", head + `><circle r="1" style="fill: red"/></svg>`, false},
+		{"text with on", head + `><text>step one = ready</text></svg>`, false},
+		{"editor metadata", head + ` inkscape:version="1.2"><inkscape:grid/><a href="https://example.org/">x</a></svg>`, false},
+		{"script", head + `><script>alert(1)</script></svg>`, true},
+		{"prefixed script", `<s:svg xmlns:s="http://www.w3.org/2000/svg"><s:script>alert(1)</s:script></s:svg>`, true},
+		{"handler", head + ` onload="alert(1)"><circle r="1"/></svg>`, true},
+		{"referenced javascript", head + `><a xlink:href="javascript&#58;alert(1)"><text>x</text></a></svg>`, true},
+		{"animated href", head + `><a><set attributeName="href" to="javascript:alert(1)"/></a></svg>`, true},
+		{"doctype", `<!DOCTYPE svg [<!ENTITY x "&#60;script>">]>` + head + `>&x;</svg>`, true},
+		{"html", head + `><h:div xmlns:h="http://www.w3.org/1999/xhtml">x</h:div></svg>`, true},
+		{"foreignObject", head + `><foreignObject><p>x</p></foreignObject></svg>`, true},
+		{"not XML", `<svg><circle></svg>`, true},
+	} {
+		if got := svgActiveContent([]byte(tt.svg)) != ""; got != tt.active {
+			t.Errorf("%s: active %v, want %v (%q)", tt.name, got, tt.active, svgActiveContent([]byte(tt.svg)))
 		}
 	}
 }

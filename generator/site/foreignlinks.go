@@ -142,8 +142,10 @@ func hasScheme(dest string) bool {
 // publish it. handled is false for a path that names nothing in content/,
 // which the link keeps as written.
 func (r linkResolver) resolveForeign(file, suffix string) (u string, handled bool, err error) {
-	if r.b.tree.Failed(file) || r.b.tree.Failed(path.Join(file, "index.md")) || r.b.tree.Failed(path.Join(path.Dir(file), "index.md")) {
-		return "", false, nil // its bundle's page has problems of its own, reported
+	for d := file; strings.Contains(d, "/"); d = path.Dir(d) {
+		if r.b.tree.Failed(d) || r.b.tree.Failed(path.Join(d, "index.md")) {
+			return "", false, nil // its bundle's page has problems of its own, reported
+		}
 	}
 	if ps := r.b.bundles[file]; len(ps) > 0 {
 		owner, _ := r.b.bundles.owner(file+"/index.md", r.st.page.Lang)

@@ -337,9 +337,10 @@ func (b *builder) leaderView(ls *langSite, ps *programSite, l *program.Leader, s
 	if b.showsNames() || l.HasScope(program.ScopeQuotes) {
 		for _, t := range l.Testimonials {
 			source := t.Source
-			if !b.showsNames() && !l.HasScope(program.ScopeName) && strings.TrimSpace(source) == strings.TrimSpace(l.Title) {
+			if name := strings.TrimSpace(l.Title); !b.showsNames() && !l.HasScope(program.ScopeName) && name != "" && strings.Contains(source, name) {
 				// The leader quoting themself, by the name they did
-				// not let out: the pseudonym instead.
+				// not let out ("王秀英", "— 王秀英, 楼长"): the pseudonym
+				// instead.
 				source = l.DisplayName(false)
 			}
 			v.Testimonials = append(v.Testimonials, render.Testimonial{Quote: t.Quote, Source: source})
