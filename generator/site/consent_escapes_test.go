@@ -588,3 +588,19 @@ func TestTypeRulesOutrankTheDefault(t *testing.T) {
 		t.Error("a project, public by its type's rule, is not published")
 	}
 }
+
+// TestSitePathsUnderALanguageOrBaseFollowThePortfolio checks that a site
+// path spelling a leader's folder under the base URL's path or a
+// language's folder resolves to the neutral URL like one at the root.
+func TestSitePathsUnderALanguageOrBaseFollowThePortfolio(t *testing.T) {
+	files := map[string]string{
+		"site.toml":                               "title = \"T\"\nbaseURL = \"https://example.org/sub/\"\ndefaultLanguage = \"zh\"\n[languages.zh]\nlanguageName = \"中文\"\nweight = 1\n[languages.en]\nlanguageName = \"English\"\nweight = 2\n",
+		"content/leaders/wang-secret/index.md":    consentedLeader("Wang", "true", `"portfolio"`, ""),
+		"content/leaders/wang-secret/index.en.md": consentedLeader("Wang", "true", `"portfolio"`, ""),
+		"content/leaders/wang-secret/cv.pdf":      "%PDF-1.7\n%%EOF\n",
+		"content/news/ok.en.md":                   "+++\ntitle = \"OK\"\n+++\n[a](/sub/en/leaders/wang-secret/cv.pdf) [b](/en/leaders/wang-secret/cv.pdf)\n",
+	}
+	out, _ := build(t, writeFiles(t, files), Options{Audience: audience.Public, AudienceSet: true})
+	tree := readTree(t, out)
+	noMarker(t, "public build", tree, "wang-secret")
+}

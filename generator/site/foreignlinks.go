@@ -87,12 +87,15 @@ func (r linkResolver) foreignFile(dest string) (file, suffix string, ok bool) {
 	}
 	if plain[0] == '/' {
 		// A site path is a URL, but one that spells a bundle's folder
-		// ("/leaders/wang-fang/photo.jpg") names that bundle's file.
-		file = path.Join("content", plain)
-		if !r.inBundle(file) {
-			return "", "", false
+		// ("/leaders/wang-fang/photo.jpg", also under the base URL's path
+		// and a language's folder: "/sub/en/leaders/wang-fang/cv.pdf")
+		// names that bundle's file.
+		for _, rel := range r.b.sitePathCandidates(plain) {
+			if file = path.Join("content", rel); r.inBundle(file) {
+				return file, suffix, true
+			}
 		}
-		return file, suffix, true
+		return "", "", false
 	}
 	climbs := strings.HasPrefix(plain, "../") || strings.Contains(plain, "/../") || plain == ".."
 	if r.st.page.Bundle && !climbs {
@@ -191,4 +194,21 @@ func (b *builder) notInBuild(file string, owner *content.Page) error {
 func (b *builder) sourceIsFile(file string) bool {
 	info, err := os.Stat(filepath.Join(b.opts.Source, filepath.FromSlash(file)))
 	return err == nil && info.Mode().IsRegular()
+}
+
+// sitePathCandidates returns the content-relative paths a site path may
+// spell: as it is, without the base URL's path, and without a language's
+// URL folder after that.
+func (b *builder) sitePathCandidates(p string) []string {
+	out := []string{p}
+	if b.base != "" && b.base != "/" && strings.HasPrefix(p, b.base) {
+		p = "/" + strings.TrimPrefix(p, b.base)
+		out = append(out, p)
+	}
+	for _, l := range b.cfg.Languages() {
+		if f := b.langFolder(l.Code); f != "" && strings.HasPrefix(p, "/"+f) {
+			out = append(out, "/"+strings.TrimPrefix(p, "/"+f))
+		}
+	}
+	return out
 }
