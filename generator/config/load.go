@@ -1,9 +1,7 @@
 package config
 
 import (
-	"errors"
 	"fmt"
-	"io/fs"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -34,10 +32,7 @@ const FileName = "site.toml"
 func load(path, name string) (*Config, []error, error) {
 	src, err := os.ReadFile(path)
 	if err != nil {
-		var pe *fs.PathError
-		if errors.As(err, &pe) {
-			err = pe.Err // the path is already in the message
-		}
+		err = diag.PathCause(err)
 		return nil, nil, &diag.Errors{List: []error{&diag.Error{File: name, Err: fmt.Errorf("cannot read site config: %w", err)}}}
 	}
 	return Parse(name, src)

@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"hash/maphash"
-	"io/fs"
 	"os"
 	"path"
 	"path/filepath"
@@ -233,8 +232,9 @@ func (t *Tree) add(p *Page) {
 	t.byPath[key] = p
 }
 
-// ignored reports editor leftovers and hidden files, which are never content.
-func ignored(name string) bool {
+// Ignored reports editor leftovers and hidden files, which are never
+// content (nor data, nor anything else a site folder holds for a build).
+func Ignored(name string) bool {
 	return strings.HasPrefix(name, ".") || strings.HasPrefix(name, "#") ||
 		strings.HasSuffix(name, "~") || strings.HasSuffix(name, ".swp") ||
 		strings.HasSuffix(name, ".swx") || strings.HasSuffix(name, ".tmp")
@@ -260,10 +260,7 @@ func (r *reader) readPage(f file, dec *frontmatter.Decoder, buf *[]byte, errs *[
 		*buf = src
 	}
 	if err != nil {
-		var pe *fs.PathError
-		if errors.As(err, &pe) {
-			err = pe.Err // the file is the error's
-		}
+		err = diag.PathCause(err)
 		*errs = append(*errs, &diag.Error{File: siteRel, Err: fmt.Errorf("cannot read: %w", err)})
 		return nil
 	}

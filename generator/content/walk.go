@@ -1,7 +1,6 @@
 package content
 
 import (
-	"errors"
 	"fmt"
 	"io/fs"
 	"os"
@@ -9,6 +8,8 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+
+	"github.com/sineng/sineng/generator/diag"
 )
 
 // walk calls emit with each Markdown file as it finds it, in the walk's
@@ -43,10 +44,7 @@ func walk(root string, names fileNames, emit func(file) bool, unreadable func(re
 			case p == root:
 				return fmt.Errorf("content: walk %s: %w", p, err)
 			}
-			var pe *fs.PathError
-			if errors.As(err, &pe) {
-				err = pe.Err // the path is passed on
-			}
+			err = diag.PathCause(err)
 			unreadable(relPath(root, p), err)
 			if d != nil && d.IsDir() {
 				return fs.SkipDir
@@ -55,7 +53,7 @@ func walk(root string, names fileNames, emit func(file) bool, unreadable func(re
 		}
 		rel := relPath(root, p)
 		name := d.Name()
-		if rel != "." && ignored(name) {
+		if rel != "." && Ignored(name) {
 			if d.IsDir() {
 				return fs.SkipDir
 			}

@@ -56,10 +56,8 @@ func tomlError(file string, text []byte, firstLine int, err error) error {
 	if errors.As(err, &pe) {
 		line, col := pe.Position.Line, pe.Position.Col
 		if start := pe.Position.Start; start >= 0 && start <= len(text) && (start > 0 || line <= 1) {
-			start = gotAt(pe.Message, text, start)
-			before := text[:start]
-			line = 1 + bytes.Count(before, []byte{'\n'})
-			col = 1 + utf8.RuneCount(before[bytes.LastIndexByte(before, '\n')+1:])
+			at := PositionAt(text, gotAt(pe.Message, text, start))
+			line, col = at.Line, at.Col
 		}
 		return diag.Errorf(file, firstLine+max(line, 1)-1, max(col, 1), "toml: %s", pe.Message)
 	}

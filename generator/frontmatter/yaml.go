@@ -8,10 +8,10 @@ import (
 	"strconv"
 	"strings"
 	"time"
-	"unicode/utf8"
+
+	yaml "go.yaml.in/yaml/v3"
 
 	"github.com/sineng/sineng/generator/diag"
-	yaml "go.yaml.in/yaml/v3"
 )
 
 // Limits that keep a hostile YAML block from exhausting the build: aliases
@@ -69,21 +69,12 @@ func decodeYAMLGeneral(file string, text []byte, firstLine int) (map[string]any,
 // invalidUTF8 reports the first byte of text that is no UTF-8, at its line
 // and column, or nil: the YAML parser names no line for it.
 func invalidUTF8(file string, text []byte, firstLine int) error {
-	if utf8.Valid(text) {
+	i := InvalidUTF8(text)
+	if i < 0 {
 		return nil
 	}
-	line, start := 0, 0
-	for i := 0; i < len(text); {
-		r, size := utf8.DecodeRune(text[i:])
-		switch {
-		case r == utf8.RuneError && size == 1:
-			return diag.Errorf(file, firstLine+line, utf8.RuneCount(text[start:i])+1, "yaml: invalid UTF-8 byte 0x%02X: save the file as UTF-8", text[i])
-		case r == '\n':
-			line, start = line+1, i+1
-		}
-		i += size
-	}
-	return nil
+	at := PositionAt(text, i)
+	return diag.Errorf(file, firstLine+at.Line-1, at.Col, "yaml: invalid UTF-8 byte 0x%02X: save the file as UTF-8", text[i])
 }
 
 // yamlParserLine reports the messages of the YAML parser (not its scanner)

@@ -133,7 +133,7 @@ func (b *builder) assemble(context.Context) error {
 	}
 	b.pruneEmptySections()
 	// Every published page with a file has its final URL now.
-	b.checkOutputPaths()
+	held := b.checkOutputPaths()
 	b.linkURLs = b.publishedFileURLs()
 	b.bundles = newBundleIndex(b.tree.Pages)
 	b.continueHelper()
@@ -143,7 +143,7 @@ func (b *builder) assemble(context.Context) error {
 		b.assembleProgram(ls)
 		b.searchPage(ls)
 	}
-	b.checkGeneratedPaths()
+	b.checkGeneratedPaths(held)
 	b.linkTranslations()
 	return nil
 }

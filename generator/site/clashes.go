@@ -6,55 +6,73 @@ import (
 	"strings"
 )
 
+// outputClaim is an output path a page with a file claims: its own, or
+// one of its aliases', with the front matter key that gives it and how a
+// message names it.
+type outputClaim struct {
+	out, key, what string
+}
+
+// claims returns the output paths st claims, its own first; none for a
+// page without a view or a file, or one the build makes.
+func (st *pageState) claims() []outputClaim {
+	p := st.page
+	if st.view == nil || p.File == "" || st.generated {
+		return nil
+	}
+	own := outputClaim{out: p.OutPath, key: st.urlField, what: "its URL"}
+	switch {
+	case own.key == "pseudonym":
+		own.what = "its pseudonym's URL"
+	case own.key == "":
+		own.key = urlKey(p.URL, p.Slug)
+		if own.key == "" {
+			own.what = "its file name"
+		}
+	}
+	cs := []outputClaim{own}
+	for i, a := range p.Aliases {
+		cs = append(cs, outputClaim{out: aliasOut(a), key: fmt.Sprintf("aliases[%d]", i), what: "this alias"})
+	}
+	return cs
+}
+
+// clash reports claim c of st as taken by whom, at c's field, telling
+// which page to change, and keeps the path in b.clashes, so that the
+// output stage's own refusal of the second write is not reported again.
+func (b *builder) clash(st *pageState, c outputClaim, whom, change string) {
+	line, col := st.page.Position(c.key)
+	b.errs.Errorf(st.page.File, line, col, "/%s, %s, is %s: give %s another slug, url or alias", strings.TrimSuffix(c.out, "index.html"), c.what, whom, change)
+	if b.clashes == nil {
+		b.clashes = map[string]bool{}
+	}
+	b.clashes[c.out] = true
+}
+
 // checkOutputPaths reports two published pages, or a page and another
 // page's alias, that would write one output file: at the field that gives
 // the later one (in content order) its URL, while front matter positions
 // are known. The write itself would fail later with the two files' names
-// only. The paths found are kept in b.clashes, so that the output stage's
-// own refusal of the second write is not reported again.
-func (b *builder) checkOutputPaths() {
-	type claim struct {
-		st  *pageState
-		key string
-	}
-	seen := map[string]claim{}
-	add := func(out string, st *pageState, key string) {
-		first, ok := seen[out]
-		if !ok {
-			seen[out] = claim{st, key}
-			return
-		}
-		line, col := st.page.Position(key)
-		what := "its URL"
-		switch {
-		case strings.HasPrefix(key, "aliases"):
-			what = "this alias"
-		case key == "":
-			what = "its file name"
-		case key == "pseudonym":
-			what = "its pseudonym's URL"
-		}
-		url := "/" + strings.TrimSuffix(out, "index.html")
-		b.errs.Errorf(st.page.File, line, col, "%s, %s, is also %s's: give one of them another slug, url or alias", url, what, first.st.page.File)
-		if b.clashes == nil {
-			b.clashes = map[string]bool{}
-		}
-		b.clashes[out] = true
-	}
+// only. It returns each path claimed with the page and claim that hold
+// it, for checkGeneratedPaths.
+func (b *builder) checkOutputPaths() map[string]heldClaim {
+	held := map[string]heldClaim{}
 	for _, st := range b.pages {
-		p := st.page
-		if st.view == nil || p.File == "" {
-			continue
-		}
-		key := st.urlField
-		if key == "" {
-			key = urlKey(p.URL, p.Slug)
-		}
-		add(p.OutPath, st, key)
-		for i, a := range p.Aliases {
-			add(aliasOut(a), st, fmt.Sprintf("aliases[%d]", i))
+		for _, c := range st.claims() {
+			if h, ok := held[c.out]; ok {
+				b.clash(st, c, "also "+h.st.page.File+"'s", "one of them")
+				continue
+			}
+			held[c.out] = heldClaim{st, c}
 		}
 	}
+	return held
+}
+
+// heldClaim is the page that holds an output path and its claim to it.
+type heldClaim struct {
+	st *pageState
+	c  outputClaim
 }
 
 // checkGeneratedPaths reports a page with a file, or an alias of one,
@@ -62,8 +80,8 @@ func (b *builder) checkOutputPaths() {
 // list, the search page, a handbook, showcase or filter page, the 404
 // page), at the page's field, while front matter positions are known: the
 // write would fail later, unpositioned, and only when no other problem
-// stopped the build first.
-func (b *builder) checkGeneratedPaths() {
+// stopped the build first. held is what checkOutputPaths returned.
+func (b *builder) checkGeneratedPaths(held map[string]heldClaim) {
 	made := map[string]string{} // output path → what makes it
 	for _, ls := range b.langs {
 		for _, st := range ls.pages {
@@ -79,29 +97,9 @@ func (b *builder) checkGeneratedPaths() {
 		}
 		made[langPrefix(b, ls)+"404.html"] = "the 404 page"
 	}
-	for _, st := range b.pages {
-		p := st.page
-		if st.view == nil || p.File == "" || st.generated {
-			continue
-		}
-		claims := []struct{ out, key, what string }{{p.OutPath, st.urlField, "its URL"}}
-		if claims[0].key == "" {
-			claims[0].key = urlKey(p.URL, p.Slug)
-		}
-		for i, a := range p.Aliases {
-			claims = append(claims, struct{ out, key, what string }{aliasOut(a), fmt.Sprintf("aliases[%d]", i), "this alias"})
-		}
-		for _, c := range claims {
-			maker, ok := made[c.out]
-			if !ok {
-				continue
-			}
-			line, col := p.Position(c.key)
-			b.errs.Errorf(p.File, line, col, "/%s, %s, is %s: give the page another slug, url or alias", strings.TrimSuffix(c.out, "index.html"), c.what, maker)
-			if b.clashes == nil {
-				b.clashes = map[string]bool{}
-			}
-			b.clashes[c.out] = true
+	for out, maker := range made {
+		if h, ok := held[out]; ok {
+			b.clash(h.st, h.c, maker, "the page")
 		}
 	}
 }

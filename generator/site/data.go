@@ -10,8 +10,8 @@ import (
 	"path"
 	"path/filepath"
 	"strings"
-	"unicode/utf8"
 
+	"github.com/sineng/sineng/generator/content"
 	"github.com/sineng/sineng/generator/diag"
 	"github.com/sineng/sineng/generator/frontmatter"
 )
@@ -45,13 +45,10 @@ func (b *builder) loadData() map[string]any {
 			b.errs.Add(&diag.Error{File: rel, Err: errors.New("data is a file: data files go in a data/ folder")})
 			return nil
 		case err != nil:
-			var pe *fs.PathError
-			if errors.As(err, &pe) {
-				err = pe.Err
-			}
+			err = diag.PathCause(err)
 			b.errs.Add(&diag.Error{File: rel, Err: fmt.Errorf("cannot read data: %w", err)})
 			return nil
-		case ignoredData(d.Name()) && p != root:
+		case content.Ignored(d.Name()) && p != root:
 			if d.IsDir() {
 				return filepath.SkipDir
 			}
@@ -65,7 +62,7 @@ func (b *builder) loadData() map[string]any {
 		}
 		src, err := os.ReadFile(p)
 		if err != nil {
-			b.errs.Add(&diag.Error{File: rel, Err: fmt.Errorf("cannot read data: %w", errors.Unwrap(err))})
+			b.errs.Add(&diag.Error{File: rel, Err: fmt.Errorf("cannot read data: %w", diag.PathCause(err))})
 			return nil
 		}
 		v, err := decodeData(rel, ext, src)
@@ -78,11 +75,6 @@ func (b *builder) loadData() map[string]any {
 		return nil
 	})
 	return data
-}
-
-// ignoredData reports editor leftovers and hidden files in data/.
-func ignoredData(name string) bool {
-	return strings.HasPrefix(name, ".") || strings.HasPrefix(name, "#") || strings.HasSuffix(name, "~")
 }
 
 // putData stores v at the key path keys of data, unless another file or a
@@ -135,18 +127,10 @@ func decodeData(file, ext string, src []byte) (any, error) {
 // errors positioned at their line and column.
 func decodeJSON(file string, src []byte) (any, error) {
 	src = bytes.TrimPrefix(src, []byte("\uFEFF"))
-	if !utf8.Valid(src) {
+	if off := frontmatter.InvalidUTF8(src); off >= 0 {
 		// Go's decoder would turn the bytes into U+FFFD without a word.
-		off := 0
-		for off < len(src) {
-			r, size := utf8.DecodeRune(src[off:])
-			if r == utf8.RuneError && size == 1 {
-				break
-			}
-			off += size
-		}
-		line, col := lineCol(src, off)
-		return nil, diag.Errorf(file, line, col, "json: invalid UTF-8 byte 0x%02X: save the file as UTF-8", src[off])
+		at := frontmatter.PositionAt(src, off)
+		return nil, diag.Errorf(file, at.Line, at.Col, "json: invalid UTF-8 byte 0x%02X: save the file as UTF-8", src[off])
 	}
 	if len(bytes.TrimSpace(src)) == 0 {
 		return nil, diag.Errorf(file, 1, 1, "json: the file holds no value")
@@ -163,8 +147,8 @@ func decodeJSON(file string, src []byte) (any, error) {
 			off++
 		}
 		if off < len(src) {
-			line, col := lineCol(src, off)
-			return nil, diag.Errorf(file, line, col, "json: %q after the file's value", rune(src[off]))
+			at := frontmatter.PositionAt(src, off)
+			return nil, diag.Errorf(file, at.Line, at.Col, "json: %q after the file's value", rune(src[off]))
 		}
 	}
 	if err != nil {
@@ -177,19 +161,10 @@ func decodeJSON(file string, src []byte) (any, error) {
 		case errors.As(err, &te):
 			off = int(te.Offset)
 		}
-		line, col := lineCol(src, min(max(off, 0), len(src)))
-		return nil, diag.Errorf(file, line, col, "json: %v", err)
+		at := frontmatter.PositionAt(src, min(max(off, 0), len(src)))
+		return nil, diag.Errorf(file, at.Line, at.Col, "json: %v", err)
 	}
 	return jsonNumbers(v), nil
-}
-
-// lineCol returns the 1-based line and character column of byte offset off
-// in src.
-func lineCol(src []byte, off int) (line, col int) {
-	before := src[:off]
-	line = 1 + bytes.Count(before, []byte{'\n'})
-	col = 1 + utf8.RuneCount(before[bytes.LastIndexByte(before, '\n')+1:])
-	return line, col
 }
 
 // jsonNumbers replaces the json.Number values in v with int64 when whole,

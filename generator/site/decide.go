@@ -5,7 +5,6 @@ import (
 	"context"
 	"fmt"
 	"path"
-	"path/filepath"
 	"strings"
 	"sync/atomic"
 	"time"
@@ -238,17 +237,11 @@ func (b *builder) failedSectionFile(p *content.Page) bool {
 	if p.Kind != content.KindSection || p.File != "" {
 		return false
 	}
-	roots := []string{"content"}
-	for _, l := range b.cfg.Languages() {
-		if l.ContentDir != "" {
-			roots = append(roots, strings.TrimSuffix(filepath.ToSlash(l.ContentDir), "/"))
-		}
-	}
 	for _, f := range b.tree.FailedFiles() {
 		if !strings.HasPrefix(path.Base(f), "_index.") {
 			continue
 		}
-		for _, r := range roots {
+		for _, r := range b.contentRoots() {
 			if path.Dir(f) == r+"/"+p.Dir {
 				return true
 			}

@@ -258,14 +258,7 @@ func TestShortcodeBodyErrorsAreTheirOwn(t *testing.T) {
 	want := []string{
 		"content/a.md:5:4: link \"nope1.md\": no such page: content/nope1.md",
 	}
-	if len(lines) != len(want) {
-		t.Fatalf("got %q", lines)
-	}
-	for i, w := range want {
-		if !strings.HasPrefix(lines[i], w) {
-			t.Errorf("error %d = %q, want it to start %q", i, lines[i], w)
-		}
-	}
+	wantErrors(t, lines, want)
 }
 
 // TestClashesWithMadePagesArePositioned checks that a page taking the URL
@@ -281,14 +274,7 @@ func TestClashesWithMadePagesArePositioned(t *testing.T) {
 		"content/b.md:3:1: /search/, its URL, is the ",
 		"content/b.md:4:12: /tags/, this alias, is the tags list the build makes",
 	}
-	if len(lines) != len(want) {
-		t.Fatalf("got %q", lines)
-	}
-	for i, w := range want {
-		if !strings.HasPrefix(lines[i], w) {
-			t.Errorf("error %d = %q, want it to start %q", i, lines[i], w)
-		}
-	}
+	wantErrors(t, lines, want)
 }
 
 // TestURLWithDotSegmentsIsAnError checks that a url field with a ".", ".."
@@ -308,14 +294,7 @@ func TestURLWithDotSegmentsIsAnError(t *testing.T) {
 		`content/c.md:3:1: url "/a//b/" has an empty segment`,
 		`content/d.md:5:1: link "nope.md"`,
 	}
-	if len(lines) != len(want) {
-		t.Fatalf("got %q", lines)
-	}
-	for i, w := range want {
-		if !strings.HasPrefix(lines[i], w) {
-			t.Errorf("error %d = %q, want it to start %q", i, lines[i], w)
-		}
-	}
+	wantErrors(t, lines, want)
 }
 
 // TestTermWithoutAURLNameIsAnError checks that a tag that slugs to nothing
@@ -328,5 +307,19 @@ func TestTermWithoutAURLNameIsAnError(t *testing.T) {
 	})
 	if len(lines) != 1 || !strings.HasPrefix(lines[0], `content/a.md:3:1: tag term ".." has no name a URL can use`) {
 		t.Errorf("got %q", lines)
+	}
+}
+
+// wantErrors fails the test unless lines are as many as want and each
+// starts with its want.
+func wantErrors(t *testing.T, lines, want []string) {
+	t.Helper()
+	if len(lines) != len(want) {
+		t.Fatalf("got %q, want %d errors", lines, len(want))
+	}
+	for i, w := range want {
+		if !strings.HasPrefix(lines[i], w) {
+			t.Errorf("error %d = %q, want it to start %q", i, lines[i], w)
+		}
 	}
 }

@@ -14,20 +14,27 @@ import (
 	"github.com/sineng/sineng/internal/stablesort"
 )
 
+// contentRoots returns the site-relative folders content is read from,
+// slash-separated: content, and each language's own content folder.
+func (b *builder) contentRoots() []string {
+	roots := []string{"content"}
+	for _, l := range b.cfg.Languages() {
+		if l.ContentDir != "" {
+			roots = append(roots, strings.TrimSuffix(filepath.ToSlash(l.ContentDir), "/"))
+		}
+	}
+	return roots
+}
+
 // brokenLeader reports whether id names the folder or file of a leader
 // whose file content.Load left out for its problems ("content/leaders/wang/
 // index.md"): references to that leader are then no problems of their own.
 func (b *builder) brokenLeader(id string) bool {
-	roots := []string{"content/leaders/"}
-	for _, l := range b.cfg.Languages() {
-		if l.ContentDir != "" {
-			roots = append(roots, strings.TrimSuffix(filepath.ToSlash(l.ContentDir), "/")+"/leaders/")
-		}
-	}
+	roots := b.contentRoots()
 	for _, f := range b.tree.FailedFiles() {
 		rest, ok := "", false
 		for _, r := range roots {
-			if rest, ok = strings.CutPrefix(f, r); ok {
+			if rest, ok = strings.CutPrefix(f, r+"/leaders/"); ok {
 				break
 			}
 		}

@@ -102,10 +102,7 @@ func (b *builder) publishStatic(dir string) map[string]bool {
 		case err != nil && p == dir && errors.Is(err, fs.ErrNotExist):
 			// no static/ folder: nothing to publish
 		case err != nil:
-			var pe *fs.PathError
-			if errors.As(err, &pe) {
-				err = pe.Err // the path is the error's file
-			}
+			err = diag.PathCause(err)
 			b.errs.Add(&diag.Error{File: "static/" + rel, Err: fmt.Errorf("read: %w", err)})
 		case versionControl(d.Name()):
 			if d.IsDir() {

@@ -137,10 +137,7 @@ func (b *builder) loadStrings(key, code string) map[string]string {
 				continue
 			}
 			if err != nil {
-				var pe *fs.PathError
-				if errors.As(err, &pe) {
-					err = pe.Err // the file is the error's
-				}
+				err = diag.PathCause(err)
 				b.errs.Add(&diag.Error{File: file, Err: fmt.Errorf("cannot read theme strings: %w", err)})
 				return
 			}
