@@ -20,6 +20,7 @@ type sizeResult struct {
 	sinengFiles, hugoFiles int    // files in the output folder after a build
 	floor                  []time.Duration
 	floorStats             floor.Stats
+	floorPeak              int64 // the floor's highest peak resident memory, KiB
 	floorFail              string
 	disk                   *runResult // the build with its output on disk
 	diskNote               string     // set when there was no disk run: why
@@ -32,6 +33,7 @@ type benchmark struct {
 	base      string // the scratch folder, on /dev/shm when there is one
 	diskBase  string // a folder on a real disk, "" when none was found
 	bin       string // the sineng binary
+	floorBin  string // the sineng-floor binary
 	commit    string // the commit measured, from git, or ""
 	hugo      string // the hugo binary, "" when Hugo is not run
 	hugoNote  string // set when Hugo is not run: the table's cell
@@ -181,7 +183,7 @@ func (b *benchmark) round(ctx context.Context, sr *sizeRun, i int) {
 		// Right after the build it is divided by, so both see the
 		// machine in the same state: a floor timed apart from the
 		// builds moved by a fifth between runs on the same day.
-		b.floorRun(res, s, i, sr.runs)
+		b.floorRun(ctx, res, s, i, sr.runs)
 	}
 	if b.hugo != "" && res.hugoFail == "" {
 		r, files := b.cold(ctx, "hugo", label, i, sr.runs, sr.outH, b.hugo, hugoArgs(b.hugoSite, s.content, sr.outH, b.hugoCache))
@@ -252,19 +254,20 @@ func (b *benchmark) memoryNote(n int, runsOf func(*sizeResult) []runResult) stri
 }
 
 // floorRun times floor run i of runs on the site, unless one failed.
-func (b *benchmark) floorRun(res *sizeResult, s benchSite, i, runs int) {
+func (b *benchmark) floorRun(ctx context.Context, res *sizeResult, s benchSite, i, runs int) {
 	if res.floorFail != "" {
 		return
 	}
 	out := filepath.Join(b.base, "out-floor-"+sizeLabel(s.size))
-	d, st, err := timeFloor(s.content, out)
+	r, st, err := b.timeFloor(ctx, s.content, out)
 	if err != nil {
 		res.floorFail = "floor failed: " + err.Error()
 		return
 	}
-	res.floor = append(res.floor, d)
+	res.floor = append(res.floor, r.wall)
 	res.floorStats = st
-	fmt.Fprintf(b.log, "%s: floor run %d/%d: %s s (%d pages)\n", sizeLabel(s.size), i+1, runs, secs(d), st.Pages)
+	res.floorPeak = max(res.floorPeak, r.maxRSS)
+	fmt.Fprintf(b.log, "%s: floor run %d/%d: %s s, peak RSS %.0f MB (%d pages)\n", sizeLabel(s.size), i+1, runs, secs(r.wall), kibToMB(r.maxRSS), st.Pages)
 }
 
 // runDisk times one sineng build of the site with its output on a real disk.

@@ -46,6 +46,7 @@ func TestSizesInterleaved(t *testing.T) {
 		base: t.TempDir(), log: &log, ref: 40,
 		bin: fakeTool(t, "build"),
 	}
+	b.floorBin = b.bin // the test binary is the floor too (TestMain)
 	if err := b.runSizes(context.Background(), []int{20, 40, 60}); err != nil {
 		t.Fatal(err)
 	}

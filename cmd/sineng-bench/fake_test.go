@@ -13,13 +13,16 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/sineng/sineng/bench/floor"
 )
 
 // TestMain lets the test binary stand in for the tools the benchmark runs,
 // chosen by SINENG_BENCH_FAKE: "fail" fails like a build with an error,
 // "noserve" rejects every command line, "serve" and "serve-flat" act as
 // `sineng serve` (pretty URLs, or one .html file per page), "build" writes
-// one file into --out as a build that succeeds.
+// one file into --out as a build that succeeds, and run as the floor
+// command (-content … -out …) it is the floor.
 func TestMain(m *testing.M) {
 	switch mode := os.Getenv("SINENG_BENCH_FAKE"); mode {
 	case "":
@@ -34,6 +37,9 @@ func TestMain(m *testing.M) {
 	case "serve", "serve-flat":
 		os.Exit(fakeServe(os.Args[1:], mode == "serve-flat"))
 	case "build":
+		if len(os.Args) > 1 && os.Args[1] == "-content" {
+			os.Exit(floor.Main(os.Args[1:], os.Stdout, os.Stderr))
+		}
 		os.Exit(fakeBuild(os.Args[1:]))
 	}
 	os.Exit(3)

@@ -16,7 +16,8 @@
 // are measured together, their runs interleaved round by round (50k's
 // three spread over the nine rounds of the others), so that their per-page
 // times see the machine over the same minutes. At the size closest to 10k
-// pages it also times the floor (bench/floor) after each sineng build, one
+// pages it also times the floor (cmd/sineng-floor, a program of its own
+// built from bench/floor) after each sineng build, one
 // sineng build with its output on a real disk, and one-page edits in
 // `sineng serve`. Hugo comes from the Debian package,
 // installed with apt-get when missing and running as root.
@@ -208,12 +209,16 @@ func benchmarkAll(ctx context.Context, cfg config, stdout, log io.Writer) error 
 	b.hugoSite, b.hugoCache = hugoDirs(base)
 
 	b.bin = filepath.Join(base, "bin", "sineng")
-	fmt.Fprintf(log, "building sineng into %s\n", b.bin)
-	build := exec.CommandContext(ctx, "go", "build", "-o", b.bin, "github.com/sineng/sineng/cmd/sineng")
-	build.Env = append(os.Environ(), "CGO_ENABLED=0") // static, as make build makes it
-	build.Stdout, build.Stderr = log, log
-	if err := build.Run(); err != nil {
-		return fmt.Errorf("build sineng: %w", err)
+	b.floorBin = filepath.Join(base, "bin", "sineng-floor")
+	for _, bin := range []string{b.bin, b.floorBin} {
+		name := filepath.Base(bin)
+		fmt.Fprintf(log, "building %s into %s\n", name, bin)
+		build := exec.CommandContext(ctx, "go", "build", "-o", bin, "github.com/sineng/sineng/cmd/"+name)
+		build.Env = append(os.Environ(), "CGO_ENABLED=0") // static, as make build makes sineng
+		build.Stdout, build.Stderr = log, log
+		if err := build.Run(); err != nil {
+			return fmt.Errorf("build %s: %w", name, err)
+		}
 	}
 	hugoVer := "not run"
 	switch {
@@ -283,7 +288,7 @@ func (b *benchmark) markdown(machine string, rows []row) string {
 		fmt.Fprintf(&s, "- %s (%d pages): sineng %s; hugo %s; output files: sineng %d, hugo %d\n",
 			sizeLabel(r.size), r.pages, runList(r.sineng, r.sinengFail), runList(r.hugo, r.hugoFail), r.sinengFiles, r.hugoFiles)
 		if len(r.floor) > 0 {
-			fmt.Fprintf(&s, "- %s floor: %s s (%d pages, %.1f MB of HTML)\n", sizeLabel(r.size), durList(r.floor), r.floorStats.Pages, float64(r.floorStats.Bytes)/1e6)
+			fmt.Fprintf(&s, "- %s floor: %s s (%d pages, %.1f MB of HTML, peak RSS %.0f MB)\n", sizeLabel(r.size), durList(r.floor), r.floorStats.Pages, float64(r.floorStats.Bytes)/1e6, kibToMB(r.floorPeak))
 		}
 		if sr := r.serve; sr != nil && sr.note == "" {
 			fmt.Fprintf(&s, "- %s serve: edited `content/%s`, watched `%s`; edit→written ms: %s; edit→reload ms: %s\n",
@@ -301,7 +306,7 @@ const method = `
 - Sites come from generator/corpus (seed 1) and live on /dev/shm, as do all outputs, so that disk stalls do not count; the disk row is one sineng build with its output in a disk-backed temp folder.
 - Cold build: the output folder (and Hugo's cache folder) is deleted before each run. sineng runs ` + "`sineng build --audience team --future --drafts`" + `; Hugo runs with the config and layouts of bench/hugo and ` + "`--buildDrafts --buildFuture`" + `, reading the same content folder. Runs alternate sineng, Hugo, sineng, Hugo; the table gives medians. The sizes flatness compares (1k, 10k, 50k) are measured together, round by round (run i of 1k, then run i of 10k, then run i+1 of 1k…, with 50k's three runs in rounds 2, 5 and 8 of the nine by default), so that their per-page times come from the same minutes: this machine's speed drifts by a fifth from one stretch of seconds to the next, and a size measured in its own stretch sampled one state of the machine. 100k follows alone. A run's time ends when the tool's exit is reported to the benchmark; sineng frees its memory after that, in a helper process that shares it (cmd/sineng/teardown_linux_amd64.go), while the benchmark counts and deletes the output, which is not timed.
 - Peak RSS is the child's rusage maxrss (KiB, shown as MB of 10⁶ bytes), the highest over the runs. On Linux a child starts with the high-water mark of the process that started it, so the benchmark hands its free memory back and resets its own mark before each child.
-- Floor (bench/floor): read every Markdown file, skip its front matter, convert it with goldmark and the extensions sineng uses (GFM, footnotes, definition lists, CJK, attributes) but none of its custom renderers (no highlighting, no link resolution, no shortcodes), write one HTML file per page, on GOMAXPROCS workers, in process. Each floor run follows a sineng run of the same site, so a build and the floor it is divided by see the machine in the same state, and starts with the benchmark's free heap handed back to the kernel, as a build starts in a new process (until 2026-11-29, floor runs 2–9 reused the pages the run before had faulted in); build/floor divides the medians.
+- Floor (bench/floor): read every Markdown file, skip its front matter, convert it with goldmark and the extensions sineng uses (GFM, footnotes, definition lists, CJK, attributes) but none of its custom renderers (no highlighting, no link resolution, no shortcodes), write one HTML file per page, on GOMAXPROCS workers. The floor is its own program (cmd/sineng-floor, built static as sineng is), run and timed from start to exit as each build is (until 2026-12-01 it ran inside the benchmark's process, whose live heap, larger once the 50k site's list was held, paced the floor's collector too and made it 15–20% faster in full runs than in runs of 1k and 10k alone). Each floor run follows a sineng run of the same site, so a build and the floor it is divided by see the machine in the same state; build/floor divides the medians.
 - Serve: ` + "`sineng serve`" + ` runs on the 10k site; each edit appends a unique word to one page. "written" is the time until that page's output HTML holds the word (stat, and read when changed, every 50 µs); "reload" is the time until the next event on /__sineng/events. Times start just before the write; a warm-up edit is not counted; 300 ms pass between edits.
 - Flatness is max/min of median build time per page over the sizes up to 50k pages.
 - The Hugo layouts mirror sineng's default theme in what they compute (breadcrumbs, table of contents, tags, previous/next, paginated lists of summaries, ten recent pages on the home page), not in every detail: sineng also writes program pages (portfolios, showcase, dashboard, search) and resolves relative .md links, which Hugo leaves as they are; the output file counts under Runs show the difference.

@@ -17,6 +17,7 @@ type runResult struct {
 	wall   time.Duration
 	maxRSS int64  // peak resident memory in KiB, 0 when unknown
 	err    error  // nil on exit status 0
+	output []byte // what the child wrote, stdout and stderr together
 	reason string // the first error line of output when err is not nil
 }
 
@@ -31,7 +32,7 @@ func runCmd(ctx context.Context, name string, args ...string) runResult {
 	cmd.Stderr = &out
 	start := time.Now()
 	err := cmd.Run()
-	res := runResult{wall: time.Since(start)}
+	res := runResult{wall: time.Since(start), output: out.Bytes()}
 	if cmd.ProcessState != nil {
 		if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
 			res.maxRSS = int64(ru.Maxrss)
