@@ -58,10 +58,11 @@ row. Hugo builds the same content with the minimal layouts in ` + "`bench/hugo/`
 portfolios, showcase, handbooks or search index, so it does less work). The three sizes that
 flatness compares are measured together, round by round (sineng 1k, Hugo 1k, sineng 10k, floor,
 Hugo 10k, then the next round; 50k's three runs fall in rounds 2, 5 and 8), so that their
-per-page times come from the same minutes. The floor reads every Markdown file, converts it with
-stock goldmark and the same extensions and writes one HTML file, on both cores; each floor run
-follows a sineng run of the same site, and the build/floor cell gives the range over those pairs
-beside the ratio of the medians. The edit rows time ` + "`sineng serve`" + ` at 10k pages: a word appended
+per-page times come from the same minutes. The floor (` + "`cmd/sineng-floor`" + `) reads every Markdown
+file, converts it with stock goldmark and the same extensions and writes one HTML file, on both
+cores; it runs as a program of its own, timed from start to exit as each build is, right after a
+sineng run of the same site, and the build/floor cell gives the range over those pairs beside the
+ratio of the medians. The edit rows time ` + "`sineng serve`" + ` at 10k pages: a word appended
 to one page, until that page's file holds it and until the browser's reload event. The run's
 log and method are in [bench/results.md](bench/results.md).
 `
