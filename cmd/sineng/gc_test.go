@@ -19,21 +19,21 @@ func TestGCPercentFor(t *testing.T) {
 		{16 * mb, heapFloor, 700}, // the floor: 128 MiB
 		{32 * mb, heapFloor, 300}, // the floor still: 128 MiB
 		{50 * mb, heapFloor, 200}, // three times the live heap
-		{90 * mb, heapFloor, 131}, // the budget: 208 MiB
-		{100 * mb, heapFloor, 108},
+		{90 * mb, heapFloor, 113}, // the budget: 192 MiB
+		{100 * mb, heapFloor, 92},
 		{140 * mb, heapFloor, minGCPercent}, // past the budget's reach
 		{255 * mb, heapFloor, minGCPercent},
 		{256 * mb, heapFloor, largeGCPercent}, // a large site's heap
 		{2000 * mb, heapFloor, largeGCPercent},
 		{2048 * mb, heapFloor, minGCPercent}, // a huge site's heap: memory first again
 		{8192 * mb, heapFloor, minGCPercent},
-		// build and check: the floor is the budget, 208 MiB
-		{0, oneShotFloor, 5200},
-		{1 * mb, oneShotFloor, 5200},
-		{16 * mb, oneShotFloor, 1200}, // the budget from the start
-		{50 * mb, oneShotFloor, 316},
-		{75 * mb, oneShotFloor, 177}, // a 10k site's live heap
-		{100 * mb, oneShotFloor, 108},
+		// build and check: the floor is the budget, 192 MiB
+		{0, oneShotFloor, 4800},
+		{1 * mb, oneShotFloor, 4800},
+		{16 * mb, oneShotFloor, 1100}, // the budget from the start
+		{50 * mb, oneShotFloor, 284},
+		{75 * mb, oneShotFloor, 156}, // a 10k site's live heap
+		{100 * mb, oneShotFloor, 92},
 		{140 * mb, oneShotFloor, minGCPercent},
 		{256 * mb, oneShotFloor, largeGCPercent},
 		{2048 * mb, oneShotFloor, minGCPercent},
