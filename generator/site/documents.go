@@ -224,11 +224,15 @@ func officeHasNoPicture(data []byte) bool {
 	return typed
 }
 
-// pictureOrVideoName reports file names of pictures and videos.
+// pictureOrVideoName reports file names of pictures and videos: what
+// isImage calls a picture, what the media type table calls a video, and
+// the office formats' own vector pictures and videos it does not list.
 func pictureOrVideoName(name string) bool {
+	if isImage(name) || strings.HasPrefix(mediaType(name), "video/") {
+		return true
+	}
 	switch path.Ext(name) {
-	case ".png", ".jpg", ".jpeg", ".gif", ".bmp", ".tif", ".tiff", ".webp", ".heic", ".heif", ".avif",
-		".emf", ".wmf", ".svg", ".ico", ".mp4", ".m4v", ".mov", ".avi", ".wmv", ".webm", ".mkv", ".3gp":
+	case ".emf", ".wmf", ".m4v", ".avi", ".wmv", ".mkv", ".3gp":
 		return true
 	}
 	return false
@@ -320,16 +324,10 @@ func scriptURL(v string) bool {
 		}
 		return r
 	}, v))
-	i := strings.IndexByte(v, ':')
-	if i <= 0 {
+	if !hasScheme(v) {
 		return false
 	}
-	for _, c := range v[:i] {
-		if !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '+' || c == '-' || c == '.') {
-			return false
-		}
-	}
-	switch v[:i] {
+	switch scheme, _, _ := strings.Cut(v, ":"); scheme {
 	case "http", "https", "mailto":
 		return false
 	}
