@@ -208,17 +208,17 @@ func benchmarkAll(ctx context.Context, cfg config, stdout, log io.Writer) error 
 	}
 	b.hugoSite, b.hugoCache = hugoDirs(base)
 
-	b.bin = filepath.Join(base, "bin", "sineng")
-	b.floorBin = filepath.Join(base, "bin", "sineng-floor")
-	for _, bin := range []string{b.bin, b.floorBin} {
-		name := filepath.Base(bin)
-		fmt.Fprintf(log, "building %s into %s\n", name, bin)
-		build := exec.CommandContext(ctx, "go", "build", "-o", bin, "github.com/sineng/sineng/cmd/"+name)
-		build.Env = append(os.Environ(), "CGO_ENABLED=0") // static, as make build makes sineng
-		build.Stdout, build.Stderr = log, log
-		if err := build.Run(); err != nil {
-			return fmt.Errorf("build %s: %w", name, err)
-		}
+	binDir := filepath.Join(base, "bin")
+	b.bin, b.floorBin = filepath.Join(binDir, "sineng"), filepath.Join(binDir, "sineng-floor")
+	fmt.Fprintf(log, "building sineng and sineng-floor into %s\n", binDir)
+	// One go build for both: -o names a folder, each command takes its
+	// package's name.
+	build := exec.CommandContext(ctx, "go", "build", "-o", binDir+string(filepath.Separator),
+		"github.com/sineng/sineng/cmd/sineng", "github.com/sineng/sineng/cmd/sineng-floor")
+	build.Env = append(os.Environ(), "CGO_ENABLED=0") // static, as make build makes sineng
+	build.Stdout, build.Stderr = log, log
+	if err := build.Run(); err != nil {
+		return fmt.Errorf("build sineng and sineng-floor: %w", err)
 	}
 	hugoVer := "not run"
 	switch {
