@@ -118,7 +118,7 @@ func (b *benchmark) runInterleaved(ctx context.Context, sizes []int) error {
 				// once now: their peak memory scales to this one.
 				b.noteMemory(sr.res)
 			}
-			b.round(ctx, sr, j)
+			b.round(ctx, sr, j, i%2 == 1)
 			next[k]++
 		}
 	}
@@ -166,9 +166,22 @@ func (b *benchmark) prepareSize(n int) (*sizeRun, error) {
 	}, nil
 }
 
-// round makes run i of a size: sineng, the floor at the reference size,
-// then Hugo.
-func (b *benchmark) round(ctx context.Context, sr *sizeRun, i int) {
+// round makes run i of a size: sineng, then the floor at the reference
+// size, and Hugo before them when hugoFirst, after them otherwise. The
+// benchmark alternates the two orders round by round (hugoFirst in odd
+// rounds), so that each tool's builds follow the other tool's as often as
+// not. A build finds the memory of the run before it just handed back,
+// and on a virtual machine that reports free memory to its host it faults
+// that memory in again on the host: on the bench's machine a 1k sineng
+// build took 155 ms after nothing, 170 ms after a program that had
+// touched 2 GB and 190 ms after 10 GB (12 alternated rounds each). With
+// sineng always first, each sineng 1k build came right after Hugo's 10k
+// or 50k build (2 and 10 GB) and each 10k build after Hugo's 1k (0.25
+// GB), which put a tenth on the 1k per-page time that flatness divides.
+func (b *benchmark) round(ctx context.Context, sr *sizeRun, i int, hugoFirst bool) {
+	if hugoFirst {
+		b.hugoRun(ctx, sr, i)
+	}
 	res, s, label := sr.res, sr.site, sizeLabel(sr.res.size)
 	if res.sinengFail == "" {
 		r, files := b.cold(ctx, "sineng", label, i, sr.runs, sr.outS, b.bin, sinengArgs(s.dir, sr.outS))
@@ -185,14 +198,24 @@ func (b *benchmark) round(ctx context.Context, sr *sizeRun, i int) {
 		// builds moved by a fifth between runs on the same day.
 		b.floorRun(ctx, res, s, i, sr.runs)
 	}
-	if b.hugo != "" && res.hugoFail == "" {
-		r, files := b.cold(ctx, "hugo", label, i, sr.runs, sr.outH, b.hugo, hugoArgs(b.hugoSite, s.content, sr.outH, b.hugoCache))
-		if r.err != nil {
-			res.hugoFail = "hugo failed: " + r.reason
-		} else {
-			res.hugo = append(res.hugo, r)
-			res.hugoFiles = files
-		}
+	if !hugoFirst {
+		b.hugoRun(ctx, sr, i)
+	}
+}
+
+// hugoRun makes Hugo's run i of a size, unless Hugo is not run or has
+// failed at that size.
+func (b *benchmark) hugoRun(ctx context.Context, sr *sizeRun, i int) {
+	res, label := sr.res, sizeLabel(sr.res.size)
+	if b.hugo == "" || res.hugoFail != "" {
+		return
+	}
+	r, files := b.cold(ctx, "hugo", label, i, sr.runs, sr.outH, b.hugo, hugoArgs(b.hugoSite, sr.site.content, sr.outH, b.hugoCache))
+	if r.err != nil {
+		res.hugoFail = "hugo failed: " + r.reason
+	} else {
+		res.hugo = append(res.hugo, r)
+		res.hugoFiles = files
 	}
 }
 

@@ -35,10 +35,11 @@ func TestMemoryNote(t *testing.T) {
 }
 
 // TestSizesInterleaved runs the benchmark's rounds with a stand-in sineng
-// and checks that the sizes flatness compares, below and above the
-// reference, run round by round (run i of every size before run i+1 of
-// any), with the floor right after the reference size's build, and that
-// the results come in size order.
+// and Hugo and checks that the sizes flatness compares, below and above
+// the reference, run round by round (run i of every size before run i+1
+// of any), with the floor right after the reference size's build, Hugo
+// after sineng in even rounds and before it in odd ones, and that the
+// results come in size order.
 func TestSizesInterleaved(t *testing.T) {
 	var log strings.Builder
 	b := &benchmark{
@@ -47,6 +48,8 @@ func TestSizesInterleaved(t *testing.T) {
 		bin: fakeTool(t, "build"),
 	}
 	b.floorBin = b.bin // the test binary is the floor too (TestMain)
+	b.hugo = b.bin     // and Hugo (fakeBuild)
+	b.hugoSite, b.hugoCache = hugoDirs(b.base)
 	if err := b.runSizes(context.Background(), []int{20, 40, 60}); err != nil {
 		t.Fatal(err)
 	}
@@ -57,8 +60,8 @@ func TestSizesInterleaved(t *testing.T) {
 		}
 	}
 	want := []string{
-		"20: sineng run 1", "40: sineng run 1", "40: floor run 1", "60: sineng run 1",
-		"20: sineng run 2", "40: sineng run 2", "40: floor run 2", "60: sineng run 2",
+		"20: sineng run 1", "20: hugo run 1", "40: sineng run 1", "40: floor run 1", "40: hugo run 1", "60: sineng run 1", "60: hugo run 1",
+		"20: hugo run 2", "20: sineng run 2", "40: hugo run 2", "40: sineng run 2", "40: floor run 2", "60: hugo run 2", "60: sineng run 2",
 	}
 	if !slices.Equal(order, want) {
 		t.Errorf("run order\n%v\nwant\n%v\nlog:\n%s", order, want, log.String())
@@ -69,6 +72,9 @@ func TestSizesInterleaved(t *testing.T) {
 	for _, r := range b.results {
 		if len(r.sineng) != 2 || r.sinengFail != "" {
 			t.Errorf("size %d: %d sineng runs, fail %q", r.size, len(r.sineng), r.sinengFail)
+		}
+		if len(r.hugo) != 2 || r.hugoFail != "" {
+			t.Errorf("size %d: %d hugo runs, fail %q", r.size, len(r.hugo), r.hugoFail)
 		}
 	}
 }

@@ -165,7 +165,7 @@ func fakeServe(args []string, flat bool) int {
 // fakeBuild is a `sineng build` that writes index.html into its --out.
 func fakeBuild(args []string) int {
 	for i, a := range args {
-		if a == "--out" && i+1 < len(args) {
+		if (a == "--out" || a == "--destination") && i+1 < len(args) {
 			if err := os.MkdirAll(args[i+1], 0o755); err != nil {
 				return 1
 			}
