@@ -57,8 +57,9 @@ English), built with ` + "`--audience team --future --drafts`" + `; outputs on `
 row. Hugo builds the same content with the minimal layouts in ` + "`bench/hugo/`" + ` (it writes no
 portfolios, showcase, handbooks or search index, so it does less work). The three sizes that
 flatness compares are measured together, round by round (sineng 1k, Hugo 1k, sineng 10k, floor,
-Hugo 10k, then the next round; 50k's three runs fall in rounds 2, 5 and 8), so that their
-per-page times come from the same minutes. The floor (` + "`cmd/sineng-floor`" + `) reads every Markdown
+Hugo 10k; in the next round Hugo before sineng at each size, and so on; 50k's three runs fall in
+rounds 2, 5 and 8), so that their per-page times come from the same minutes and each tool's
+builds follow the other's as often as not. The floor (` + "`cmd/sineng-floor`" + `) reads every Markdown
 file, converts it with stock goldmark and the same extensions and writes one HTML file, on both
 cores; it runs as a program of its own, timed from start to exit as each build is, right after a
 sineng run of the same site, and the build/floor cell gives the range over those pairs beside the
