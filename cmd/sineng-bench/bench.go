@@ -170,47 +170,51 @@ func (b *benchmark) prepareSize(n int) (*sizeRun, error) {
 // size, and Hugo before them when hugoFirst, after them otherwise. The
 // benchmark alternates the two orders round by round (hugoFirst in odd
 // rounds), so that each tool's builds follow the other tool's as often as
-// not. A build finds the memory of the run before it just handed back,
-// and on a virtual machine that reports free memory to its host it faults
-// that memory in again on the host: on the bench's machine a 1k sineng
-// build took 155 ms after nothing, 170 ms after a program that had
-// touched 2 GB and 190 ms after 10 GB (12 alternated rounds each). With
-// sineng always first, each sineng 1k build came right after Hugo's 10k
-// or 50k build (2 and 10 GB) and each 10k build after Hugo's 1k (0.25
-// GB), which put a tenth on the 1k per-page time that flatness divides.
+// not: a build right after a program that freed gigabytes faults its
+// memory in again on the host of a virtual machine that takes freed
+// memory back (a 1k sineng build 155 ms after nothing, 190 ms after 10
+// GB), and with one fixed order every sineng 1k build followed Hugo's 10k
+// or 50k build (docs/performance.md, "Counterbalanced order").
 func (b *benchmark) round(ctx context.Context, sr *sizeRun, i int, hugoFirst bool) {
 	if hugoFirst {
 		b.hugoRun(ctx, sr, i)
 	}
-	res, s, label := sr.res, sr.site, sizeLabel(sr.res.size)
-	if res.sinengFail == "" {
-		r, files := b.cold(ctx, "sineng", label, i, sr.runs, sr.outS, b.bin, sinengArgs(s.dir, sr.outS))
-		if r.err != nil {
-			res.sinengFail = "sineng failed: " + r.reason
-		} else {
-			res.sineng = append(res.sineng, r)
-			res.sinengFiles = files
-		}
-	}
-	if res.size == b.ref {
+	b.sinengRun(ctx, sr, i)
+	if sr.res.size == b.ref {
 		// Right after the build it is divided by, so both see the
 		// machine in the same state: a floor timed apart from the
 		// builds moved by a fifth between runs on the same day.
-		b.floorRun(ctx, res, s, i, sr.runs)
+		b.floorRun(ctx, sr.res, sr.site, i, sr.runs)
 	}
 	if !hugoFirst {
 		b.hugoRun(ctx, sr, i)
 	}
 }
 
-// hugoRun makes Hugo's run i of a size, unless Hugo is not run or has
-// failed at that size.
+// sinengRun makes sineng's run i of a size, unless sineng has failed or
+// is skipped at that size.
+func (b *benchmark) sinengRun(ctx context.Context, sr *sizeRun, i int) {
+	res := sr.res
+	if res.sinengFail != "" {
+		return
+	}
+	r, files := b.cold(ctx, "sineng", sizeLabel(res.size), i, sr.runs, sr.outS, b.bin, sinengArgs(sr.site.dir, sr.outS))
+	if r.err != nil {
+		res.sinengFail = "sineng failed: " + r.reason
+	} else {
+		res.sineng = append(res.sineng, r)
+		res.sinengFiles = files
+	}
+}
+
+// hugoRun makes Hugo's run i of a size, unless Hugo is not run, has
+// failed or is skipped at that size.
 func (b *benchmark) hugoRun(ctx context.Context, sr *sizeRun, i int) {
-	res, label := sr.res, sizeLabel(sr.res.size)
+	res := sr.res
 	if b.hugo == "" || res.hugoFail != "" {
 		return
 	}
-	r, files := b.cold(ctx, "hugo", label, i, sr.runs, sr.outH, b.hugo, hugoArgs(b.hugoSite, sr.site.content, sr.outH, b.hugoCache))
+	r, files := b.cold(ctx, "hugo", sizeLabel(res.size), i, sr.runs, sr.outH, b.hugo, hugoArgs(b.hugoSite, sr.site.content, sr.outH, b.hugoCache))
 	if r.err != nil {
 		res.hugoFail = "hugo failed: " + r.reason
 	} else {
